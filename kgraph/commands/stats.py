@@ -1,0 +1,7 @@
+"""`kgraph stats`: not written yet."""
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the app."""

@@ -1,0 +1,37 @@
+"""Where the ontology, reference data and query library live.
+
+An installed wheel carries them under ``kgraph/_data``; a source checkout (editable install, tests)
+has them at the repository root. One function answers for both so nothing else guesses paths.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def data_dir(name: str) -> Path:
+    """The folder ``name`` (``ontology`` or ``queries``), installed copy first."""
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"kgraph data folder {name!r} not found beside the package")
+
+
+def ontology_dir() -> Path:
+    return data_dir("ontology")
+
+
+def reference_dir() -> Path:
+    return ontology_dir() / "reference"
+
+
+def cues_dir() -> Path:
+    return ontology_dir() / "cues"
+
+
+def queries_dir() -> Path:
+    return data_dir("queries")
