@@ -1,0 +1,241 @@
+"""The persistent graph store: Oxigraph on disk (or in memory), one named graph per document.
+
+Writes go straight to pyoxigraph with pyoxigraph terms: converting rdflib terms is a few dict
+look-ups, where an rdflib round-trip (serialise, re-parse) would cost more than the extraction.
+Every write *replaces* a graph, so loading the same documents again never duplicates a triple.
+Queries see the union of all graphs as their default graph, like the scorer does.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, URIRef
+from rdflib import Literal as RLiteral
+from rdflib.term import Node
+
+from kgraph.namespaces import SPARQL_PREFIXES
+
+# file extension → (pyoxigraph format, carries named graphs)
+FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    ".trig": (ox.RdfFormat.TRIG, True),
+    ".nq": (ox.RdfFormat.N_QUADS, True),
+    ".ttl": (ox.RdfFormat.TURTLE, False),
+    ".nt": (ox.RdfFormat.N_TRIPLES, False),
+    ".jsonld": (ox.RdfFormat.JSON_LD, True),
+    ".json": (ox.RdfFormat.JSON_LD, True),
+    ".rdf": (ox.RdfFormat.RDF_XML, False),
+    ".owl": (ox.RdfFormat.RDF_XML, False),
+}
+
+Triple = tuple[Node, Node, Node]
+
+
+class StoreError(Exception):
+    """A store problem worth one line to the user (bad file, unknown format, locked store)."""
+
+
+def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
+    """The RDF format of ``path`` by its extension, and whether it carries named graphs."""
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (known: {known})") from None
+
+
+_IRI_CACHE: dict[str, ox.NamedNode] = {}
+_IRI_CACHE_MAX = 1 << 18
+BULK_THRESHOLD = 20_000  # quads: above this an on-disk batch goes through bulk_extend (2.5× faster)
+
+
+def _named(iri: str) -> ox.NamedNode:
+    node = _IRI_CACHE.get(iri)
+    if node is None:
+        if len(_IRI_CACHE) >= _IRI_CACHE_MAX:
+            _IRI_CACHE.clear()
+        node = _IRI_CACHE[iri] = ox.NamedNode(iri)
+    return node
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term (IRIs cached: documents share most of them)."""
+    kind = type(term)
+    if kind is URIRef or isinstance(term, URIRef):
+        return _named(term)
+    if kind is RLiteral or isinstance(term, RLiteral):
+        if term.language:
+            return ox.Literal(term, language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(term, datatype=_named(term.datatype))
+        return ox.Literal(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    raise TypeError(f"cannot store RDF term {term!r}")
+
+
+def _quads(graph: ox.NamedNode, triples: Iterable[Triple]) -> Iterator[ox.Quad]:
+    conv, quad = to_ox, ox.Quad
+    for s, p, o in triples:
+        yield quad(conv(s), conv(p), conv(o), graph)
+
+
+class GraphStore:
+    """A dataset of named graphs: one per document plus the reference graph."""
+
+    def __init__(self, store: ox.Store, path: Path | None = None, read_only: bool = False) -> None:
+        self._store: ox.Store | None = store
+        self.path = path
+        self.read_only = read_only
+
+    # -- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False) -> GraphStore:
+        """Open (creating if needed) the store in folder ``path``; ``None`` gives an in-memory one.
+
+        ``read_only`` opens an existing store without taking its write lock, so a server can
+        answer while a build writes (it sees the data as of opening).
+        """
+        if path is None:
+            return cls(ox.Store())
+        path = Path(path)
+        try:
+            if read_only:
+                if not path.is_dir():
+                    raise StoreError(f"{path}: no store there (build one with kgraph build --store)")
+                return cls(ox.Store.read_only(str(path)), path, read_only=True)
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(ox.Store(str(path)), path)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open store: {exc}") from exc
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for callers that serialise results themselves)."""
+        if self._store is None:
+            raise StoreError("store is closed")
+        return self._store
+
+    def close(self) -> None:
+        """Flush and release the store (pyoxigraph frees its files when the object goes)."""
+        if self._store is not None and self.path is not None and not self.read_only:
+            self._store.flush()
+        self._store = None
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------------
+    def replace_graph(self, graph_iri: str | URIRef, triples: Graph | Iterable[Triple]) -> int:
+        """Make the named graph ``graph_iri`` hold exactly ``triples``; returns how many."""
+        return self.replace_graphs([(graph_iri, triples)])
+
+    def replace_graphs(self, graphs: Iterable[tuple[str | URIRef, Graph | Iterable[Triple]]]) -> int:
+        """Replace many graphs at once (one insertion for the batch); returns the triple count."""
+        store = self.oxigraph
+        quads: list[ox.Quad] = []
+        for graph_iri, triples in graphs:
+            name = _named(str(graph_iri))
+            if store.contains_named_graph(name):
+                store.remove_graph(name)
+            quads.extend(_quads(name, triples))
+        self._insert(quads)
+        return len(quads)
+
+    def _insert(self, quads: list[ox.Quad]) -> None:
+        # bulk_extend skips the transaction log: fast for big batches, but not atomic, so it is
+        # kept for on-disk batches where a crash is recovered by building again.
+        if self.path is not None and len(quads) > BULK_THRESHOLD:
+            self.oxigraph.bulk_extend(quads)
+        else:
+            self.oxigraph.extend(quads)
+
+    def load_file(self, path: Path | str) -> int:
+        """Load a kgraph output file, replacing the graphs it contains; returns the quad count.
+
+        Quad formats (.trig, .nq, .jsonld) keep their named graphs. Triple formats (.ttl, .nt) go
+        to a graph named by the file's URI, so loading the file again replaces it.
+        """
+        path = Path(path)
+        fmt, has_graphs = rdf_format(path)
+        fallback = _named(path.resolve().as_uri())
+        try:
+            parsed = list(ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri(),
+                                  rename_blank_nodes=True))
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"{path}: not valid {path.suffix[1:]}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read: {exc}") from exc
+        store = self.oxigraph
+        quads: list[ox.Quad] = []
+        graphs: set[Any] = set()
+        for q in parsed:
+            graph = q.graph_name
+            if not has_graphs or isinstance(graph, ox.DefaultGraph):
+                graph = fallback
+                q = ox.Quad(q.subject, q.predicate, q.object, graph)
+            graphs.add(graph)
+            quads.append(q)
+        for graph in graphs:
+            if store.contains_named_graph(graph):
+                store.remove_graph(graph)
+        self._insert(quads)
+        return len(quads)
+
+    # -- reading -------------------------------------------------------------------------------
+    def query(self, sparql: str, *, prefixes: bool = True) -> Any:
+        """Run a SPARQL query over the union of all graphs (the project's prefixes predeclared).
+
+        Returns pyoxigraph's result: ``QuerySolutions``, ``QueryTriples`` or ``QueryBoolean``.
+        Read-only checking is the caller's job (``kgraph.sparql.check_read_only``).
+        """
+        text = SPARQL_PREFIXES + sparql if prefixes else sparql
+        return self.oxigraph.query(text, use_default_graph_as_union=True)
+
+    def counts(self) -> dict[str, int]:
+        """Documents, named graphs, triples (quads over all graphs) and meetings."""
+        store = self.oxigraph
+        row = next(iter(self.query(
+            "SELECT (COUNT(DISTINCT ?d) AS ?docs) WHERE { ?d a ckg:Document }")))
+        docs = int(row["docs"].value)
+        row = next(iter(self.query(
+            "SELECT (COUNT(DISTINCT ?m) AS ?meetings) WHERE { ?m a ckg:Meeting }")))
+        meetings = int(row["meetings"].value)
+        graphs = sum(1 for _ in store.named_graphs())
+        return {"documents": docs, "graphs": graphs, "triples": len(store), "meetings": meetings}
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    def export(self, path: Path | str) -> Path:
+        """Write the whole dataset to ``path`` (format by extension) through a temp file.
+
+        Triple formats get the union of all graphs; quad formats keep the named graphs.
+        """
+        path = Path(path)
+        fmt, has_graphs = rdf_format(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                if has_graphs:
+                    self.oxigraph.dump(out, fmt)
+                else:
+                    triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+                    triples.serialize(out, fmt)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return path
+
+
+__all__ = ["FORMATS", "GraphStore", "StoreError", "rdf_format", "to_ox"]
