@@ -1,0 +1,196 @@
+"""The build pipeline: documents → facts → one named graph per document → file and/or store.
+
+Documents stream through: they are read lazily, extracted (in worker processes with ``jobs > 1``),
+and each document's graph is written or loaded as soon as it is ready, so memory stays bounded
+whatever the corpus size. A bad document is reported in one line and skipped; the others are
+still built. Output files are written to a temporary file and renamed at the end, so a failed
+run never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kgraph import rdfio
+from kgraph.document import Document, DocumentError, load
+from kgraph.namespaces import REFERENCE_GRAPH
+
+
+class NothingBuiltError(RuntimeError):
+    """Every input failed: no output file is written."""
+
+
+@dataclass
+class BuiltDocument:
+    source: str
+    graph: str
+    nquads: bytes
+    triples: int
+    meetings: int
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    triples: int = 0
+    meetings: int = 0
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@cache
+def _label_for() -> Callable[[str, str], str | None]:
+    from kgraph.reference import load_reference
+
+    ref = load_reference()
+    tables = {"body": ref.bodies, "city": ref.cities, "state": ref.states, "agency": ref.agencies}
+
+    def label(kind: str, key: str) -> str | None:
+        item = tables.get(kind, {}).get(key)
+        return item.label("en") if item is not None else None
+
+    return label
+
+
+def build_document(doc: Document) -> BuiltDocument:
+    """Extract and emit one document; pure apart from the cached reference data."""
+    from kgraph.emit import document_triples, graph_iri
+    from kgraph.extract import extract
+
+    facts = extract(doc)
+    triples = document_triples(doc, facts, _label_for())
+    graph = graph_iri(doc)
+    return BuiltDocument(doc.source, str(graph), rdfio.nquads(triples, graph), len(triples),
+                         len(facts.meetings))
+
+
+def _safe_build(item: Document | DocumentError) -> BuiltDocument | DocumentError:
+    if isinstance(item, DocumentError):
+        return item
+    try:
+        return build_document(item)
+    except Exception as exc:  # one bad document must not stop a batch
+        return DocumentError(item.source, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def reference_nquads() -> bytes:
+    from kgraph.reference import load_reference, reference_graph
+
+    return rdfio.nquads(reference_graph(load_reference()), REFERENCE_GRAPH)
+
+
+def _results(items: Iterable[Document | DocumentError], jobs: int) -> Iterator[BuiltDocument | DocumentError]:
+    if jobs <= 1:
+        yield from map(_safe_build, items)
+        return
+    # fork shares the warmed-up gazetteers with the workers; imap keeps memory bounded
+    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    _warm_up()
+    with context.Pool(jobs) as pool:
+        yield from pool.imap(_safe_build, items, chunksize=8)
+
+
+def _warm_up() -> None:
+    """Build the gazetteers once in the parent so forked workers inherit them."""
+    from kgraph.extract import warm_up
+
+    warm_up()
+
+
+class _FileSink:
+    """Streams each document's graph into the output file in its format (TriG/Turtle chunks may
+    repeat prefix directives, which both syntaxes allow); JSON-LD is assembled at the end."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.format = rdfio.format_for(path)
+        self._cm = rdfio.atomic_writer(path)
+        self._handle = None
+        self._jsonld_parts: tempfile.SpooledTemporaryFile | None = None
+
+    def __enter__(self) -> _FileSink:
+        self._handle = self._cm.__enter__()
+        if self.format is ox.RdfFormat.JSON_LD:
+            self._jsonld_parts = tempfile.SpooledTemporaryFile(max_size=64 << 20)
+        return self
+
+    def write(self, nquads: bytes) -> None:
+        if self._jsonld_parts is not None:
+            self._jsonld_parts.write(nquads)
+        else:
+            self._handle.write(rdfio.reserialise(nquads, self.format))
+
+    def __exit__(self, *exc_info) -> bool | None:
+        if exc_info[0] is None and self._jsonld_parts is not None:
+            self._handle.write(_jsonld(self._jsonld_parts))
+        return self._cm.__exit__(*exc_info)
+
+
+def _jsonld(parts) -> bytes:
+    from rdflib import Dataset
+
+    parts.seek(0)
+    dataset = Dataset()
+    dataset.parse(data=parts.read().decode("utf-8"), format="nquads")
+    return dataset.serialize(format="json-ld", context=rdfio.jsonld_context(), auto_compact=True,
+                             encoding="utf-8")
+
+
+def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path | None = None, jobs: int = 1,
+          on_error: Callable[[str], None] = lambda message: None,
+          on_document: Callable[[BuiltDocument], None] = lambda built: None) -> BuildReport:
+    """Build every document under ``paths`` into ``out`` (a file) and/or ``store`` (a folder)."""
+    if out is not None:
+        rdfio.format_for(out)  # an unknown extension is an error before any work
+    started = time.perf_counter()
+    report = BuildReport()
+    sink = _FileSink(out) if out is not None else None
+    graph_store = None
+    if store is not None:
+        from kgraph.store import GraphStore
+
+        graph_store = GraphStore.open(store)
+    try:
+        if sink:
+            sink.__enter__()
+        reference = reference_nquads()
+        if sink:
+            sink.write(reference)
+        if graph_store:
+            graph_store.replace_graph_nquads(str(REFERENCE_GRAPH), reference)
+        for result in _results(load(paths), jobs):
+            if isinstance(result, DocumentError):
+                report.errors.append(str(result))
+                on_error(str(result))
+                continue
+            if sink:
+                sink.write(result.nquads)
+            if graph_store:
+                graph_store.replace_graph_nquads(result.graph, result.nquads)
+            report.documents += 1
+            report.triples += result.triples
+            report.meetings += result.meetings
+            on_document(result)
+        if report.documents == 0:
+            raise NothingBuiltError("no document could be built")
+    except BaseException:
+        if sink:
+            sink.__exit__(*sys.exc_info())
+        raise
+    else:
+        if sink:
+            sink.__exit__(None, None, None)
+    finally:
+        if graph_store:
+            graph_store.close()
+    report.seconds = time.perf_counter() - started
+    return report

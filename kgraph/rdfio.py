@@ -1,0 +1,100 @@
+"""RDF serialisation helpers: formats by file extension, rdflib → Oxigraph terms, atomic writes.
+
+Oxigraph's Rust serialisers do the heavy lifting (N-Quads, TriG, Turtle, N-Triples); rdflib is
+used only for JSON-LD, where our context file (``ontology/context.jsonld``) makes the output
+readable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kgraph.namespaces import PREFIXES
+from kgraph.paths import ontology_dir
+
+FORMATS: dict[str, ox.RdfFormat] = {
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+QUAD_FORMATS = {".trig", ".nq", ".jsonld"}
+OX_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+class UnknownFormatError(ValueError):
+    pass
+
+
+def format_for(path: Path) -> ox.RdfFormat:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise UnknownFormatError(f"{path}: unknown RDF format {path.suffix or '(no extension)'!r}; "
+                                 f"use one of {known}") from None
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
+
+
+def to_quads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef | None) -> Iterator[ox.Quad]:
+    name = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
+    for s, p, o in triples:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
+
+
+def nquads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef) -> bytes:
+    return ox.serialize(to_quads(triples, graph), format=ox.RdfFormat.N_QUADS)
+
+
+def reserialise(quads_nq: bytes, fmt: ox.RdfFormat) -> bytes:
+    """One document's N-Quads in the output format (triple formats drop the graph name)."""
+    quads = ox.parse(quads_nq, format=ox.RdfFormat.N_QUADS)
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
+        triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        return ox.serialize(triples, format=fmt, prefixes=OX_PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
+    return ox.serialize(quads, format=fmt, prefixes=OX_PREFIXES if fmt is ox.RdfFormat.TRIG else None)
+
+
+def jsonld_context() -> dict:
+    path = ontology_dir() / "context.jsonld"
+    if path.is_file():
+        return json.loads(path.read_text(encoding="utf-8")).get("@context", {})
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[object]:
+    """A binary file handle whose content replaces ``path`` only if the block completes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
