@@ -1,0 +1,116 @@
+"""Offset-preserving normalisation and sentence spans.
+
+Every matcher (gazetteer, dates, numbers, cues) works on ``normalise(text)`` and reports offsets
+that are valid in the original text, so normalisation must never change the length: each character
+maps to exactly one character.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from razdel import sentenize
+
+from kgraph.model import Span
+
+# one character in, one character out
+_SAME_LENGTH_MAP = {
+    "ё": "е",
+    "İ": "i",
+    "Ё": "е",
+    "\u2010": "-",  # hyphen
+    "\u2011": "-",  # non-breaking hyphen
+    "\u2012": "-",  # figure dash
+    "\u2013": "-",  # en dash
+    "\u2014": "-",  # em dash
+    "\u2015": "-",  # horizontal bar
+    "\u2212": "-",  # minus sign
+    "\u00a0": " ",  # no-break space
+    "\u202f": " ",  # narrow no-break space
+    "\u2007": " ",  # figure space
+    "\u2009": " ",  # thin space
+    "\u200a": " ",  # hair space
+    "\t": " ",
+    "«": '"',
+    "»": '"',
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "‟": '"',
+    "″": '"',
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+    "`": "'",
+    "´": "'",
+}
+_TABLE = str.maketrans(_SAME_LENGTH_MAP)
+
+
+def _lower_char(c: str) -> str:
+    low = c.lower()
+    return low if len(low) == 1 else c
+
+
+def normalise(text: str) -> str:
+    """Casefold and unify typography, keeping ``len(result) == len(text)`` and every offset."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" and a few others grow when lowercased: go char by char
+        low = "".join(_lower_char(c) for c in text)
+    return low.translate(_TABLE)
+
+
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations (lowercase, without the final dot) after which a sentence goes on."""
+    from kgraph.morph import LANGS, lexicon
+
+    return frozenset(a.lower() for lang in LANGS for a in lexicon(lang).get("abbreviations", ()))
+
+
+_TAIL_WORD = re.compile(r"([\w.-]+)\.\s*$")
+_INITIALS_TAIL = re.compile(r"(?:^|[\s(\"'])(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.){1,3}\s*$")
+_NEXT_LOWER = re.compile(r"^[\s\"'(]*[a-zа-яәғқңөұүһіё]")
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether razdel split after an abbreviation or an initial that does not end the sentence."""
+    m = _TAIL_WORD.search(prev)
+    if m and m.group(1).lower() in _abbreviations():
+        return True
+    if _INITIALS_TAIL.search(prev):  # "А.Ш. Иванов", "Қ. Қасымов": a capital letter and a dot
+        return True
+    return bool(_NEXT_LOWER.match(nxt))
+
+
+@cache
+def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    pieces = [(s.start, s.stop) for s in sentenize(line)]
+    merged: list[list[int]] = []
+    for start, stop in pieces:
+        if merged and _continues(line[merged[-1][0] : merged[-1][1]], line[start:stop]):
+            merged[-1][1] = stop
+        else:
+            merged.append([start, stop])
+    return tuple((a, b) for a, b in merged)
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``: lines first (headlines and paragraphs never merge), then razdel."""
+    spans: list[Span] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for a, b in _line_spans(line):
+                # trim surrounding blanks so spans quote clean sentences
+                while a < b and line[a].isspace():
+                    a += 1
+                while b > a and line[b - 1].isspace():
+                    b -= 1
+                if a < b:
+                    spans.append(Span(pos + a, pos + b))
+        pos += len(line) + 1
+    return spans

@@ -1,0 +1,61 @@
+from kgraph.text import normalise, sentences
+
+
+def test_normalise_keeps_length_and_unifies_typography():
+    raw = "Ёлка «ТМД» — 2019–2023\u00a0гг. İzmir’s “CSTO” 5\u202f000 −3"
+    out = normalise(raw)
+    assert len(out) == len(raw)
+    assert out == 'елка "тмд" - 2019-2023 гг. izmir\'s "csto" 5 000 -3'
+
+
+def test_normalise_is_char_for_char():
+    raw = "ҚАЗАҚСТАН Ресей ӘЗЕРБАЙЖАН"
+    out = normalise(raw)
+    assert out == "қазақстан ресей әзербайжан"
+    assert [c.isspace() for c in raw] == [c.isspace() for c in out]
+
+
+def _quotes(text):
+    return [s.quote(text) for s in sentences(text)]
+
+
+def test_sentences_split_lines_first():
+    text = "Заголовок без точки\nПервое предложение. Второе предложение.\n\nТретье."
+    assert _quotes(text) == ["Заголовок без точки", "Первое предложение.", "Второе предложение.", "Третье."]
+
+
+def test_sentences_protect_abbreviations_and_initials():
+    text = (
+        "Совещание прошло 3 авг. 2023 г. в Минске под руководством В. В. Петрова. "
+        "Выступил также Ж.К. Сидоров, т.е. представитель им. Абая. Следующее заседание осенью."
+    )
+    assert _quotes(text) == [
+        "Совещание прошло 3 авг. 2023 г. в Минске под руководством В. В. Петрова.",
+        "Выступил также Ж.К. Сидоров, т.е. представитель им. Абая.",
+        "Следующее заседание осенью.",
+    ]
+
+
+def test_sentences_kazakh_and_english():
+    kk = "Кеңес 2022 ж. құрылды. Оны Б.Ж.Сәрсенов басқарды. Келесі отырыс Бакуде өтеді."
+    assert _quotes(kk) == [
+        "Кеңес 2022 ж. құрылды.",
+        "Оны Б.Ж.Сәрсенов басқарды.",
+        "Келесі отырыс Бакуде өтеді.",
+    ]
+    en = "Mr. Brown met Dr. Green in Baku. They signed No. 7 protocol."
+    assert _quotes(en) == ["Mr. Brown met Dr. Green in Baku.", "They signed No. 7 protocol."]
+
+
+def test_sentence_ending_in_abbreviation_of_country_still_splits():
+    assert _quotes("Делегации прибыли из РФ. Встреча началась.") == [
+        "Делегации прибыли из РФ.",
+        "Встреча началась.",
+    ]
+
+
+def test_sentence_spans_are_offsets_of_the_original():
+    text = "  Бірінші сөйлем.  Екінші сөйлем.  \nҮшінші"
+    for span in sentences(text):
+        assert span.quote(text) == span.quote(text).strip()
+        assert span.quote(text)
