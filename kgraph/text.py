@@ -46,11 +46,17 @@ _SAME_LENGTH_MAP = {
     "´": "'",
 }
 _TABLE = str.maketrans(_SAME_LENGTH_MAP)
+_TABLE_KEEP_CASE = str.maketrans({**_SAME_LENGTH_MAP, "Ё": "Е", "İ": "I"})
 
 
 def _lower_char(c: str) -> str:
     low = c.lower()
     return low if len(low) == 1 else c
+
+
+def unify(text: str) -> str:
+    """Unify typography only (dashes, spaces, quotes, ё), keeping case: for case-sensitive matching."""
+    return text.translate(_TABLE_KEEP_CASE)
 
 
 def normalise(text: str) -> str:
