@@ -3,7 +3,7 @@
 Each document is planned from its own ``random.Random`` seeded by ``(seed, index)``, so a corpus
 streams out one document at a time (no corpus in memory), any document can be regenerated alone,
 and the same seed and N always give byte-identical output. Entities come from the reference data
-(``ontology/reference/*.yaml``) and phrasing from ``kgraph/bench/templates/<lang>.yaml``; names are
+(``kgraph.reference.load_reference()``) and phrasing from ``kgraph/bench/templates/<lang>.yaml``; names are
 used in forms the templates allow in the nominative, so no inflection engine is needed.
 """
 
@@ -17,7 +17,7 @@ import random
 import re
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from typing import Any
 import yaml
 
 from kgraph.paths import reference_dir
+from kgraph.reference import load_reference
 
 LANGS = ("kk", "ru", "en")
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -58,32 +59,25 @@ def _read_yaml(path: Path) -> Any:
         raise GeneratorError(f"{path}: invalid YAML ({str(exc).splitlines()[0]})") from None
 
 
-def _reference_files(ref: Path) -> list[Path]:
-    return [ref / f"{name}.yaml" for name in ("states", "bodies", "cities", "agencies")]
-
-
 @cache
 def load_world(ref_dir: Path | None = None) -> World:
-    """Read the reference YAML (names only: the generator needs no RDF) and the templates."""
-    ref = ref_dir or reference_dir()
-    states_path, bodies_path, cities_path, agencies_path = _reference_files(ref)
-    states = {s["code"]: s for s in _read_yaml(states_path) or []}
-    bodies = list(_read_yaml(bodies_path) or [])
-    cities = list(_read_yaml(cities_path) or []) if cities_path.exists() else []
-    agencies = {a["slug"]: a for a in _read_yaml(agencies_path) or []}
+    """The reference data (as plain dicts: the planner only needs names) and the templates."""
+    ref = load_reference(ref_dir)
+    states = {code: asdict(state) for code, state in ref.states.items()}
+    bodies = [asdict(body) for body in ref.bodies.values()]
+    cities = [asdict(city) for city in ref.cities.values()]
+    agencies = {slug: asdict(agency) for slug, agency in ref.agencies.items()}
     templates = {lang: _read_yaml(TEMPLATES_DIR / f"{lang}.yaml") for lang in LANGS}
     if not states or not bodies or not agencies:
-        raise GeneratorError(f"{ref}: reference data has no states, bodies or agencies")
+        raise GeneratorError(f"{ref.directory}: reference data has no states, bodies or agencies")
     return World(states, bodies, cities, agencies, templates)
 
 
 def fingerprint(ref_dir: Path | None = None) -> str:
     """Short hash of the generator, its templates and the reference data: a corpus cache key."""
-    ref = ref_dir or reference_dir()
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for path in [*sorted(TEMPLATES_DIR.glob("*.yaml")), *_reference_files(ref)]:
-        if path.exists():
-            digest.update(path.read_bytes())
+    for path in [*sorted(TEMPLATES_DIR.glob("*.yaml")), *sorted((ref_dir or reference_dir()).glob("*.yaml"))]:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 
