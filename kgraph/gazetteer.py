@@ -21,11 +21,20 @@ import ahocorasick
 
 from kgraph import morph
 from kgraph.lang import detect_language
+from kgraph.morph import en as morph_en
 from kgraph.morph import kk as morph_kk
 from kgraph.text import normalise, unify
 
 KINDS = (
-    "body", "body-core", "org-abbrev", "state", "city", "agency-national", "agency-head", "agency", "state-adj",
+    "body",
+    "body-core",
+    "org-abbrev",
+    "state",
+    "city",
+    "agency-national",
+    "agency-head",
+    "agency",
+    "state-adj",
 )
 _KIND_RANK = {k: i for i, k in enumerate(KINDS)}
 _CASE_RANK = {c: i for i, c in enumerate((*morph.CASES, None))}
@@ -171,8 +180,11 @@ def _named(kind: str, key: str, candidates: tuple[str, ...], names: Any, capital
 
 
 def _abbreviation(kind: str, key: str, candidates: tuple[str, ...], phrase: str):
-    """As written, and with Kazakh case suffixes after a hyphen ("ТМД-ға", "ҰҚШҰ-ның")."""
+    """As written, possessive ("CSTO's") and with Kazakh case suffixes after a hyphen ("ТМД-ға")."""
     yield kind, key, candidates, phrase, None, True, False
+    if phrase.isascii():
+        for surface in morph_en.forms(phrase)["gen"]:
+            yield kind, key, candidates, surface, "gen", True, False
     for case, surfaces in morph_kk.forms(phrase).items():
         for surface in surfaces:
             if surface != phrase:
@@ -221,16 +233,6 @@ def _reference_entries(ref: Any):
 
 @cache
 def _default() -> Gazetteer:
-    try:
-        from kgraph.reference import load_reference
-    except ImportError:  # until kgraph.reference lands: the YAML files as plain mappings
-        import yaml
+    from kgraph.reference import load_reference
 
-        from kgraph.paths import reference_dir
-
-        folder = reference_dir()
-        return Gazetteer.from_reference(
-            {name: yaml.safe_load((folder / f"{name}.yaml").read_text(encoding="utf-8")) or []
-             for name in ("states", "bodies", "cities", "agencies")}
-        )
     return Gazetteer.from_reference(load_reference())

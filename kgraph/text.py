@@ -67,8 +67,6 @@ def normalise(text: str) -> str:
     return low.translate(_TABLE)
 
 
-
-
 @cache
 def _abbreviations() -> frozenset[str]:
     """Abbreviations (lowercase, without the final dot) after which a sentence goes on."""

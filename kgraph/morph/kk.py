@@ -91,9 +91,7 @@ def _case_forms(stem: str, classes: set[str], harmonies: set[str], hyphen: bool)
     t = _table()
     result: dict[str, set[str]] = {"nom": {stem}}
     for case, table in t["cases"].items():
-        result.setdefault(case, set()).update(
-            _attach(stem, s, hyphen) for s in _variants(table, classes, harmonies)
-        )
+        result.setdefault(case, set()).update(_attach(stem, s, hyphen) for s in _variants(table, classes, harmonies))
     attributive = _variants(t["attributive_loc"], classes, harmonies)
     result["loc"].update(_attach(stem, s, hyphen) for s in attributive)
     return result
@@ -184,10 +182,7 @@ def _forms(phrase: str) -> dict[str, frozenset[str]]:
     last = words[-1]
     # a name of several words ending in -ы/-і is an izafet ("Қазақстан Республикасы"): possessive cases
     inflected = word_forms(last, possessive_name=len(words) > 1 and _looks_possessive(last))
-    return {
-        case: frozenset(f"{prefix} {w}" if prefix else w for w in values)
-        for case, values in inflected.items()
-    }
+    return {case: frozenset(f"{prefix} {w}" if prefix else w for w in values) for case, values in inflected.items()}
 
 
 def forms(phrase: str) -> dict[str, set[str]]:
