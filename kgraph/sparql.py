@@ -1,0 +1,308 @@
+"""The query library (``queries/*.rq``), parameter binding and the read-only check.
+
+Library files follow grlc's decorated-query convention: a header of ``#+ key: value`` lines
+(YAML once the ``#+ `` is stripped) and parameters written as variables:
+
+* ``?_name`` is a required parameter, ``?__name`` an optional one (left unbound when not given,
+  so write optional filters as ``FILTER(?d >= COALESCE(?__from_xsd_date, ?d))``, or use the
+  placeholder directly in a triple pattern, where a bound value becomes a selective constant);
+* the end of the name gives the type: ``_iri`` an IRI, ``_xsd_<type>`` a literal of that XSD
+  datatype (``_xsd_date``, ``_xsd_integer``…), ``_en``/``_ru``/``_kk`` a language-tagged string,
+  anything else a plain string. The user passes the name without the type (``meeting=…`` for
+  ``?_meeting_iri``); the full name works too.
+
+Values are checked and written as SPARQL terms (escaped), never pasted raw, so a parameter can
+never change the shape of the query. IRI parameters take a full IRI, a CURIE of the project's
+prefixes (``id:state/KZ``), or a short key (``KZ``) resolved against the base the header declares
+under ``#+ iri_base:``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kgraph.namespaces import PREFIXES, SPARQL_PREFIXES
+from kgraph.paths import queries_dir
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+LANG_SUFFIXES = ("en", "ru", "kk")
+
+# a placeholder: ?_name or ?__name (also with $), outside strings, IRIs and comments
+_TOKEN = re.compile(
+    r'''(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|\#[^\n]*)'''
+    r"|(?P<var>[?$](?P<name>__?[A-Za-z][A-Za-z0-9_]*))"
+)
+_IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
+
+
+class QueryError(Exception):
+    """A problem with a query or its parameters, worth one line to the user (exit status 2)."""
+
+
+class ReadOnlyError(QueryError):
+    """The query would change data or reach outside the store (UPDATE, LOAD, SERVICE, FROM)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One ``?_name`` placeholder of a query."""
+
+    var: str  # the variable as written, without ? ("_meeting_iri", "__from_xsd_date")
+    name: str  # the name the user gives ("meeting", "from")
+    kind: str  # "iri", "xsd:<type>", "lang:<tag>" or "string"
+    required: bool
+
+    @property
+    def full(self) -> str:
+        """The variable name without its leading underscores ("meeting_iri")."""
+        return self.var.lstrip("_")
+
+
+@dataclass
+class LibraryQuery:
+    """A query of the library (or any .rq file) with its grlc header."""
+
+    name: str
+    text: str
+    path: Path | None = None
+    summary: str = ""
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    iri_base: dict[str, str] = field(default_factory=dict)
+    params: list[Param] = field(default_factory=list)
+
+    def bind(self, values: dict[str, Any] | None = None) -> str:
+        """The query text with parameters replaced by checked SPARQL terms."""
+        return bind(self, values or {})
+
+
+def _param(var: str) -> Param:
+    required = not var.startswith("__")
+    bare = var.lstrip("_")
+    if bare.endswith("_iri"):
+        return Param(var, bare[: -len("_iri")], "iri", required)
+    m = re.match(r"^(.*)_xsd_([A-Za-z]+)$", bare)
+    if m:
+        return Param(var, m.group(1), f"xsd:{m.group(2)}", required)
+    for lang in LANG_SUFFIXES:
+        if bare.endswith(f"_{lang}"):
+            return Param(var, bare[: -len(lang) - 1], f"lang:{lang}", required)
+    return Param(var, bare, "string", required)
+
+
+def _placeholders(text: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in _TOKEN.finditer(text):
+        if m.group("var"):
+            seen.setdefault(m.group("name"), None)
+    return list(seen)
+
+
+def parse_query_file(path: Path, name: str | None = None) -> LibraryQuery:
+    """Read an .rq file and its ``#+`` header; raises QueryError on a bad header."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read: {exc.strerror}") from exc
+    return parse_query_text(text, name or path.stem, path)
+
+
+def parse_query_text(text: str, name: str = "query", path: Path | None = None) -> LibraryQuery:
+    header = "\n".join(line[3:] if line.startswith("#+ ") else line[2:]
+                       for line in text.splitlines() if line.startswith("#+"))
+    meta: dict[str, Any] = {}
+    if header.strip():
+        try:
+            meta = yaml.safe_load(header) or {}
+        except yaml.YAMLError as exc:
+            raise QueryError(f"{path or name}: bad #+ header: {exc}") from exc
+        if not isinstance(meta, dict):
+            raise QueryError(f"{path or name}: the #+ header must be key: value lines")
+    tags = meta.get("tags") or []
+    return LibraryQuery(
+        name=name,
+        text=text,
+        path=path,
+        summary=str(meta.get("summary", "")).strip(),
+        description=str(meta.get("description", "")).strip(),
+        tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
+        iri_base={str(k): str(v) for k, v in (meta.get("iri_base") or {}).items()},
+        params=[_param(v) for v in _placeholders(text)],
+    )
+
+
+@lru_cache(maxsize=1)
+def _library(folder: str) -> dict[str, LibraryQuery]:
+    return {p.stem: parse_query_file(p) for p in sorted(Path(folder).glob("*.rq"))}
+
+
+def library(folder: Path | None = None) -> dict[str, LibraryQuery]:
+    """All library queries by name (file stem), sorted."""
+    return _library(str(folder or queries_dir()))
+
+
+def resolve(name_or_path: str, folder: Path | None = None) -> LibraryQuery:
+    """A library query by name, or an .rq file by path."""
+    lib = library(folder)
+    if name_or_path in lib:
+        return lib[name_or_path]
+    path = Path(name_or_path)
+    if path.suffix == ".rq" or path.is_file():
+        if not path.is_file():
+            raise QueryError(f"{path}: no such query file")
+        return parse_query_file(path)
+    known = ", ".join(lib) or "none"
+    raise QueryError(f"unknown query {name_or_path!r} (library: {known})")
+
+
+# -- binding ---------------------------------------------------------------------------------
+def _escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+            .replace("\r", "\\r").replace("\t", "\\t"))
+
+
+def _iri_term(param: Param, value: str, base: str | None) -> str:
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1]
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        value = str(PREFIXES[prefix]) + local
+    elif not sep and base:
+        value = base + value
+    if not _IRI_OK.match(value):
+        raise QueryError(f"parameter {param.name}: not an IRI: {value!r}")
+    return f"<{value}>"
+
+
+def _typed_term(param: Param, value: str) -> str:
+    xsd_type = param.kind.split(":", 1)[1]
+    value = value.strip()
+    try:
+        if xsd_type == "date":
+            value = dt.date.fromisoformat(value).isoformat()
+        elif xsd_type == "dateTime":
+            value = dt.datetime.fromisoformat(value).isoformat()
+        elif xsd_type in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger"):
+            value = str(int(value))
+        elif xsd_type in ("decimal", "double", "float"):
+            value = str(Decimal(value))
+        elif xsd_type == "gYear":
+            value = str(int(value)).zfill(4)
+        elif xsd_type == "boolean":
+            if value.lower() not in ("true", "false", "1", "0"):
+                raise ValueError(value)
+            value = value.lower()
+    except (ValueError, InvalidOperation):
+        raise QueryError(f"parameter {param.name}: not an xsd:{xsd_type}: {value!r}") from None
+    return f'"{_escape(value)}"^^<{XSD}{xsd_type}>'
+
+
+def term_for(param: Param, value: Any, base: str | None = None) -> str:
+    """The SPARQL term for ``value`` as the type of ``param`` says."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = value.isoformat()
+    value = str(value)
+    if param.kind == "iri":
+        return _iri_term(param, value, base)
+    if param.kind.startswith("xsd:"):
+        return _typed_term(param, value)
+    if param.kind.startswith("lang:"):
+        return f'"{_escape(value)}"@{param.kind[5:]}'
+    return f'"{_escape(value)}"'
+
+
+def bind(query: LibraryQuery, values: dict[str, Any]) -> str:
+    """Replace each placeholder given a value; a missing required one is a QueryError."""
+    by_key: dict[str, Param] = {}
+    for p in query.params:
+        for key in (p.name, p.full, p.var):
+            by_key.setdefault(key, p)
+    terms: dict[str, str] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        param = by_key.get(key)
+        if param is None:
+            known = ", ".join(p.name for p in query.params) or "none"
+            raise QueryError(f"query {query.name}: unknown parameter {key!r} (parameters: {known})")
+        terms[param.var] = term_for(param, value, query.iri_base.get(param.name))
+    missing = [p.name for p in query.params if p.required and p.var not in terms]
+    if missing:
+        raise QueryError(f"query {query.name}: missing required parameter(s): {', '.join(missing)}"
+                         f" (give them with --param {missing[0]}=VALUE)")
+
+    def sub(m: re.Match[str]) -> str:
+        if m.group("var") and m.group("name") in terms:
+            return terms[m.group("name")]
+        return m.group(0)
+
+    return _TOKEN.sub(sub, query.text)
+
+
+# -- the read-only check ---------------------------------------------------------------------
+_REFUSED = {
+    "ServiceGraphPattern": "SERVICE (federated queries) is not allowed: this endpoint is read-only "
+                           "and makes no outside requests",
+    "Load": "LOAD is not allowed: this endpoint is read-only",
+}
+
+
+def _walk(node: Any, depth: int = 0) -> Any:
+    if depth > 200:
+        return
+    name = getattr(node, "name", None)
+    if name:
+        yield node
+    if isinstance(node, dict):
+        for child in node.values():
+            yield from _walk(child, depth + 1)
+    elif isinstance(node, list | tuple):
+        for child in node:
+            yield from _walk(child, depth + 1)
+
+
+@lru_cache(maxsize=512)
+def check_read_only(sparql: str) -> str:
+    """Parse ``sparql`` (rdflib's parser) and refuse anything but a self-contained read query.
+
+    Returns the query form ("SelectQuery", "ConstructQuery", "AskQuery", "DescribeQuery").
+    Runs before any engine sees the text, because SERVICE, LOAD and FROM make Oxigraph fetch URLs.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    text = SPARQL_PREFIXES + sparql
+    try:
+        parsed = parseQuery(text)
+    except ParseException as exc:
+        try:
+            update = parseUpdate(text)
+        except ParseException:
+            raise QueryError(f"SPARQL syntax error: {exc.msg} (line {exc.lineno - SPARQL_PREFIXES.count(chr(10))}, "
+                             f"column {exc.col})") from None
+        if any(node.name == "Load" for node in _walk(update)):
+            raise ReadOnlyError(_REFUSED["Load"]) from None
+        raise ReadOnlyError("SPARQL UPDATE is not allowed: this endpoint is read-only") from None
+    except Exception as exc:  # rdflib raises assorted errors on odd input
+        raise QueryError(f"SPARQL syntax error: {exc}") from None
+    form = parsed[1]
+    for node in _walk(form):
+        if node.name in _REFUSED:
+            raise ReadOnlyError(_REFUSED[node.name])
+        if node.name == "DatasetClause":
+            raise ReadOnlyError("FROM and FROM NAMED are not allowed (they fetch URLs); the default "
+                                "graph is the union of all graphs; use GRAPH <iri> { … } for one graph")
+    return str(form.name)
+
+
+__all__ = ["LibraryQuery", "Param", "QueryError", "ReadOnlyError", "bind", "check_read_only",
+           "library", "parse_query_file", "parse_query_text", "resolve", "term_for"]
