@@ -248,6 +248,8 @@ class _Emitter:
         self.add(indicator, RDF.type, SKOS.Concept)
         self.add(indicator, SKOS.prefLabel, Literal(statistic.indicator, lang=self.doc.lang))
         self.add(node, RDFS.label, Literal(f"{_number(value)} {statistic.indicator}", lang=self.doc.lang))
+        if statistic.unit:
+            self.add(node, CKG.unit, Literal(statistic.unit))
         if statistic.period:
             self.add(node, CKG.period, Literal(statistic.period, lang=self.doc.lang))
         if statistic.reported_by_person:

@@ -89,6 +89,7 @@ class Statistic:
     reported_by_person: Person | None = None
     reported_by_agency: Agency | None = None
     period: str | None = None  # as written: "биыл", "2024", "за прошлый год"
+    unit: str | None = None  # "percent", "tonne"…; None for a plain count
     topics: list[str] = field(default_factory=list)
 
 

@@ -1,0 +1,70 @@
+"""Document → facts: the meetings a document reports, with their participants and outcomes.
+
+The pipeline is one analysis pass (gazetteer, dates, numbers, persons, sentences) followed by
+small rule modules, each reading that analysis: meetings, participants, outcomes (decisions and
+proposals), figures and topics. Rules are language-neutral; the language lives in the YAML cue
+files and the reference data.
+"""
+
+from __future__ import annotations
+
+from kgraph.document import Document
+from kgraph.extract.analysis import analyse
+from kgraph.extract.figures import statistics
+from kgraph.extract.meetings import find_meetings
+from kgraph.extract.outcomes import decisions, proposals
+from kgraph.extract.participants import participation
+from kgraph.extract.topics import topics_in
+from kgraph.model import DocumentFacts, Meeting, Span
+
+
+def warm_up() -> None:
+    """Build the gazetteers and compile the cues once (before forking worker processes)."""
+    from kgraph.gazetteer import Gazetteer
+
+    Gazetteer.default()
+    extract(Document(text="date 2000-01-01 warm-up\nСНГ ТМД CIS", source="<warm-up>", lang="ru"))
+
+
+def extract(doc: Document) -> DocumentFacts:
+    analysis = analyse(doc)
+    body_span = Span(doc.body_start, len(doc.text)) if doc.body_start < len(doc.text) else None
+    doc_topics = topics_in(analysis, body_span) if body_span else []
+    facts = DocumentFacts(topics=doc_topics,
+                          mentioned_states=sorted({m.key.split("/")[0] for m in analysis.matches
+                                                   if m.kind in ("state", "state-adj")}))
+    candidates = find_meetings(analysis)
+    if not candidates:
+        facts.statistics = statistics(analysis, [])
+        return facts
+    primary, announced = candidates[0], candidates[1:]
+    announced_only = set().union(*(c.sentences for c in announced)) if announced else set()
+    who = participation(analysis, primary.body)
+    meeting = Meeting(spans=primary.evidence, body=primary.body, start=primary.start, end=primary.end,
+                      place=primary.place, session_number=primary.session_number)
+    meeting.states = who.states
+    meeting.organizations = who.organizations
+    meeting.agencies = who.agencies
+    meeting.persons = who.persons
+    meeting.delegations = who.delegations
+    meeting.chair = who.chair
+    if primary.place and who.states:
+        host = _host_state(primary.place)
+        if host and host not in who.absent and host not in meeting.states:
+            meeting.states.append(host)
+    meeting.decisions = decisions(analysis)
+    meeting.proposals = proposals(analysis, primary.body, who.persons)
+    meeting.statistics = statistics(analysis, who.persons, skip=announced_only)
+    meeting.topics = doc_topics
+    facts.meetings.append(meeting)
+    for candidate in announced:
+        facts.meetings.append(Meeting(spans=candidate.evidence, body=candidate.body, start=candidate.start,
+                                      end=candidate.end, place=candidate.place))
+    return facts
+
+
+def _host_state(city: str) -> str | None:
+    from kgraph.reference import load_reference
+
+    place = load_reference().cities.get(city)
+    return place.state if place else None

@@ -1,0 +1,142 @@
+"""One pass of the language tools over a document, shared by every extractor.
+
+Gazetteer matches, dates, numbers, persons and sentence spans are computed once and looked up by
+sentence, so the extractors stay small rules over an annotated text instead of each re-reading it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kgraph.dates import DateMention, find_dates
+from kgraph.document import Document
+from kgraph.extract.cues import Cues, cues_for
+from kgraph.gazetteer import Gazetteer, Match
+from kgraph.model import Span
+from kgraph.numbers import NumberMention, find_numbers
+from kgraph.persons import PersonMention, find_persons
+from kgraph.text import normalise, sentences
+
+CLAUSE_BREAKS = ",;:()\"—"
+
+
+@dataclass
+class Sentence:
+    index: int
+    span: Span
+    is_title: bool = False
+    matches: list[Match] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    numbers: list[NumberMention] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.span.start
+
+    @property
+    def end(self) -> int:
+        return self.span.end
+
+    def of_kind(self, *kinds: str) -> list[Match]:
+        return [m for m in self.matches if m.kind in kinds]
+
+
+@dataclass
+class Analysis:
+    doc: Document
+    norm: str
+    cues: Cues
+    sentences: list[Sentence]
+    matches: list[Match]
+    dates: list[DateMention]
+    numbers: list[NumberMention]
+    persons: list[PersonMention]
+
+    @property
+    def lang(self) -> str:
+        return self.doc.lang
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @property
+    def title(self) -> Sentence | None:
+        return self.sentences[0] if self.sentences and self.sentences[0].is_title else None
+
+    @property
+    def body(self) -> list[Sentence]:
+        return [s for s in self.sentences if not s.is_title]
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def has(self, cue: str, start: int, end: int) -> bool:
+        return self.cues.search(cue, self.norm, start, end) is not None
+
+    def find(self, cue: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        yield from self.cues.finditer(cue, self.norm, start, end)
+
+    def clause(self, offset: int) -> Span:
+        """The clause around ``offset``: bounded by punctuation inside its sentence."""
+        sentence = self.sentence_at(offset)
+        lo, hi = (sentence.start, sentence.end) if sentence else (0, len(self.text))
+        left = max([self.text.rfind(ch, lo, offset) for ch in CLAUSE_BREAKS] + [lo - 1]) + 1
+        rights = [i for i in (self.text.find(ch, offset, hi) for ch in CLAUSE_BREAKS) if i >= 0]
+        right = min(rights) if rights else hi
+        return Span(left, max(right, left + 1))
+
+    def scorer_sentence(self, offset: int) -> Span:
+        """The stretch between sentence-ending marks (. ! ? newline) around ``offset``: the unit
+        a reader quotes for a decision or a proposal, never wider than the sentence."""
+        text = self.text
+        left = max(text.rfind(ch, 0, offset) for ch in ".!?\n") + 1
+        rights = [i for i in (text.find(ch, offset) for ch in ".!?\n") if i >= 0]
+        right = min(rights) if rights else len(text)
+        while left < right and text[left].isspace():
+            left += 1
+        return Span(left, max(right, left + 1))
+
+
+def _title_span(doc: Document) -> Span | None:
+    if doc.body_start == 0:
+        return None
+    header = doc.text[: doc.body_start].rstrip("\n")
+    start = header.find(" ", header.find("date") + 5) + 1  # after "date YYYY-MM-DD "
+    while start < len(header) and header[start].isspace():
+        start += 1
+    return Span(start, len(header)) if 0 < start < len(header) else None
+
+
+def _distribute(sentences: list[Sentence], items: Iterable, attr: str) -> None:
+    starts = [s.start for s in sentences]
+    for item in items:
+        i = bisect.bisect_right(starts, item.start) - 1
+        if i >= 0 and item.start < sentences[i].end:
+            getattr(sentences[i], attr).append(item)
+
+
+def analyse(doc: Document) -> Analysis:
+    norm = normalise(doc.text)
+    spans = [span for span in sentences(doc.text) if span.start >= doc.body_start]
+    title = _title_span(doc)
+    sents = ([Sentence(0, title, is_title=True)] if title else [])
+    sents += [Sentence(len(sents) + i, span) for i, span in enumerate(spans)]
+    matches = Gazetteer.default().find(doc.text)
+    dates = find_dates(doc.text, doc.lang, doc.published)
+    numbers = find_numbers(doc.text, doc.lang)
+    _distribute(sents, matches, "matches")
+    _distribute(sents, dates, "dates")
+    _distribute(sents, numbers, "numbers")
+    persons = find_persons(doc, matches)
+    return Analysis(doc, norm, cues_for(doc.lang), sents, matches, dates, numbers, persons)

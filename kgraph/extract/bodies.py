@@ -1,0 +1,108 @@
+"""Which international body each body mention names.
+
+A full name or a specific abbreviation names one body. A core name ("Council of Defence
+Ministers", "Совет министров обороны", "Қорғаныс министрлері кеңесі") names a different body under
+each organisation, so it is resolved by the organisation written nearest to it in the same
+sentence, else by the organisation the document is mostly about.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from kgraph.extract.analysis import Analysis, Sentence
+from kgraph.gazetteer import Match
+from kgraph.reference import load_reference
+
+ORGANISATIONS = ("cis", "csto", "sco")
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    slug: str
+    start: int
+    end: int
+    sentence: int
+
+
+@cache
+def _parents() -> dict[str, str | None]:
+    return {slug: body.parent for slug, body in load_reference().bodies.items()}
+
+
+def organisation_of(slug: str) -> str | None:
+    """The top organisation (cis, csto, sco) a body belongs to."""
+    parents = _parents()
+    seen = set()
+    while slug and slug not in seen:
+        if slug in ORGANISATIONS:
+            return slug
+        seen.add(slug)
+        slug = parents.get(slug)
+    return None
+
+
+def ancestors(slug: str) -> list[str]:
+    parents = _parents()
+    chain, current = [], parents.get(slug)
+    while current and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
+
+
+def is_organisation(slug: str) -> bool:
+    return slug in ORGANISATIONS
+
+
+def _org_mentions(sentence: Sentence) -> list[tuple[int, str]]:
+    out = []
+    for m in sentence.of_kind("body", "org-abbrev", "body-core"):
+        keys = m.candidates if m.kind == "body-core" else (m.key,)
+        for key in keys:
+            org = organisation_of(key)
+            if org and (key == org or m.kind != "body-core"):
+                out.append((m.start, org))
+    return out
+
+
+def dominant_organisation(analysis: Analysis) -> str | None:
+    counts: Counter[str] = Counter()
+    for sentence in analysis.sentences:
+        for _, org in _org_mentions(sentence):
+            counts[org] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _resolve_core(match: Match, sentence: Sentence, fallback_org: str | None) -> str | None:
+    if len(match.candidates) == 1:
+        return match.candidates[0]
+    by_org = {organisation_of(c): c for c in match.candidates}
+    nearby = sorted(_org_mentions(sentence), key=lambda item: abs(item[0] - match.start))
+    for _, org in nearby:
+        if org in by_org:
+            return by_org[org]
+    return by_org.get(fallback_org)
+
+
+def body_mentions(analysis: Analysis) -> list[BodyMention]:
+    fallback = dominant_organisation(analysis)
+    mentions = []
+    for sentence in analysis.sentences:
+        for m in sentence.of_kind("body", "org-abbrev", "body-core"):
+            slug = _resolve_core(m, sentence, fallback) if m.kind == "body-core" else m.key
+            if slug:
+                mentions.append(BodyMention(slug, m.start, m.end, sentence.index))
+    return mentions
+
+
+@cache
+def body_for_agency(org: str, agency: str) -> str | None:
+    """The body of ``org`` whose members head agencies of type ``agency`` (CIS + defence ministry →
+    the CIS Council of Defence Ministers)."""
+    for slug, body in load_reference().bodies.items():
+        if body.agency == agency and organisation_of(slug) == org and body.parent == org:
+            return slug
+    return None

@@ -1,0 +1,72 @@
+"""Figures reported at a meeting: counts written in digits or words, and percentages.
+
+Years, dates, programme periods (2019–2023), ordinal session numbers, durations ("15 years",
+"three-day") and phone numbers are not figures; the numbers module classifies most of them and the
+language's ``not_counted`` cue catches the rest from the word that follows. What is counted is the
+phrase right after the number; who reported it is the person or state named before it in the
+sentence, else the last speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.analysis import Analysis
+from kgraph.extract.outcomes import _speaker_before, _state_before
+from kgraph.extract.topics import topics_in
+from kgraph.model import Person, Span, Statistic
+
+WORD = re.compile(r"[\w-]+")
+INDICATOR_WORDS = 3
+BREAK = re.compile(r"[.,;:!?()\"«»]")
+
+
+def _indicator(analysis: Analysis, end: int, limit: int) -> tuple[str, str | None, int]:
+    """The counted phrase after a number, the unit if its first word is one, and where it ends."""
+    tail = analysis.text[end:limit]
+    stop = BREAK.search(tail)
+    tail = tail[: stop.start()] if stop else tail
+    words = list(WORD.finditer(tail))
+    skip = 0
+    while skip < len(words) and analysis.cues.search("approx_after", " " + words[skip].group().lower()):
+        skip += 1
+    words = words[skip: skip + INDICATOR_WORDS]
+    if not words:
+        return "", None, end
+    unit = analysis.cues.units.get(words[0].group().lower())
+    return " ".join(w.group() for w in words), unit, end + words[-1].end()
+
+
+def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = frozenset()) -> list[Statistic]:
+    by_name = {p.name: p for p in persons}
+    date_spans = [(d.start, d.end) for d in analysis.dates]
+    found: list[Statistic] = []
+    for sentence in analysis.body:
+        if sentence.index in skip:
+            continue
+        for number in sentence.numbers:
+            if number.kind not in ("cardinal", "percent"):
+                continue
+            if any(a <= number.start < b for a, b in date_spans):
+                continue
+            if number.value == 1 and not analysis.text[number.start].isdigit():
+                continue  # "one of", "бір" is an article more often than a count
+            percent = number.kind == "percent" or analysis.cues.match_at("percent_words", analysis.norm, number.end)
+            if not percent and analysis.cues.match_at("not_counted", analysis.norm, number.end):
+                continue
+            indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
+            if not indicator and not percent:
+                continue
+            if percent:
+                clause = analysis.clause(number.start)
+                indicator = "% " + clause.quote(analysis.text).strip()[:80]
+                unit = "percent"
+            span = Span(number.start, max(number.end, indicator_end))
+            stat = Statistic(float(number.value), indicator, [span], unit=unit)
+            stat.topics = topics_in(analysis, analysis.scorer_sentence(number.start))
+            speaker = _speaker_before(analysis, number.start)
+            stat.reported_by_state = _state_before(sentence, number.start) or (speaker.state if speaker else None)
+            if speaker and speaker.name in by_name:
+                stat.reported_by_person = by_name[speaker.name]
+            found.append(stat)
+    return found

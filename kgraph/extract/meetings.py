@@ -1,0 +1,167 @@
+"""Which meetings a document reports: the session it is about, and sessions it announces.
+
+A meeting needs a body and a meeting word (or a meeting verb) in one sentence; a document with
+neither (a statement on an operation) reports no meeting, and none is invented. The session's
+date and city are read from the sentence that reports it, then from the title; a city written
+as a news dateline ("DUSHANBE, August 13") is not where the meeting was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from kgraph.extract.analysis import Analysis, Sentence
+from kgraph.extract.bodies import BodyMention, body_for_agency, body_mentions, dominant_organisation, is_organisation
+from kgraph.model import Span
+
+# where a city is in the locative (kk -да/-де/-та/-те, ru "в Минске") it is where something happened
+PLACE_CASES = {"kk": {"loc"}, "ru": {"loc"}, "en": {None, "nom", "loc"}}
+EN_PLACE = re.compile(r"\b(in|at|to|hosted by)\s+(the\s+)?$")
+DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
+FAR_FUTURE = dt.timedelta(days=3)
+
+
+@dataclass
+class MeetingCandidate:
+    body: str | None
+    sentence: Sentence
+    evidence: list[Span]
+    start: dt.date | None = None
+    end: dt.date | None = None
+    place: str | None = None
+    announced: bool = False
+    session_number: int | None = None
+    sentences: set[int] = field(default_factory=set)  # sentences that belong to this meeting only
+
+
+def _is_meeting_sentence(analysis: Analysis, sentence: Sentence) -> bool:
+    return analysis.has("meeting_nouns", sentence.start, sentence.end) or analysis.has(
+        "meeting_events", sentence.start, sentence.end)
+
+
+def _holding_bodies(analysis: Analysis, sentence: Sentence, mentions: list[BodyMention]) -> list[BodyMention]:
+    """Bodies in a meeting sentence that can hold a session (not a bare organisation name)."""
+    return [m for m in mentions if m.sentence == sentence.index and not is_organisation(m.slug)]
+
+
+def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
+    """No body name but "ministers of defence of the CSTO met": the body from agency + organisation."""
+    org = dominant_organisation(analysis)
+    if not org:
+        return None
+    for m in sentence.of_kind("agency-head"):
+        body = body_for_agency(org, m.key)
+        if body:
+            return body
+    return None
+
+
+def _city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
+    text = analysis.text
+    for m in sentence.of_kind("city"):
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if m.start - line_start < 3 and DATELINE.match(text, m.start):
+            continue  # a dateline names where the news was filed
+        if analysis.lang == "en":
+            before = analysis.norm[max(sentence.start, m.start - 20): m.start]
+            after = analysis.norm[m.end: m.end + 12]
+            if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed)", after):
+                return m.key, Span(m.start, m.end)
+            continue
+        if m.case in PLACE_CASES.get(analysis.lang, {"loc"}):
+            return m.key, Span(m.start, m.end)
+    return None
+
+
+def _date(analysis: Analysis, sentence: Sentence, announced: bool):
+    published = analysis.doc.published
+    for d in sentence.dates:
+        if published and not announced and d.begin > published + FAR_FUTURE:
+            continue
+        if published and announced and d.begin < published:
+            continue
+        return d
+    return None
+
+
+def _session_number(analysis: Analysis, sentence: Sentence) -> int | None:
+    for n in sentence.numbers:
+        if n.kind == "ordinal" and 0 < n.value < 1000:
+            return int(n.value)
+    return None
+
+
+def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
+    mentions = body_mentions(analysis)
+    primary: MeetingCandidate | None = None
+    announced: list[MeetingCandidate] = []
+    title = analysis.title
+    for sentence in analysis.sentences:
+        if not _is_meeting_sentence(analysis, sentence):
+            continue
+        holders = _holding_bodies(analysis, sentence, mentions)
+        body = holders[0].slug if holders else _agency_body(analysis, sentence)
+        future = not sentence.is_title and (analysis.has("future", sentence.start, sentence.end)
+                                            or analysis.has("next_meeting", sentence.start, sentence.end))
+        if future and primary is not None:
+            candidate = _announced(analysis, sentence, body or primary.body)
+            known = {(m.body, m.place, m.start) for m in [primary, *announced]}
+            if candidate and (candidate.body, candidate.place, candidate.start) not in known:
+                announced.append(candidate)
+            continue
+        if body is None or primary is not None:
+            continue
+        evidence = [Span(h.start, h.end) for h in holders] or [analysis.scorer_sentence(sentence.start)]
+        primary = MeetingCandidate(body, sentence, evidence)
+    if primary is None:
+        return []
+    _locate(analysis, primary, title)
+    return [primary, *announced]
+
+
+def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | None) -> None:
+    """Date, place and session number from the meeting sentence, then the title, then the sentence
+    after the meeting sentence (a lead often names the body first and the place next)."""
+    order = [meeting.sentence]
+    if title is not None and title is not meeting.sentence:
+        order.append(title)
+    following = [s for s in analysis.body if s.index == meeting.sentence.index + 1]
+    order += following
+    for sentence in order:
+        if meeting.start is None:
+            found = _date(analysis, sentence, announced=False)
+            if found:
+                meeting.start, meeting.end = found.begin, found.finish
+                meeting.evidence.append(Span(found.start, found.end))
+        if meeting.place is None:
+            city = _city(analysis, sentence)
+            if city:
+                meeting.place = city[0]
+                meeting.evidence.append(city[1])
+        if meeting.session_number is None and not sentence.is_title:
+            meeting.session_number = _session_number(analysis, sentence)
+
+
+def _announced(analysis: Analysis, sentence: Sentence, body: str | None) -> MeetingCandidate | None:
+    """A session announced for later: needs a body and a city or a date, in this sentence or (for
+    "the next session will be held… It will take place in Kazan") the next one."""
+    if body is None:
+        return None
+    sentences = [sentence] + [s for s in analysis.body if s.index == sentence.index + 1
+                              and analysis.has("future", s.start, s.end)]
+    candidate = MeetingCandidate(body, sentence, [analysis.scorer_sentence(sentence.start)], announced=True)
+    for s in sentences:
+        candidate.sentences.add(s.index)
+        if candidate.start is None:
+            found = _date(analysis, s, announced=True)
+            if found:
+                candidate.start, candidate.end = found.begin, found.finish
+        if candidate.place is None:
+            city = _city(analysis, s)
+            if city:
+                candidate.place = city[0]
+    if candidate.start is None and candidate.place is None:
+        return None
+    return candidate

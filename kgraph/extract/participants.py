@@ -1,0 +1,187 @@
+"""Who took part in a meeting: states, their agencies, international bodies, persons, delegations.
+
+Participation is read from sentences that say so (took part, attended, delegations of, were
+represented, spoke), clause by clause, so that "X took part, while Y did not send a delegation"
+counts X and not Y. A state only mentioned (a member list, a threat from a neighbouring country)
+is not a participant. One agency noun shared by a coordinated list of states ("the interior
+ministries of A, B and C", "А, Б және В ішкі істер министрліктері") gives each state that agency.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from kgraph.extract.analysis import Analysis, Sentence
+from kgraph.extract.bodies import ORGANISATIONS, ancestors, body_mentions
+from kgraph.gazetteer import Match
+from kgraph.model import Agency, Delegation, Person, Span
+from kgraph.persons import PersonMention
+from kgraph.reference import CONTRACT_BODIES, load_reference
+
+CLAUSE_SPLIT = re.compile(
+    r";|,\s*(?=(while|but|whereas|although|а|но|однако|тогда как|ал|алайда|бірақ)\b)|\s\((?=[^)]*\))")
+LIST_GAP = re.compile(r"^\s*(,|;)?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ)?\s*(of\s+(the\s+)?)?$")
+AGENCY_GAP_RIGHT = re.compile(r"^\s*(of\s+(the\s+)?|from\s+(the\s+)?)?$")
+STATE_KINDS = ("state", "state-adj")
+
+
+@dataclass
+class Participation:
+    states: list[str] = field(default_factory=list)
+    absent: set[str] = field(default_factory=set)
+    organizations: list[str] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    delegations: list[Delegation] = field(default_factory=list)
+    chair: Person | None = None
+
+
+def _clauses(analysis: Analysis, sentence: Sentence) -> list[Span]:
+    text = analysis.norm[sentence.start: sentence.end]
+    cuts = [0] + [m.start() for m in CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    return [Span(sentence.start + a, sentence.start + b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _add(items: list, item) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _state_of(match: Match) -> str:
+    return match.key.split("/")[0]
+
+
+def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) -> list[Match]:
+    """The list of states written right before or right after ``anchor`` (an agency noun)."""
+    text = analysis.text
+    before = [m for m in states if m.end <= anchor.start]
+    after = [m for m in states if m.start >= anchor.end]
+    chain: list[Match] = []
+    if before and re.fullmatch(r"\s*", text[before[-1].end: anchor.start]):
+        chain = [before[-1]]
+        for m in reversed(before[:-1]):
+            if not LIST_GAP.match(text[m.end: chain[0].start].lower()):
+                break
+            chain.insert(0, m)
+    if not chain and after and AGENCY_GAP_RIGHT.match(text[anchor.end: after[0].start].lower()):
+        chain = [after[0]]
+        for m in after[1:]:
+            if not LIST_GAP.match(text[chain[-1].end: m.start].lower()):
+                break
+            chain.append(m)
+    return chain
+
+
+def _organisation_slug(slug: str, holder: str | None) -> str | None:
+    """A participating body as the contract names it: an organ of the holding body is the holding
+    body itself (not listed), an organ outside the contract's list counts as its nearest listed
+    ancestor, and the holding body's own organisation is not a participant of its own session."""
+    chain = [slug, *ancestors(slug)]
+    if holder in chain:
+        return None
+    listed = next((s for s in chain if s in CONTRACT_BODIES), None)
+    if listed is None or (listed in ORGANISATIONS and holder and listed in [holder, *ancestors(holder)]):
+        return None
+    return listed
+
+
+def _person(mention: PersonMention) -> Person:
+    return Person(name=mention.name, lang=mention.lang, spans=list(mention.spans), role=mention.role,
+                  state=mention.state, organization=mention.organization)
+
+
+def _only_on_behalf(analysis: Analysis, mention: PersonMention) -> bool:
+    """A person named only as the one on whose behalf a greeting was read did not take part."""
+    for span in mention.spans:
+        window = analysis.norm[max(0, span.start - 40): span.start]
+        if not analysis.cues.search("on_behalf", window):
+            return False
+    return bool(mention.spans)
+
+
+def participation(analysis: Analysis, holder: str | None, sentences: set[int] | None = None) -> Participation:
+    """Participants of the meeting held by ``holder`` from the body sentences (or ``sentences``)."""
+    result = Participation()
+    mentions = body_mentions(analysis)
+    for sentence in analysis.body:
+        if sentences is not None and sentence.index not in sentences:
+            continue
+        if not analysis.has("participation", sentence.start, sentence.end) and not analysis.has(
+                "chair", sentence.start, sentence.end):
+            continue
+        states = sentence.of_kind(*STATE_KINDS)
+        for clause in _clauses(analysis, sentence):
+            in_clause = [m for m in states if clause.start <= m.start < clause.end]
+            if analysis.has("negation", clause.start, clause.end):
+                result.absent.update(_state_of(m) for m in in_clause)
+                continue
+            for m in in_clause:
+                _add(result.states, _state_of(m))
+        for agency in sentence.of_kind("agency", "agency-national"):
+            if agency.kind == "agency-national":
+                state, kind = agency.key.split("/", 1)
+                _add(result.agencies, Agency(kind, state, (Span(agency.start, agency.end),)))
+                continue
+            for state in _coordinated_states(analysis, states, agency):
+                _add(result.agencies, Agency(agency.key, _state_of(state), (Span(agency.start, agency.end),)))
+        for body in mentions:
+            if body.sentence == sentence.index:
+                slug = _organisation_slug(body.slug, holder)
+                if slug:
+                    _add(result.organizations, slug)
+    _persons(analysis, holder, result, sentences)
+    result.states = [s for s in result.states if s not in result.absent]
+    result.agencies = [a for a in result.agencies if a.state not in result.absent]
+    return result
+
+
+def _persons(analysis: Analysis, holder: str | None, result: Participation, sentences: set[int] | None) -> None:
+    heads: dict[str, Person] = {}
+    chosen: list[tuple[PersonMention, Person]] = []
+    for mention in analysis.persons:
+        if sentences is not None and not any(
+                (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
+            continue
+        if _only_on_behalf(analysis, mention):
+            continue
+        person = _person(mention)
+        chosen.append((mention, person))
+        result.persons.append(person)
+        if mention.state and mention.state not in result.absent:
+            _add(result.states, mention.state)
+        if mention.organization:
+            slug = _organisation_slug(_organ_of(mention.organization), holder)
+            if slug:
+                _add(result.organizations, slug)
+        if mention.heads_organization_delegation:
+            slug = _organisation_slug(mention.heads_organization_delegation, holder)
+            if slug:
+                _add(result.organizations, slug)
+        if mention.heads_delegation_of and mention.heads_delegation_of not in heads:
+            heads[mention.heads_delegation_of] = person
+            _add(result.states, mention.heads_delegation_of)
+        if mention.chair and result.chair is None:
+            result.chair = person
+    # a state whose only named person took part is represented by that person
+    by_state: dict[str, list[Person]] = {}
+    for _mention, person in chosen:
+        if person.state:
+            by_state.setdefault(person.state, []).append(person)
+    for state, people in by_state.items():
+        if state not in heads and len(people) == 1:
+            heads[state] = people[0]
+    for state, person in heads.items():
+        result.delegations.append(Delegation(state, person, list(person.spans[:1])))
+
+
+def _organ_of(organisation: str) -> str:
+    """An official of an organisation as a whole (its Secretary General) works in its executive
+    organ; the reference data names that organ."""
+    body = load_reference().bodies.get(organisation)
+    if body is None:
+        return organisation
+    organs = [slug for slug, b in load_reference().bodies.items()
+              if b.parent == organisation and slug.endswith(("executive-committee", "secretariat"))]
+    return organs[0] if organs else organisation

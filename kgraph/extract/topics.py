@@ -1,0 +1,40 @@
+"""Topics from the topic scheme's cue stems (``ontology/reference/topics.yaml``).
+
+Cues are matched at word starts on the normalised text, outside the names of bodies and agencies:
+"the Anti-Terrorism Centre took part" says who came, not that terrorism was discussed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kgraph.extract.analysis import Analysis
+from kgraph.model import Span
+from kgraph.reference import load_reference
+
+NAME_KINDS = {"body", "body-core", "org-abbrev", "agency", "agency-head", "agency-national"}
+
+
+@cache
+def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for slug, topic in load_reference().topics.items():
+        stems = [stem.lower().replace("ё", "е") for stem in topic.cues.get(lang, ())]
+        if stems:
+            ordered = sorted(stems, key=len, reverse=True)
+            alternatives = "|".join(re.escape(s).replace(r"\ ", r"\w*\s+") for s in ordered)
+            out.append((slug, re.compile(rf"(?<!\w)(?:{alternatives})")))
+    return out
+
+
+def topics_in(analysis: Analysis, span: Span) -> list[str]:
+    names = [(m.start, m.end) for m in analysis.matches
+             if m.kind in NAME_KINDS and m.start < span.end and m.end > span.start]
+    found = []
+    for slug, pattern in _patterns(analysis.lang):
+        for m in pattern.finditer(analysis.norm, span.start, span.end):
+            if not any(a <= m.start() < b for a, b in names):
+                found.append(slug)
+                break
+    return found
