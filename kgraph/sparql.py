@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from kgraph.namespaces import PREFIXES, SPARQL_PREFIXES
+from kgraph.namespaces import PREFIXES
 from kgraph.paths import queries_dir
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -280,15 +280,14 @@ def check_read_only(sparql: str) -> str:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
-    text = SPARQL_PREFIXES + sparql
+    text = sparql
     try:
         parsed = parseQuery(text)
     except ParseException as exc:
         try:
             update = parseUpdate(text)
         except ParseException:
-            raise QueryError(f"SPARQL syntax error: {exc.msg} (line {exc.lineno - SPARQL_PREFIXES.count(chr(10))}, "
-                             f"column {exc.col})") from None
+            raise QueryError(f"SPARQL syntax error: {exc.msg} (line {exc.lineno}, column {exc.col})") from None
         if any(node.name == "Load" for node in _walk(update)):
             raise ReadOnlyError(_REFUSED["Load"]) from None
         raise ReadOnlyError("SPARQL UPDATE is not allowed: this endpoint is read-only") from None

@@ -19,7 +19,9 @@ from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RLiteral
 from rdflib.term import Node
 
-from kgraph.namespaces import SPARQL_PREFIXES
+from kgraph.namespaces import PREFIXES
+
+PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
 # file extension → (pyoxigraph format, carries named graphs)
 FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
@@ -197,8 +199,8 @@ class GraphStore:
         Returns pyoxigraph's result: ``QuerySolutions``, ``QueryTriples`` or ``QueryBoolean``.
         Read-only checking is the caller's job (``kgraph.sparql.check_read_only``).
         """
-        text = SPARQL_PREFIXES + sparql if prefixes else sparql
-        return self.oxigraph.query(text, use_default_graph_as_union=True)
+        return self.oxigraph.query(sparql, use_default_graph_as_union=True,
+                                   prefixes=PREFIX_MAP if prefixes else None)
 
     def counts(self) -> dict[str, int]:
         """Documents, named graphs, triples (quads over all graphs) and meetings."""
@@ -238,4 +240,4 @@ class GraphStore:
         return path
 
 
-__all__ = ["FORMATS", "GraphStore", "StoreError", "rdf_format", "to_ox"]
+__all__ = ["FORMATS", "PREFIX_MAP", "GraphStore", "StoreError", "rdf_format", "to_ox"]

@@ -1,7 +1,36 @@
-"""`kgraph serve`: not written yet."""
+"""`kgraph serve`: a read-only SPARQL 1.1 endpoint over a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.command(name="serve")(serve_command)
+
+
+def serve_command(
+    store: Annotated[Path, typer.Option("--store", help="Store folder built by `kgraph build --store`.")],
+    host: Annotated[str, typer.Option("--host", help="Interface to bind (default: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 7878,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-query time limit, seconds.")] = 10.0,
+    max_results: Annotated[int, typer.Option("--max-results", min=1, help="Row (or triple) cap per result.")] = 10_000,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Query worker processes.")] = None,
+) -> None:
+    """Serve the store at http://HOST:PORT/sparql (SPARQL 1.1 Protocol, read-only).
+
+    Example: kgraph serve --store build/store --port 7878
+
+    UPDATE, LOAD, SERVICE and FROM are refused with HTTP 400; a query over the time limit is
+    stopped (HTTP 503); a result over the cap is refused (HTTP 400: add LIMIT).
+    """
+    from kgraph.server import serve
+
+    if not (store.is_dir() and any(store.iterdir())):
+        typer.echo(f"kgraph: {store}: no store there (build one with kgraph build --store)", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"kgraph: serving {store} at http://{host}:{port}/sparql (read-only)", err=True)
+    serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers)

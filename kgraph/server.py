@@ -1,0 +1,333 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over a kgraph store (Starlette on uvicorn).
+
+Why worker processes: pyoxigraph cannot be interrupted from Python, so each query runs in a
+worker process that opens the store read-only; a query over the time limit gets its worker
+killed and replaced, and the client an HTTP 503, instead of a hung server. Every query is parsed
+first (``kgraph.sparql.check_read_only``) and UPDATE, LOAD, SERVICE and FROM are refused with
+HTTP 400 before any engine sees them. Results over the row cap are refused with HTTP 400 too
+(never silently truncated): the client is told to add LIMIT.
+
+The default graph is the union of all graphs (one per document plus the reference graph), and
+the project's prefixes (ckg:, id:, schema:, …) are predeclared.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import json
+import multiprocessing as mp
+import os
+import urllib.parse
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+# -- content negotiation -----------------------------------------------------------------------
+RESULT_TYPES = {  # media type → pyoxigraph QueryResultsFormat name
+    "application/sparql-results+json": "JSON",
+    "application/json": "JSON",
+    "application/sparql-results+xml": "XML",
+    "application/xml": "XML",
+    "text/xml": "XML",
+    "text/csv": "CSV",
+    "text/tab-separated-values": "TSV",
+}
+GRAPH_TYPES = {  # media type → pyoxigraph RdfFormat name
+    "text/turtle": "TURTLE",
+    "application/turtle": "TURTLE",
+    "application/x-turtle": "TURTLE",
+    "application/n-triples": "N_TRIPLES",
+    "text/plain": "N_TRIPLES",
+    "application/ld+json": "JSON_LD",
+    "application/rdf+xml": "RDF_XML",
+}
+MEDIA = {"JSON": "application/sparql-results+json", "XML": "application/sparql-results+xml",
+         "CSV": "text/csv; charset=utf-8", "TSV": "text/tab-separated-values; charset=utf-8",
+         "TURTLE": "text/turtle; charset=utf-8", "N_TRIPLES": "application/n-triples",
+         "JSON_LD": "application/ld+json", "RDF_XML": "application/rdf+xml"}
+SHORT_FORMATS = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV",
+                 "turtle": "TURTLE", "ttl": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES"}
+
+
+def negotiate(accept: str | None, graph: bool, explicit: str | None = None) -> str:
+    """The serialisation for an Accept header (q-values honoured); JSON or Turtle by default."""
+    table = GRAPH_TYPES if graph else RESULT_TYPES
+    default = "TURTLE" if graph else "JSON"
+    if explicit:
+        fmt = SHORT_FORMATS.get(explicit.lower()) or table.get(explicit.lower())
+        if fmt and fmt in table.values():
+            return fmt
+    best, best_q = default, -1.0
+    for i, part in enumerate((accept or "").split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        q -= i * 1e-6  # earlier wins among equals
+        fmt = table.get(media.lower())
+        if fmt and q > best_q:
+            best, best_q = fmt, q
+    return best
+
+
+# -- worker processes --------------------------------------------------------------------------
+class QueryFailed(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _solutions_json(results: Any, cap: int) -> bytes:
+    import pyoxigraph as ox
+
+    names = [v.value for v in results.variables]
+    bindings = []
+    for solution in results:
+        if len(bindings) >= cap:
+            raise QueryFailed(400, f"the result has more than {cap} rows (the endpoint's cap); "
+                                   "add LIMIT or narrow the query")
+        row = {}
+        for name in names:
+            term = solution[name]
+            if term is None:
+                continue
+            if isinstance(term, ox.NamedNode):
+                row[name] = {"type": "uri", "value": term.value}
+            elif isinstance(term, ox.BlankNode):
+                row[name] = {"type": "bnode", "value": term.value}
+            elif isinstance(term, ox.Literal):
+                cell = {"type": "literal", "value": term.value}
+                if term.language:
+                    cell["xml:lang"] = term.language
+                elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                    cell["datatype"] = term.datatype.value
+                row[name] = cell
+            else:
+                row[name] = {"type": "literal", "value": str(term)}
+        bindings.append(row)
+    return json.dumps({"head": {"vars": names}, "results": {"bindings": bindings}},
+                      ensure_ascii=False).encode("utf-8")
+
+
+def execute(store: Any, text: str, fmt: str, cap: int) -> bytes:
+    """Run one query on a pyoxigraph store and serialise it, enforcing the row cap."""
+    import pyoxigraph as ox
+
+    from kgraph.store import PREFIX_MAP
+
+    try:
+        result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP)
+    except SyntaxError as exc:
+        raise QueryFailed(400, f"SPARQL syntax error: {exc}") from None
+    if isinstance(result, ox.QueryBoolean):
+        return result.serialize(format=getattr(ox.QueryResultsFormat, fmt))
+    if isinstance(result, ox.QuerySolutions):
+        data = _solutions_json(result, cap)
+        if fmt == "JSON":
+            return data
+        parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+        return parsed.serialize(format=getattr(ox.QueryResultsFormat, fmt))
+    triples = []
+    for triple in result:
+        if len(triples) >= cap:
+            raise QueryFailed(400, f"the result has more than {cap} triples (the endpoint's cap); "
+                                   "add LIMIT or narrow the query")
+        triples.append(triple)
+    prefixes = PREFIX_MAP if fmt == "TURTLE" else None
+    return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt), prefixes=prefixes) or b""
+
+
+def _worker_main(conn: Connection, store_path: str) -> None:
+    """A worker process: open the store read-only, answer jobs until the pipe closes."""
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(store_path)
+    while True:
+        try:
+            text, fmt, cap = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            conn.send(("ok", execute(store, text, fmt, cap)))
+        except QueryFailed as exc:
+            conn.send(("error", exc.status, str(exc)))
+        except Exception as exc:  # any engine error is the client's answer
+            conn.send(("error", 500, f"query failed: {exc}"))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+
+
+class WorkerPool:
+    """A few worker processes; a job over the time limit has its worker killed and replaced."""
+
+    def __init__(self, store_path: Path, size: int = 2) -> None:
+        self.store_path = str(store_path)
+        self.size = size
+        self._ctx = mp.get_context("spawn")
+        self._idle: asyncio.Queue[_Worker] | None = None
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(target=_worker_main, args=(child, self.store_path), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    async def start(self) -> None:
+        self._idle = asyncio.Queue()
+        for _ in range(self.size):
+            self._idle.put_nowait(self._spawn())
+
+    async def stop(self) -> None:
+        if self._idle is None:
+            return
+        while not self._idle.empty():
+            worker = self._idle.get_nowait()
+            worker.conn.close()
+            worker.process.kill()
+            worker.process.join(timeout=2)
+
+    async def run(self, text: str, fmt: str, cap: int, timeout: float) -> bytes:
+        assert self._idle is not None, "pool not started"
+        worker = await self._idle.get()
+        loop = asyncio.get_running_loop()
+        healthy = False
+        try:
+            worker.conn.send((text, fmt, cap))
+            ready = await loop.run_in_executor(None, worker.conn.poll, timeout)
+            if not ready:
+                raise QueryFailed(503, f"the query ran over the time limit of {timeout:g} s and was "
+                                       "stopped; narrow it or add LIMIT")
+            reply = worker.conn.recv()
+            healthy = True
+        except (EOFError, OSError, BrokenPipeError):
+            raise QueryFailed(500, "the query worker died; try again") from None
+        finally:
+            if not healthy:
+                worker.process.kill()
+                worker.process.join(timeout=2)
+                worker.conn.close()
+                worker = self._spawn()
+            self._idle.put_nowait(worker)
+        if reply[0] == "ok":
+            return reply[1]
+        raise QueryFailed(reply[1], reply[2])
+
+
+# -- the web app -------------------------------------------------------------------------------
+def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10_000,
+               workers: int = 2) -> Any:
+    """The Starlette app: ``/`` (a page about the endpoint) and ``/sparql`` (the protocol)."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import HTMLResponse, PlainTextResponse, Response
+    from starlette.routing import Route
+
+    from kgraph.sparql import QueryError, check_read_only
+
+    pool = WorkerPool(store_path, workers)
+
+    def error(status: int, message: str) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status)
+
+    async def sparql(request: Request) -> Response:
+        params = dict(request.query_params)
+        query = params.get("query")
+        if "update" in params:
+            return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
+        if request.method == "POST":
+            ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            if ctype == "application/x-www-form-urlencoded":
+                # parsed here rather than with request.form(), which needs python-multipart
+                body = (await request.body()).decode("utf-8", errors="replace")
+                form = {k: v[0] for k, v in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
+                if "update" in form:
+                    return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
+                query = form.get("query", query)
+            elif ctype == "application/sparql-query":
+                query = (await request.body()).decode("utf-8", errors="replace")
+            elif ctype == "application/sparql-update":
+                return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
+            else:
+                return error(415, f"unsupported content type {ctype!r}: use application/sparql-query "
+                                  "or application/x-www-form-urlencoded")
+        if not query or not str(query).strip():
+            return error(400, "missing the query parameter (GET /sparql?query=…, or POST)")
+        query = str(query)
+        loop = asyncio.get_running_loop()
+        try:
+            form_name = await loop.run_in_executor(None, check_read_only, query)
+        except QueryError as exc:
+            return error(400, str(exc))
+        graph = form_name in ("ConstructQuery", "DescribeQuery")
+        fmt = negotiate(request.headers.get("accept"), graph, params.get("format"))
+        try:
+            body = await pool.run(query, fmt, max_results, timeout)
+        except QueryFailed as exc:
+            return error(exc.status, str(exc))
+        return Response(body, media_type=MEDIA[fmt])
+
+    async def home(request: Request) -> Response:
+        return HTMLResponse(_page(timeout, max_results))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> Any:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.stop()
+
+    return Starlette(routes=[Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"])],
+                     lifespan=lifespan)
+
+
+def _page(timeout: float, max_results: int) -> str:
+    from kgraph.sparql import library
+
+    items = "".join(f"<li><b>{html.escape(q.name)}</b>: {html.escape(q.summary)}</li>"
+                    for q in library().values())
+    example = html.escape("SELECT ?m ?date WHERE { ?m a ckg:Meeting ; schema:startDate ?date } LIMIT 10")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kgraph SPARQL endpoint</title>
+<style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.4}}
+code,textarea{{font-family:monospace}}textarea{{width:100%;height:8em}}</style></head>
+<body><h1>kgraph SPARQL endpoint</h1>
+<p>A read-only <a href="https://www.w3.org/TR/sparql11-protocol/">SPARQL 1.1 Protocol</a> endpoint
+at <code>/sparql</code> over a knowledge graph of CIS/CSTO/SCO security-cooperation meetings.</p>
+<ul><li>GET <code>/sparql?query=…</code>; POST a form (<code>query=…</code>) or a body of type
+<code>application/sparql-query</code>.</li>
+<li>Results by the <code>Accept</code> header: SPARQL JSON (default), XML, CSV, TSV; CONSTRUCT and
+DESCRIBE give Turtle (default) or N-Triples.</li>
+<li>The default graph is the union of all graphs; the prefixes ckg:, id:, schema:, oa:, skos:,
+rdfs:, owl:, xsd:, wd: are predeclared.</li>
+<li>Read-only: UPDATE, LOAD, SERVICE and FROM are refused (HTTP 400). Time limit {timeout:g} s
+(HTTP 503 beyond it); at most {max_results} rows (HTTP 400 beyond: add LIMIT).</li></ul>
+<form action="/sparql" method="get"><textarea name="query">{example}</textarea>
+<p><button type="submit">Run</button></p></form>
+<h2>Library queries</h2><p>Run them with <code>kgraph query NAME</code>:</p><ul>{items}</ul>
+</body></html>"""
+
+
+def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
+          max_results: int = 10_000, workers: int | None = None) -> None:
+    """Run the endpoint until interrupted."""
+    import uvicorn
+
+    size = workers or max(1, min(4, os.cpu_count() or 1))
+    app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+__all__ = ["WorkerPool", "create_app", "execute", "negotiate", "serve"]
