@@ -100,7 +100,7 @@ def load_union(path: Path) -> Graph:
 
 def _parse(path: Path, parsers: tuple[str | None, str]) -> Dataset:
     fast, fallback = parsers
-    last_error: Exception | None = None
+    last_error: Exception | None = None  # the first parser's error
     for fmt in (fast, fallback):
         if fmt is None:
             continue
@@ -111,7 +111,7 @@ def _parse(path: Path, parsers: tuple[str | None, str]) -> Dataset:
         except PermissionError as exc:
             raise ValidationInputError(f"{path}: cannot read ({exc.strerror})") from None
         except Exception as exc:  # parsers raise many types; a plugin may also be missing
-            last_error = exc
+            last_error = last_error or exc  # the fast parser's message is the more precise
     detail = " ".join(str(last_error).split())[:200] if last_error else "unknown error"
     raise ValidationInputError(f"{path}: not valid {path.suffix[1:]} ({detail})")
 
@@ -153,6 +153,9 @@ class _Names:
 
     def __init__(self, results: Graph) -> None:
         self.results = results
+        self.namespaces = Graph().namespace_manager
+        for prefix, namespace in PREFIXES.items():
+            self.namespaces.bind(prefix, namespace, override=True)
         self.prefixes = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda pair: -len(pair[0]))
 
     def __call__(self, node: Node | None) -> str:
@@ -168,7 +171,7 @@ class _Names:
         if inverse is not None:
             return "^" + self(inverse)
         if isinstance(node, Literal):
-            rendered = node.n3()
+            rendered = node.n3(self.namespaces)
             return rendered if len(rendered) <= 80 else rendered[:77] + "…"
         return "[]"  # a blank node: its identifier means nothing to a reader
 
