@@ -199,3 +199,16 @@ def adjective(phrase: str) -> set[str]:
     out = {last + s for s in _variants(_table()["adjective"], _sound_classes(last), _harmonies(last))}
     prefix = " ".join(words[:-1])
     return {f"{prefix} {w}" if prefix else w for w in out}
+
+
+def case_forms(word: str) -> set[str]:
+    """The bare singular case forms of one word ("он" → "онға", "онның"…), no plural or possessive."""
+    classes, harmonies = _sound_classes(word), _harmonies(word)
+    return set().union(*_case_forms(word, classes, harmonies, _is_abbreviation(word)).values())
+
+
+def ordinal(word: str) -> set[str]:
+    """The ordinal of a number word: "тоғыз" → "тоғызыншы", "алты" → "алтыншы", "бір" → "бірінші"."""
+    table = _table()["ordinal"]
+    suffix = table["vowel"] if "vowel" in _sound_classes(word) else table["consonant"]
+    return {word + (suffix if h == "back" else _front(suffix)) for h in _harmonies(word)}
