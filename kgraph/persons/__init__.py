@@ -1,0 +1,372 @@
+"""Person names with their titles, states, delegations headed and chairs, in kk, ru and en.
+
+A capitalised word pair becomes a person only on evidence: a title beside it, a state in brackets
+after it, a speech verb right after it, or a first name and a surname shape together. Later
+mentions of the surname alone, and inflected repeats of the full name, join the same person.
+Precision first: a wrong person costs as much as a missed one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kgraph.document import Document
+from kgraph.model import Span
+from kgraph.persons.cues import PersonCues, load_cues
+from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
+from kgraph.persons.names import (
+    is_first_name,
+    is_patronymic,
+    is_surname_like,
+    kk_nominative,
+    kk_stems,
+    ru_normalise,
+    ru_surname_forms,
+    script_of,
+    strip_possessive,
+)
+from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
+from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
+
+__all__ = ["PersonMention", "find_persons"]
+
+
+@dataclass
+class PersonMention:
+    name: str
+    lang: str
+    spans: list[Span] = field(default_factory=list)
+    role: str | None = None
+    role_span: Span | None = None
+    state: str | None = None
+    organization: str | None = None
+    heads_delegation_of: str | None = None
+    heads_organization_delegation: str | None = None
+    chair: bool = False
+    # internal: token ranges of each mention, the surname's nominative, first name
+    mentions: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    surname: str = field(default="", repr=False)
+    first: str = field(default="", repr=False)
+    state_source: str | None = field(default=None, repr=False)
+
+
+@dataclass
+class _Unit:
+    first: int  # token indices
+    last: int
+    word: str  # "А." for an initial
+    initial: bool
+
+
+def _doc_lang(doc: Document) -> str:
+    return doc.lang if doc.lang in ("kk", "ru", "en") else "en"
+
+
+def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    tok = tt.tokens[i]
+    if any(m.kind in MATCH_BLOCKING for m in tok.matches):
+        return True
+    low = strip_possessive(tok.low)
+    tok_lang = "en" if tok.text.isascii() else lang
+    return low in cues.stop_words.get(tok_lang, ()) or is_role_word(tok, tok_lang, cues)
+
+
+def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
+    toks = tt.tokens
+    runs: list[list[_Unit]] = []
+    cur: list[_Unit] = []
+    i = 0
+    while i < len(toks):
+        unit = None
+        if tt.is_initial(i):
+            unit = _Unit(i, i + 1, toks[i].text + ".", True)
+        elif toks[i].is_cap and not _blocked(tt, i, lang, cues):
+            unit = _Unit(i, i, toks[i].text, False)
+        if unit is None:
+            if cur:
+                runs.append(cur)
+            cur = []
+            i += 1
+            continue
+        if cur:
+            gap = tt.text[toks[cur[-1].last].end : toks[unit.first].start]
+            same = toks[cur[-1].last].sentence == toks[unit.first].sentence or cur[-1].initial
+            if gap.strip(" ") or "\n" in gap or not same:
+                runs.append(cur)
+                cur = []
+        cur.append(unit)
+        i = unit.last + 1
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _plausible(tt: TokenizedText, unit: _Unit, lang: str, cues: PersonCues) -> bool:
+    if unit.initial:
+        return True
+    word = strip_possessive(unit.word)
+    if len(word) < 2:
+        return False
+    if is_first_name(word, lang, cues):
+        return True
+    if script_of(word) == "cyr" and lang != "kk":
+        tags = {g for p in parses(word) for g in ("Name", "Surn", "Patr") if g in p.tag}
+        if tags or not word_is_known(word):
+            return True
+        top = parses(word)[0]
+        return not tt.sentence_start(unit.first) and "anim" in top.tag
+    return True
+
+
+class _Finder:
+    def __init__(self, doc: Document, matches: list[Any]) -> None:
+        self.doc = doc
+        self.lang = _doc_lang(doc)
+        self.cues = load_cues()
+        self.tt = tokenize(doc.text, matches)
+        self.persons: list[PersonMention] = []
+        self.taken: set[int] = set()
+
+    # ------------------------------------------------------------ evidence
+    def _speech_after(self, last: int, lang: str) -> bool:
+        pattern = self.cues.speech_after.get(lang)
+        tok = self.tt.tokens[last]
+        rest = self.doc.text[tok.end : tok.end + 120].casefold().replace("ё", "е")
+        return bool(pattern and pattern.match(rest))
+
+    def _state_after(self, last: int, lang: str) -> str | None:
+        toks = self.tt.tokens
+        pattern = self.cues.state_after.get(lang)
+        tok = toks[last]
+        rest = self.doc.text[tok.end : tok.end + 40]
+        m = pattern.match(rest.casefold()) if pattern else None
+        if not m:
+            return None
+        pos = tok.end + m.end()
+        for t in toks[last + 1 : last + 6]:
+            if t.start >= pos:
+                for mt in t.matches:
+                    if mt.kind == "state" and mt.start == t.start:
+                        return mt.key
+                return None
+        return None
+
+    # ------------------------------------------------------------ names
+    def _name_words(self, units: list[_Unit], lang: str) -> list[str]:
+        words = [strip_possessive(u.word) for u in units]
+        if lang == "ru" and script_of(words[-1]) == "cyr":
+            return ru_normalise(words, self.cues)
+        if lang == "kk" and script_of(words[-1]) == "cyr":
+            known = {p.surname.casefold() for p in self.persons}
+            words[-1] = kk_nominative(words[-1], self.cues, known)
+        return words
+
+    def _shape(self, units: list[_Unit]) -> str | None:
+        initials = [u.initial for u in units]
+        words = [u for u in units if not u.initial]
+        if not words:
+            return None
+        if any(initials):
+            if len(words) != 1:
+                return None
+            if not (all(initials[:-1]) or all(initials[1:])):
+                return None
+            return "initials"
+        return "full" if 2 <= len(units) <= 3 else None
+
+    def _accept(self, units: list[_Unit], lang: str) -> tuple[bool, Any]:
+        shape = self._shape(units)
+        if shape is None:
+            return False, None
+        if not all(_plausible(self.tt, u, lang, self.cues) for u in units):
+            return False, None
+        first_i, last_i = units[0].first, units[-1].last
+        role = (role_before(self.tt, first_i, lang, self.cues, self.taken)
+                or role_after(self.tt, last_i, lang, self.cues))
+        state = self._state_after(last_i, lang)
+        speech = self._speech_after(last_i, lang)
+        surname_unit = units[-1] if not units[-1].initial else units[0]
+        if shape == "full" and lang == "ru" and is_patronymic(units[-1].word, self.cues):
+            surname_unit = units[0]
+        first_ok = shape == "initials" or is_first_name(units[0].word, lang, self.cues)
+        sur_ok = is_surname_like(surname_unit.word, lang, self.cues)
+        patronymic = len(units) == 3 and any(is_patronymic(u.word, self.cues) for u in units)
+        evidence = role is not None or state is not None or speech or patronymic
+        mid_sentence = not self.tt.sentence_start(units[0].first)
+        ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
+             (role is not None and mid_sentence and shape == "full")
+        return ok, (role, state)
+
+    def _windows(self, run: list[_Unit]) -> list[list[_Unit]]:
+        n = len(run)
+        out = []
+        if n <= 4:
+            out.append(run)
+        for size in (3, 2):
+            if size < n:
+                out.append(run[n - size :])
+                out.append(run[:size])
+        return out
+
+    def _lang_of(self, word: str) -> str:
+        return "en" if script_of(word) == "lat" else ("kk" if self.lang == "kk" else "ru")
+
+    def find(self) -> list[PersonMention]:
+        runs = _runs(self.tt, self.lang, self.cues)
+        leftovers: list[list[_Unit]] = []
+        for run in runs:
+            lang = self._lang_of(run[-1].word)
+            for window in self._windows(run):
+                ok, info = self._accept(window, lang)
+                if ok:
+                    self._add(window, lang, info)
+                    rest = [u for u in run if u.first < window[0].first or u.first > window[-1].last]
+                    if rest:
+                        leftovers.append(rest)
+                    break
+            else:
+                leftovers.append(run)
+        self._corefer(leftovers)
+        propagate_list_roles(self)
+        link_delegations(self)
+        link_chairs(self)
+        for p in self.persons:
+            if p.state is None and p.role and p.organization is None:
+                home = self.cues.home_state_roles.get(p.lang, {})
+                p.state = home.get(p.role.casefold())
+        self.persons.sort(key=lambda p: p.spans[0])
+        return self.persons
+
+    def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
+        words = self._name_words(units, lang)
+        name = " ".join(words)
+        reversed_order = lang == "ru" and len(words) == 3 and is_patronymic(words[-1], self.cues)
+        surname = words[0] if reversed_order else words[-1]
+        first = next((w for w in words if w != surname), "")
+        person = self._same_person(name, surname, first)
+        span = Span(self.tt.tokens[units[0].first].start, self.tt.tokens[units[-1].last].end)
+        if person is None:
+            person = PersonMention(name=name, lang=lang, surname=surname, first=first)
+            self.persons.append(person)
+        elif person.first.endswith(".") and first and not first.endswith("."):
+            person.name, person.first = name, first  # the full form names the person better
+        if span not in person.spans:
+            person.spans.append(span)
+            person.mentions.append((units[0].first, units[-1].last))
+        self.taken.update(range(units[0].first, units[-1].last + 1))
+        role, state = info if info else (None, None)
+        if role is not None and person.role is None:
+            text = role_text(self.tt, role, lang, self.cues)
+            if text:
+                person.role, person.role_span = text[0], Span(text[1], text[2])
+            self._state_from_role(person, role)
+        if state and person.state is None:
+            person.state, person.state_source = state, "after"
+        return person
+
+    def _same_person(self, name: str, surname: str, first: str) -> PersonMention | None:
+        for p in self.persons:
+            if p.name.casefold() == name.casefold():
+                return p
+            if p.surname.casefold() == surname.casefold():
+                a, b = p.first, first
+                if not a or not b or a.casefold() == b.casefold():
+                    return p
+                if (a.endswith(".") or b.endswith(".")) and a[:1].casefold() == b[:1].casefold():
+                    return p
+        return None
+
+    def _state_from_role(self, person: PersonMention, role: Any) -> None:
+        toks = self.tt.tokens
+        states = [m for t in toks[role.first : role.last + 1] for m in t.matches if match_state(m)]
+        bodies = [m for t in toks[role.first : role.last + 1] for m in t.matches
+                  if m.kind in {"body", "body-core", "org-abbrev"}]
+        if states and person.state is None:
+            person.state, person.state_source = match_state(states[-1]), "role"
+        if bodies and person.state is None and person.organization is None:
+            best = max(bodies, key=lambda m: (m.end - m.start, m.start))
+            person.organization = self.resolve_body(best)
+
+    def resolve_body(self, match: Any) -> str | None:
+        """A body slug; a core name shared by several bodies is read with the organisation the
+        text names most (СНГ/ОДКБ/ШОС)."""
+        candidates = list(getattr(match, "candidates", ()) or (match.key,))
+        if len(candidates) == 1:
+            return candidates[0]
+        counts: dict[str, int] = {}
+        for t in self.tt.tokens:
+            for m in t.matches:
+                if m.kind in {"body", "org-abbrev"} and m.start == t.start:
+                    root = m.key.split("-")[0]
+                    counts[root] = counts.get(root, 0) + 1
+        for root, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+            for c in candidates:
+                if c.split("-")[0] == root:
+                    return c
+        return None
+
+    # ------------------------------------------------------------ coreference
+    def _corefer(self, leftovers: list[list[_Unit]]) -> None:
+        for run in leftovers:
+            lang = self._lang_of(run[-1].word)
+            # a full name repeated in another case ("Александра Гуцана")
+            if 2 <= len(run) <= 3 and self._shape(run):
+                words = self._name_words(run, lang)
+                surname = words[-1]
+                p = self._match_known(surname, words[0])
+                if p is not None and any(p.surname.casefold() == w.casefold() for w in words):
+                    self._mention(p, run[0].first, run[-1].last)
+                    continue
+            for k, unit in enumerate(run):
+                if unit.initial or unit.first in self.taken:
+                    continue
+                p = self._match_surname(unit.word, lang)
+                if p is None:
+                    continue
+                start = k
+                if k > 0 and run[k - 1].initial and run[k - 1].word[:1].casefold() == p.first[:1].casefold():
+                    start = k - 1
+                self._mention(p, run[start].first, unit.last)
+
+    def _match_known(self, surname: str, first: str) -> PersonMention | None:
+        for p in self.persons:
+            same_first = not p.first or not first or p.first[:1].casefold() == first[:1].casefold()
+            if p.surname.casefold() == surname.casefold() and same_first:
+                return p
+        return None
+
+    def _match_surname(self, word: str, lang: str) -> PersonMention | None:
+        word = strip_possessive(word)
+        if lang == "ru":
+            forms = {f.casefold() for f in ru_surname_forms(word, self.cues)}
+        elif lang == "kk":
+            forms = {f.casefold() for f in kk_stems(word, self.cues)}
+        else:
+            forms = {word.casefold()}
+        hits = [p for p in self.persons if p.surname.casefold() in forms]
+        if len({p.surname.casefold() + p.first.casefold() for p in hits}) != 1:
+            return None  # unknown, or two people share the surname: do not guess
+        return hits[0]
+
+    def _mention(self, person: PersonMention, first: int, last: int) -> None:
+        span = Span(self.tt.tokens[first].start, self.tt.tokens[last].end)
+        if span not in person.spans:
+            person.spans.append(span)
+            person.mentions.append((first, last))
+        self.taken.update(range(first, last + 1))
+        role = role_before(self.tt, first, person.lang, self.cues, self.taken - set(range(first, last + 1)))
+        if role is not None and person.role is None:
+            text = role_text(self.tt, role, person.lang, self.cues)
+            if text:
+                person.role, person.role_span = text[0], Span(text[1], text[2])
+            self._state_from_role(person, role)
+
+
+def find_persons(doc: Document, matches: list[Any]) -> list[PersonMention]:
+    """Every person named in ``doc``, with roles, states, delegations headed and chairs.
+
+    ``matches`` are the gazetteer matches of the whole text (``Gazetteer.default().find(doc.text)``):
+    they keep state, city and body names out of the persons and give the states in titles.
+    """
+    return _Finder(doc, matches).find()

@@ -1,0 +1,119 @@
+"""The person cues of ``ontology/cues/persons.yaml``, loaded once and compiled.
+
+Words are casefolded on load so that every lookup compares normalised text with normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from kgraph.paths import cues_dir
+
+LANGS = ("kk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class ChairCue:
+    cue: re.Pattern[str]
+    side: str  # before | after | either
+    adjacent: bool
+    needs: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class DelegationCues:
+    noun: re.Pattern[str]
+    verbs: re.Pattern[str]
+    represent: re.Pattern[str]
+    host: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class PersonCues:
+    role_words: dict[str, frozenset[str]]
+    role_word_exclude: dict[str, tuple[str, ...]]
+    role_plurals: dict[str, dict[str, str]]
+    role_joiners: dict[str, frozenset[str]]
+    role_breakers: dict[str, frozenset[str]]
+    anaphora: dict[str, tuple[str, ...]]
+    home_state_roles: dict[str, dict[str, str]]
+    surname_suffixes: dict[str, tuple[str, ...]]
+    ru_indeclinable: tuple[str, ...]
+    patronymic_suffixes: dict[str, tuple[str, ...]]
+    kk_case_suffixes: tuple[str, ...]  # longest first
+    speech_after: dict[str, re.Pattern[str]]
+    state_after: dict[str, re.Pattern[str]]
+    delegation: dict[str, DelegationCues]
+    chair: dict[str, tuple[ChairCue, ...]]
+    stop_words: dict[str, frozenset[str]]
+    first_names: frozenset[str]  # all languages together: a Russian name may appear in a Kazakh text
+
+
+def _words(values: Any) -> list[str]:
+    return [str(v).casefold().replace("ё", "е") for v in values or []]
+
+
+def _by_lang(data: dict[str, Any], key: str) -> dict[str, list[str]]:
+    table = data.get(key) or {}
+    return {lang: _words(table.get(lang)) for lang in LANGS}
+
+
+def _compile(path: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"{path}: bad regular expression {pattern!r}: {exc}") from None
+
+
+@cache
+def load_cues() -> PersonCues:
+    path = cues_dir() / "persons.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read person cues: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    where = str(path)
+    sfx = data.get("surname_suffixes") or {}
+    pat = data.get("patronymic_suffixes") or {}
+    delegation = {
+        lang: DelegationCues(**{k: _compile(where, v) for k, v in (data["delegation"][lang]).items()})
+        for lang in LANGS
+    }
+    chair = {
+        lang: tuple(
+            ChairCue(cue=_compile(where, c["cue"]), side=c.get("side", "either"), adjacent=bool(c.get("adjacent")),
+                     needs=_compile(where, c["needs"]) if c.get("needs") else None)
+            for c in data["chair"][lang]
+        )
+        for lang in LANGS
+    }
+    plurals = data.get("role_plurals") or {}
+    first = {name for lang in LANGS for name in _words((data.get("first_names") or {}).get(lang))}
+    return PersonCues(
+        role_words={k: frozenset(v) for k, v in _by_lang(data, "role_words").items()},
+        role_word_exclude={k: tuple(v) for k, v in _by_lang(data, "role_word_exclude").items()},
+        role_plurals={lang: {str(a).casefold(): str(b) for a, b in (plurals.get(lang) or {}).items()}
+                      for lang in LANGS},
+        role_joiners={k: frozenset(v) for k, v in _by_lang(data, "role_joiners").items()},
+        role_breakers={k: frozenset(v) for k, v in _by_lang(data, "role_breakers").items()},
+        anaphora={k: tuple(v) for k, v in _by_lang(data, "anaphora").items()},
+        home_state_roles={lang: {str(a).casefold(): str(b) for a, b in table.items()}
+                          for lang, table in (data.get("home_state_roles") or {}).items()},
+        surname_suffixes={"cyr": tuple(_words(sfx.get("cyr"))), "lat": tuple(_words(sfx.get("lat")))},
+        ru_indeclinable=tuple(_words(data.get("ru_indeclinable_suffixes"))),
+        patronymic_suffixes={"cyr": tuple(_words(pat.get("cyr"))), "lat": tuple(_words(pat.get("lat")))},
+        kk_case_suffixes=tuple(sorted(set(_words(data.get("kk_case_suffixes"))), key=len, reverse=True)),
+        speech_after={lang: _compile(where, p) for lang, p in (data.get("speech_after") or {}).items()},
+        state_after={lang: _compile(where, p) for lang, p in (data.get("state_after") or {}).items()},
+        delegation=delegation,
+        chair=chair,
+        stop_words={k: frozenset(v) for k, v in _by_lang(data, "stop_words").items()},
+        first_names=frozenset(first),
+    )

@@ -1,0 +1,176 @@
+"""Who headed which delegation, who chaired, and titles shared along a list of names.
+
+These read the sentence around persons already found: "Делегацию Беларуси возглавил …",
+"Kyrgyzstan's delegation was led by …", "Қазақстан делегациясын … басқарды", "Армению
+представлял …", "Председательствовал …", "under the chairmanship of …", "… төрағалық етті".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from kgraph.text import normalise
+
+if TYPE_CHECKING:
+    from kgraph.persons import PersonMention, _Finder
+
+_OWNER_KINDS = {"state", "state-adj", "body", "body-core", "org-abbrev"}
+_BEFORE_GAP = re.compile(r"^(\s|'s|'|the|its)*$")
+_AFTER_GAP = {"en": re.compile(r"^\s*(of|from)?\s*(the)?\s*$"), "ru": re.compile(r"^\s*$"), "kk": re.compile(r"^$")}
+_MAX_CHAIR_DISTANCE = 160
+
+
+def _mentions_in(f: _Finder, start: int, end: int) -> list[tuple[int, int, PersonMention]]:
+    out = []
+    for p in f.persons:
+        for span in p.spans:
+            if start <= span.start and span.end <= end:
+                out.append((span.start, span.end, p))
+    return sorted(out, key=lambda m: m[0])
+
+
+def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
+    """The state or body whose delegation this is, named right before or right after the noun."""
+    text = f.doc.text
+    best = None
+    for tok in f.tt.tokens:
+        for m in tok.matches:
+            if m.kind not in _OWNER_KINDS or m.start != tok.start:
+                continue
+            if m.end <= noun_start and _BEFORE_GAP.match(normalise(text[m.end : noun_start])):
+                best = m
+            elif m.start >= noun_end and lang != "kk" and _AFTER_GAP[lang].match(normalise(text[noun_end : m.start])):
+                return m
+    return best
+
+
+def _assign_owner(f: _Finder, person: PersonMention, owner: Any | None, host: bool) -> None:
+    if owner is None:
+        if host and person.state:
+            person.heads_delegation_of = person.state
+        return
+    if owner.kind in {"state", "state-adj"}:
+        person.heads_delegation_of = owner.key
+        if person.state is None:
+            person.state, person.state_source = owner.key, "delegation"
+    else:
+        slug = f.resolve_body(owner)
+        person.heads_organization_delegation = slug
+        if person.organization is None and person.state is None:
+            person.organization = slug
+
+
+def link_delegations(f: _Finder) -> None:
+    lang = f.lang
+    cues = f.cues.delegation[lang]
+    norm = normalise(f.doc.text)
+    for s_start, s_end in f.tt.sentence_spans:
+        sentence = norm[s_start:s_end]
+        mentions = _mentions_in(f, s_start, s_end)
+        if not mentions:
+            continue
+        verbs = [(m.start() + s_start, m.end() + s_start) for m in cues.verbs.finditer(sentence)]
+        nouns = [(m.start() + s_start, m.end() + s_start) for m in cues.noun.finditer(sentence)]
+        for n_start, n_end in nouns:
+            if not verbs:
+                break
+            v_start, v_end = min(verbs, key=lambda v: abs(v[0] - n_start))
+            if lang == "kk":  # "Қазақстан делегациясын <title> <name> басқарды"
+                cands = [m for m in mentions if n_end <= m[0] and m[1] <= v_start]
+                head = cands[-1] if cands else None
+            elif v_start < n_start:  # "<name> возглавил делегацию Беларуси", "<name> led the … delegation"
+                cands = [m for m in mentions if m[1] <= v_start]
+                head = cands[-1] if cands else None
+            else:
+                nxt = min([n[0] for n in nouns if n[0] > n_start] + [s_end])
+                cands = [m for m in mentions if m[0] >= v_end and m[0] < nxt]
+                head = cands[0] if cands else None
+            if head is None:
+                continue
+            host = bool(cues.host.search(norm[max(s_start, n_start - 40) : n_end + 5]))
+            _assign_owner(f, head[2], None if host else _owner(f, n_start, n_end, lang), host)
+        for m in cues.represent.finditer(sentence):
+            c_start, c_end = m.start() + s_start, m.end() + s_start
+            owner = None
+            for tok in f.tt.tokens:
+                for g in tok.matches:
+                    if g.kind == "state" and g.start == tok.start and g.end <= c_start \
+                            and not normalise(f.doc.text[g.end : c_start]).strip(" ,was"):
+                        owner = g
+            after = [x for x in mentions if x[0] >= c_end]
+            if owner is not None and after:
+                _assign_owner(f, after[0][2], owner, False)
+    # "Yerzhan X, head of the Kazakh delegation": the title names the delegation itself
+    for p in f.persons:
+        if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
+            continue
+        role = norm[p.role_span.start : p.role_span.end]
+        noun = cues.noun.search(role)
+        if noun and re.search(r"\b(head|глава|руководител\w*|басшы\w*|жетекші\w*)", role):
+            owner = _owner(f, p.role_span.start + noun.start(), p.role_span.start + noun.end(), lang)
+            _assign_owner(f, p, owner, False)
+
+
+def _gap_is_title(f: _Finder, a: int, b: int, person: PersonMention) -> bool:
+    gap = list(range(a, b))
+    if person.role_span is not None:
+        gap = [i for i in gap if not person.role_span.start <= i < person.role_span.end]
+    covered = {i for t in f.tt.tokens for m in t.matches if a <= m.start < b for i in range(m.start, m.end)}
+    rest = "".join(f.doc.text[i] for i in gap if i not in covered)
+    return not re.sub(r"[\s,–—-]|\bthe\b", "", rest)
+
+
+def link_chairs(f: _Finder) -> None:
+    norm = normalise(f.doc.text)
+    for s_start, s_end in f.tt.sentence_spans:
+        sentence = norm[s_start:s_end]
+        mentions = _mentions_in(f, s_start, s_end)
+        if not mentions:
+            continue
+        for cue in f.cues.chair[f.lang]:
+            if cue.needs is not None and not cue.needs.search(sentence):
+                continue
+            for m in cue.cue.finditer(sentence):
+                c_start, c_end = m.start() + s_start, m.end() + s_start
+                before = [x for x in mentions if x[1] <= c_start] if cue.side in ("before", "either") else []
+                after = [x for x in mentions if x[0] >= c_end] if cue.side in ("after", "either") else []
+                options = []
+                if before:
+                    options.append((c_start - before[-1][1], before[-1], (before[-1][1], c_start)))
+                if after:
+                    options.append((after[0][0] - c_end, after[0], (c_end, after[0][0])))
+                if not options:
+                    continue
+                dist, (_, _, person), (a, b) = min(options, key=lambda o: o[0])
+                if dist > _MAX_CHAIR_DISTANCE:
+                    continue
+                if cue.adjacent and not _gap_is_title(f, a, b, person):
+                    continue
+                person.chair = True
+
+
+def propagate_list_roles(f: _Finder) -> None:
+    """"министры внутренних дел A (Азербайджан), B (Беларусь) и C (Казахстан)": B and C share A's title."""
+    toks = f.tt.tokens
+    by_last = {}
+    for p in f.persons:
+        for _, last in p.mentions:
+            by_last[last] = p
+    joiners = {",", "и", "and", "және", "а", "also"}
+    order = sorted(((m[0], p) for p in f.persons for m in p.mentions), key=lambda x: x[0])
+    for first, p in order:
+        if p.role is not None:
+            continue
+        i = first - 1
+        while i >= 0 and toks[i].low in joiners:
+            i -= 1
+        if i < 0 or toks[i].text != ")" or i == first - 1:
+            continue
+        j = i
+        while j >= 0 and toks[j].text != "(" and i - j < 8:
+            j -= 1
+        prev = by_last.get(j - 1)
+        if prev is None or prev is p or prev.role is None or p.state_source != "after":
+            continue
+        p.role, p.role_span = prev.role, prev.role_span

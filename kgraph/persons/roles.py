@@ -1,0 +1,246 @@
+"""The title written around a name: "министр обороны Кыргызстана Руслан Мукамбетов", "Ішкі істер
+министрі Ержан Саденов", "Sergei Lebedev, chairman of the CIS Executive Committee".
+
+A title is found by walking word by word away from the name over what a title may contain (title
+words, their complements, gazetteer names) and stopping at what it may not (verbs, case-marked
+Kazakh words outside the genitive chain, lower-case English words that join nothing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kgraph.persons.cues import PersonCues
+from kgraph.persons.names import capitalise, kk_stems, strip_possessive
+from kgraph.persons.tokens import Token, TokenizedText, parses
+
+_RU_BREAK_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRCL", "NPRO", "PRED", "INTJ", "COMP"}
+# Kazakh endings of cases other than the genitive, of past-tense verbs and converbs
+_KK_BREAK_ENDINGS = ("ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "да", "де", "та", "те",
+                     "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "сын", "сін", "ын", "ін",
+                     "ып", "іп", "ған", "ген", "қан", "кен")
+_KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
+_DASHES = {"-", "–", "—"}
+MATCH_BLOCKING = {"state", "state-adj", "body", "body-core", "org-abbrev", "city", "agency", "agency-head",
+                  "agency-national"}
+STATE_KINDS = {"state", "state-adj", "agency-national"}
+
+
+def match_state(match: object) -> str | None:
+    """The ISO code a match names: a state, its adjective, or a national agency ("ФСБ России")."""
+    kind, key = getattr(match, "kind", None), str(getattr(match, "key", ""))
+    if kind in {"state", "state-adj"}:
+        return key
+    if kind == "agency-national":
+        return key.split("/")[0]
+    return None
+
+
+@dataclass(frozen=True)
+class RolePhrase:
+    first: int  # token indices, inclusive
+    last: int
+    after_name: bool
+
+
+def is_role_word(tok: Token, lang: str, cues: PersonCues) -> bool:
+    if not tok.is_word:
+        return False
+    low = strip_possessive(tok.low)
+    if lang == "en" or tok.text.isascii():
+        return low in cues.role_words["en"]
+    if lang == "kk":
+        if any(low.startswith(x) for x in cues.role_word_exclude["kk"]):
+            return False
+        return any(low.startswith(stem) for stem in cues.role_words["kk"] if " " not in stem)
+    if low in cues.role_words["ru"]:
+        return True
+    return any(p.normal_form.replace("ё", "е") in cues.role_words["ru"] for p in parses(tok.text)[:3]
+               if p.tag.POS == "NOUN")
+
+
+def _covered(tok: Token) -> bool:
+    return any(m.kind in MATCH_BLOCKING for m in tok.matches)
+
+
+def _allowed(tok: Token, lang: str, cues: PersonCues) -> bool:
+    """May this token sit inside a title?"""
+    if tok.kind == "n":
+        return False
+    if tok.kind == "p":
+        return tok.text in _DASHES and lang != "en"
+    if _covered(tok) or tok.is_abbreviation or is_role_word(tok, lang, cues):
+        return True
+    low = tok.low
+    if low in cues.role_breakers.get(lang, ()):
+        return False
+    if lang == "en" or tok.text.isascii():
+        return tok.is_cap or low in cues.role_joiners["en"] or low.endswith("'s")
+    if lang == "kk":
+        if low.startswith("делегация"):
+            return False
+        return low.endswith(_KK_GENITIVE) or not low.endswith(_KK_BREAK_ENDINGS)
+    if low in cues.role_joiners["ru"]:
+        return True
+    top = parses(tok.text)[0]
+    return top.tag.POS not in _RU_BREAK_POS and not (top.tag.POS == "CONJ" and low != "и")
+
+
+def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
+    """The title right before the name (tokens ``first..last``), if any."""
+    toks = tt.tokens
+    i = name_first - 1
+    if i < 0 or toks[i].sentence != toks[name_first].sentence:
+        return None
+    last = i
+    if toks[i].text == ",":
+        if lang != "en":
+            return None
+        i -= 1
+        last = i
+    limit = {"ru": 22, "kk": 10}.get(lang, 12)
+    leftmost: int | None = None
+    visited: list[int] = []
+    while i >= 0 and toks[i].sentence == toks[name_first].sentence and len(visited) < limit:
+        tok = toks[i]
+        if i in taken:
+            break
+        if tok.text == ",":
+            if lang == "ru" and leftmost == i + 1:  # "председатель Совета, руководитель службы"
+                visited.append(i)
+                i -= 1
+                continue
+            break
+        if not _allowed(tok, lang, cues):
+            break
+        visited.append(i)
+        if is_role_word(tok, lang, cues):
+            leftmost = i
+        i -= 1
+    if leftmost is None:
+        return None
+    first = leftmost
+    if lang == "kk":
+        first = min(j for j in visited if toks[j].kind == "w")  # the whole genitive chain
+    else:
+        for j in visited:
+            if j >= leftmost:
+                continue
+            if j != first - 1:
+                break
+            tok = toks[j]
+            if lang == "en" or tok.text.isascii():
+                ok = tok.is_cap or tok.is_abbreviation or _covered(tok)
+            else:
+                ok = tok.kind == "w" and parses(tok.text)[0].tag.POS in {"ADJF"}
+            if not ok:
+                break
+            first = j
+    while first <= last and toks[first].kind == "p":
+        first += 1
+    while last >= first and toks[last].kind == "p":
+        last -= 1
+    if first > last:
+        return None
+    return RolePhrase(first, last, False)
+
+
+def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -> RolePhrase | None:
+    """An apposition after the name: "Sergei Lebedev, chairman of the CIS Executive Committee,"."""
+    toks = tt.tokens
+    i = name_last + 1
+    if i >= len(toks) or toks[i].text != "," or lang == "kk":
+        return None
+    i += 1
+    first = None
+    last = None
+    while i < len(toks) and toks[i].sentence == toks[name_last].sentence and i - name_last < 18:
+        tok = toks[i]
+        if tok.kind == "p" and tok.text not in _DASHES:
+            break
+        if first is None:
+            if is_role_word(tok, lang, cues):
+                first = i
+            elif tok.low in {"the", "a", "an"} or (tok.is_word and lang == "ru"
+                                                   and parses(tok.text)[0].tag.POS == "ADJF"):
+                pass
+            else:
+                return None
+            if i - name_last > 4 and first is None:
+                return None
+        elif tok.is_word and not _allowed(tok, lang, cues):
+            break
+        last = i
+        i += 1
+    if first is None or last is None:
+        return None
+    start = first
+    while start > name_last + 2 and toks[start - 1].is_word and toks[start - 1].low not in {"the", "a", "an"}:
+        start -= 1
+    return RolePhrase(start, last, True)
+
+
+def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues) -> tuple[str, int, int] | None:
+    """Title text in the nominative where easy, without a state named at either end; with its span."""
+    toks = tt.tokens
+    first, last = phrase.first, phrase.last
+    while first <= last and (any(m.kind in {"state", "state-adj"} for m in toks[first].matches)
+                             or toks[first].low in {"the", "a", "an"}):
+        first += 1
+    while last >= first and (any(m.kind in {"state", "state-adj"} for m in toks[last].matches)
+                             or toks[last].low in {"of", "the", "and", "for", "its"}):
+        last -= 1
+    while first <= last and toks[first].kind == "p":
+        first += 1
+    while last >= first and toks[last].kind == "p":
+        last -= 1
+    if first > last:
+        return None
+    words = [(t.text, tt.text[t.end : toks[t.index + 1].start] if t.index < last else "")
+             for t in toks[first : last + 1]]
+    if lang == "ru" and not toks[first].text.isascii():
+        words = _ru_nominative(toks[first : last + 1], words, cues)
+    elif lang == "en" or toks[first].text.isascii():
+        words = [(cues.role_plurals["en"].get(w.casefold(), w) if w[0].islower() else w, g) for w, g in words]
+        words = [(strip_possessive(w) if i == len(words) - 1 else w, g) for i, (w, g) in enumerate(words)]
+    elif lang == "kk":
+        w, g = words[-1]
+        for stem in kk_stems(w, cues)[1:]:
+            if stem.casefold().endswith(("ы", "і")) and stem != w:
+                words[-1] = (stem, g)
+                break
+    text = "".join(w + g for w, g in words).strip()
+    return (text, toks[first].start, toks[last].end) if text else None
+
+
+def _ru_nominative(toks: list[Token], words: list[tuple[str, str]], cues: PersonCues) -> list[tuple[str, str]]:
+    """Put the head title word (and the adjectives before it) in the nominative singular."""
+    head = next((k for k, t in enumerate(toks) if is_role_word(t, "ru", cues)), None)
+    if head is None:
+        return words
+    head_parse = next((p for p in parses(toks[head].text) if p.tag.POS == "NOUN"
+                       and p.normal_form.replace("ё", "е") in cues.role_words["ru"]), None)
+    if head_parse is None:
+        head_parse = next((p for p in parses(toks[head].text) if p.tag.POS == "NOUN"), None)
+    if head_parse is None:
+        return words
+    case, number = head_parse.tag.case, head_parse.tag.number
+    if case == "nomn" and number == "sing":
+        return words
+    gender = head_parse.tag.gender or "masc"
+    out = list(words)
+    for k in range(head + 1):
+        tok = toks[k]
+        if k == head:
+            parse = head_parse
+            form = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+        else:
+            parse = next((p for p in parses(tok.text) if p.tag.POS == "ADJF" and p.tag.case == case), None)
+            form = parse.inflect({"nomn", "sing", gender}) if parse else None
+        if form is None:
+            continue
+        word = form.word
+        if tok.text[:1].isupper():
+            word = capitalise(word) if "-" in tok.text else word[:1].upper() + word[1:]
+        out[k] = (word, out[k][1])
+    return out
