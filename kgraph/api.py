@@ -104,7 +104,7 @@ class KnowledgeGraph:
     def library_query(self, name_or_path: str) -> LibraryQuery:
         return resolve(name_or_path, self._folder)
 
-    def query(self, name_or_sparql: str, **params: Any) -> Any:
+    def query(self, name_or_sparql: str, /, **params: Any) -> Any:
         """Run a library query by name (or an .rq file) with its parameters, or SPARQL text.
 
         SELECT gives a list of dicts, ASK a bool, CONSTRUCT/DESCRIBE an rdflib Graph.

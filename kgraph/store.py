@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,19 @@ def _quads(graph: ox.NamedNode, triples: Iterable[Triple]) -> Iterator[ox.Quad]:
         yield quad(conv(s), conv(p), conv(o), graph)
 
 
+def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
+    # a writer compacting at the same moment can remove a file the reader's manifest names:
+    # trying again a little later reads the new manifest
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(path))
+        except (RuntimeError, OSError) as exc:
+            if attempt == attempts - 1:
+                raise StoreError(f"{path}: cannot open store read-only: {exc}") from exc
+            time.sleep(0.2 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 class GraphStore:
     """A dataset of named graphs: one per document plus the reference graph."""
 
@@ -110,7 +124,7 @@ class GraphStore:
             if read_only:
                 if not path.is_dir():
                     raise StoreError(f"{path}: no store there (build one with kgraph build --store)")
-                return cls(ox.Store.read_only(str(path)), path, read_only=True)
+                return cls(_open_read_only(path), path, read_only=True)
             path.mkdir(parents=True, exist_ok=True)
             return cls(ox.Store(str(path)), path)
         except OSError as exc:
@@ -122,6 +136,11 @@ class GraphStore:
         if self._store is None:
             raise StoreError("store is closed")
         return self._store
+
+    def flush(self) -> None:
+        """Write buffered changes to disk, so read-only openers (the server) see them."""
+        if self._store is not None and not self.read_only:
+            self._store.flush()
 
     def close(self) -> None:
         """Flush and release the store (pyoxigraph frees its files when the object goes)."""

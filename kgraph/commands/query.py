@@ -101,7 +101,9 @@ def _print(result: Any, fmt: str) -> None:
             typer.echo("true" if result else "false")
         return
     if not isinstance(result, ox.QuerySolutions):
-        out.write(result.serialize(format=ox.RdfFormat.TURTLE) or b"")
+        from kgraph.store import PREFIX_MAP
+
+        out.write(ox.serialize(result, format=ox.RdfFormat.TURTLE, prefixes=PREFIX_MAP) or b"")
         return
     if fmt in ("json", "csv", "tsv"):
         kind = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
