@@ -76,16 +76,19 @@ class Dom(HTMLParser):
         self._in = None
 
 
+def kgraph_build(inputs: Path, out: Path) -> Path:
+    """Run the real ``kgraph build`` CLI; the test fails with its stderr if it does."""
+    cli = [sys.executable, "-c", "from kgraph.cli import app; app()"]
+    done = subprocess.run([*cli, "build", str(inputs), "-o", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert done.returncode == 0 and out.exists(), done.stderr[-2000:]
+    return out
+
+
 @pytest.fixture(scope="module")
 def seeds_graph(tmp_path_factory) -> Path:
     """The seeds built by the real pipeline."""
-    out = tmp_path_factory.mktemp("seeds") / "seeds.trig"
-    cli = [sys.executable, "-c", "from kgraph.cli import app; app()"]
-    subprocess.run([*cli, "build", str(ROOT / "seeds"), "-o", str(out)],
-                   capture_output=True, text=True, timeout=300, cwd=ROOT)
-    if not out.exists():  # extraction not wired yet: the hand-written fixture stands in
-        return FIXTURE
-    return out
+    return kgraph_build(ROOT / "seeds", tmp_path_factory.mktemp("seeds") / "seeds.trig")
 
 
 def _views(source: Path):
@@ -119,7 +122,8 @@ HOSTILE_QUOTE = ("</script><script>document.body.setAttribute('data-pwned','1')<
                  "<a href='javascript:alert(1)'>x</a>")
 
 
-def test_hostile_document_text_stays_text(tmp_path):
+def test_hostile_fields_stay_text(tmp_path):
+    """Markup in every text field the views show (label, title, quote, name), hand-written."""
     def lit(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -141,3 +145,24 @@ def test_hostile_document_text_stays_text(tmp_path):
         if view.name == "meeting":
             assert dom.texts["kg-heading"] == "Meeting: " + HOSTILE_TITLE  # shown as text
             assert HOSTILE_QUOTE in dom.texts["kg-details"] and HOSTILE_TITLE in dom.texts["kg-details"]
+
+
+def test_hostile_document_built_by_kgraph_stays_text(tmp_path):
+    """A real article with markup in its title and body, through kgraph build and kgraph viz."""
+    seed = (ROOT / "seeds" / "011_en.txt").read_text(encoding="utf-8").split("\n")
+    seed[0] = seed[0][:len("date 2023-09-09 ")] + HOSTILE_TITLE + " SCO council meets"
+    seed = [line.replace("It also decided that", "It also decided that " + HOSTILE_QUOTE) for line in seed]
+    doc = tmp_path / "hostile.txt"
+    doc.write_text("\n".join(seed), encoding="utf-8")
+    store = open_store(None, [kgraph_build(doc, tmp_path / "hostile.trig")])
+    g = load_graph(store)
+    (iri,) = [n for n, k in g.nodes(data="kind") if k == "meeting"]
+    for view in (views.meeting(load_graph(store, Selection(meeting=iri)), iri), views.network(g)):
+        page = render.write(view, tmp_path / f"built-{view.name}.html")
+        dom = Dom(chromium(page, tmp_path))
+        assert dom.status.get("data-state") == "drawn"
+        assert "data-pwned" not in dom.body_attrs
+        assert "img" not in dom.tags and "b" not in dom.tags and "a" not in dom.tags
+        assert dom.texts["title"] == view.heading
+        if view.name == "meeting":
+            assert HOSTILE_TITLE in dom.texts["kg-details"]  # the source document's title, as text

@@ -38,6 +38,7 @@ class View:
     graph: nx.Graph
     notices: list[str] = field(default_factory=list)
     focus: str | None = None  # the node whose details the page shows first
+    caption: str = ""  # how to read the picture
 
 
 def _short(text: str, limit: int) -> str:
@@ -145,7 +146,9 @@ def co_participation(g: nx.Graph, max_nodes: int = DEFAULT_MAX_NODES) -> View:
     notices = [] if any(k == "meeting" for _, k in g.nodes(data="kind")) else [NO_MEETING]
     p = cap(p, max_nodes, notices)
     heading = f"Co-participation of {p.number_of_nodes()} states in {len(analytics.participations(g))} meetings"
-    return View("co-participation", heading, _finish(g, p, extra), notices)
+    caption = ("An edge joins two states that took part in the same meeting; its width grows with the number of "
+               "such meetings. Node size: degree and betweenness centrality.")
+    return View("co-participation", heading, _finish(g, p, extra), notices, caption=caption)
 
 
 def meeting(g: nx.Graph, iri: str, max_nodes: int = DEFAULT_MAX_NODES) -> View:

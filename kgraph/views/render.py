@@ -62,8 +62,8 @@ def _options(n_nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": n_nodes > 1,
             "solver": "barnesHut",
-            "barnesHut": {"gravitationalConstant": -6000 if not big else -3000, "springLength": 140,
-                          "avoidOverlap": 0.2},
+            "barnesHut": {"gravitationalConstant": -6000 if not big else -3000,
+                          "springLength": 200 if n_nodes < 40 else 140, "avoidOverlap": 0.2},
             "stabilization": {"enabled": True, "iterations": 600 if n_nodes < 300 else 200,
                               "updateInterval": 50, "fit": True},
         },
@@ -101,7 +101,7 @@ def html(view: View, filters: str = "") -> str:
               for kind, s in style.items() if kinds[kind]]
     template = _environment().get_template("view.html")
     return template.render(
-        heading=view.heading, view_name=view.name, notices=view.notices, filters=filters,
+        heading=view.heading, caption=view.caption, view_name=view.name, notices=view.notices, filters=filters,
         node_count=len(net.nodes), edge_count=len(net.edges), legend=legend,
         nodes=net.nodes, edges=net.edges, options=_options(len(net.nodes)),
         focus=view.focus if view.focus in view.graph else None,
