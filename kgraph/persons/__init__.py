@@ -119,6 +119,15 @@ def _plausible(tt: TokenizedText, unit: _Unit, lang: str, cues: PersonCues) -> b
     return True
 
 
+def _join_name(words: list[str]) -> str:
+    """Words with initials run together: "Д.Ә. Ахметов", "Ахметов Д.Ә."."""
+    out = ""
+    for k, w in enumerate(words):
+        glue = "" if k == 0 or (w.endswith(".") and words[k - 1].endswith(".")) else " "
+        out += glue + w
+    return out
+
+
 class _Finder:
     def __init__(self, doc: Document, matches: list[Any]) -> None:
         self.doc = doc
@@ -240,7 +249,7 @@ class _Finder:
 
     def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
         words = self._name_words(units, lang)
-        name = " ".join(words)
+        name = _join_name(words)
         reversed_order = lang == "ru" and len(words) == 3 and is_patronymic(words[-1], self.cues)
         surname = words[0] if reversed_order else words[-1]
         first = next((w for w in words if w != surname), "")

@@ -209,6 +209,9 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
             if stem.casefold().endswith(("ы", "і")) and stem != w:
                 words[-1] = (stem, g)
                 break
+    if lang == "ru" and tt.sentence_start(first) and words[0][0][:1].isupper() and words[0][0][1:].islower() \
+            and any(p.tag.POS in {"NOUN", "ADJF"} and "Geox" not in p.tag for p in parses(words[0][0])[:1]):
+        words[0] = (words[0][0][:1].lower() + words[0][0][1:], words[0][1])  # "Генпрокурор" opens a sentence
     text = "".join(w + g for w, g in words).strip()
     return (text, toks[first].start, toks[last].end) if text else None
 
