@@ -8,6 +8,7 @@ sentence, else by the organisation the document is mostly about.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,8 @@ from kgraph.gazetteer import Match
 from kgraph.reference import load_reference
 
 ORGANISATIONS = ("cis", "csto", "sco")
+NATIONAL_AFTER = re.compile(r"\s+(of\s+(the\s+)?)?|\s*")  # "Centre of Kazakhstan", "центр Казахстана"
+NATIONAL_BEFORE = re.compile(r"['’]s\s+|\s+")  # "Kazakhstan's Centre", "Қазақстанның орталығы"
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,26 @@ def _resolve_core(match: Match, sentence: Sentence, fallback_org: str | None) ->
     return by_org.get(fallback_org)
 
 
+def _national(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
+    """A core name tied to a state ("the Anti-Terrorism Centre of Kazakhstan", "Қазақстанның
+    Терроризмге қарсы орталығы") names that state's own agency, not the international body."""
+    text = analysis.text
+    for state in sentence.of_kind("state", "state-adj"):
+        gap = text[match.end: state.start] if state.start >= match.end else text[state.end: match.start]
+        if state.start >= match.end and NATIONAL_AFTER.fullmatch(gap):
+            return True
+        if state.end <= match.start and NATIONAL_BEFORE.fullmatch(gap):
+            return True
+    return False
+
+
 def body_mentions(analysis: Analysis) -> list[BodyMention]:
     fallback = dominant_organisation(analysis)
     mentions = []
     for sentence in analysis.sentences:
         for m in sentence.of_kind("body", "org-abbrev", "body-core"):
+            if m.kind == "body-core" and _national(analysis, m, sentence):
+                continue
             slug = _resolve_core(m, sentence, fallback) if m.kind == "body-core" else m.key
             if slug:
                 mentions.append(BodyMention(slug, m.start, m.end, sentence.index))

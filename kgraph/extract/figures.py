@@ -18,6 +18,7 @@ from kgraph.model import Person, Span, Statistic
 
 WORD = re.compile(r"[\w-]+")
 INDICATOR_WORDS = 3
+YEARS = (1950, 2100)
 BREAK = re.compile(r"[.,;:!?()\"«»]")
 
 
@@ -49,8 +50,11 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 continue
             if any(a <= number.start < b for a, b in date_spans):
                 continue
-            if number.value == 1 and not analysis.text[number.start].isdigit():
+            written = analysis.text[number.start: number.end]
+            if number.value == 1 and not written[:1].isdigit():
                 continue  # "one of", "бір" is an article more often than a count
+            if written.isdigit() and len(written) == 4 and YEARS[0] <= number.value <= YEARS[1]:
+                continue  # "the 2024 work plans", "for 2020": in this news a bare 4-digit number is a year
             percent = number.kind == "percent" or analysis.cues.match_at("percent_words", analysis.norm, number.end)
             if not percent and analysis.cues.match_at("not_counted", analysis.norm, number.end):
                 continue

@@ -19,6 +19,7 @@ from kgraph.model import Span
 # where a city is in the locative (kk -да/-де/-та/-те, ru "в Минске") it is where something happened
 PLACE_CASES = {"kk": {"loc"}, "ru": {"loc"}, "en": {None, "nom", "loc"}}
 EN_PLACE = re.compile(r"\b(in|at|to|hosted by)\s+(the\s+)?$")
+RU_PLACE = re.compile(r"(?<!\w)(в|во|г\.)\s+$")  # "в Душанбе": indeclinable names carry no case
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
 FAR_FUTURE = dt.timedelta(days=3)
 
@@ -70,7 +71,8 @@ def _city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
             if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed)", after):
                 return m.key, Span(m.start, m.end)
             continue
-        if m.case in PLACE_CASES.get(analysis.lang, {"loc"}):
+        before = analysis.norm[max(sentence.start, m.start - 6): m.start]
+        if m.case in PLACE_CASES.get(analysis.lang, {"loc"}) or (analysis.lang == "ru" and RU_PLACE.search(before)):
             return m.key, Span(m.start, m.end)
     return None
 

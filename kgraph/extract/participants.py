@@ -114,15 +114,21 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
         states = sentence.of_kind(*STATE_KINDS)
         for clause in _clauses(analysis, sentence):
             in_clause = [m for m in states if clause.start <= m.start < clause.end]
-            if analysis.has("negation", clause.start, clause.end):
-                result.absent.update(_state_of(m) for m in in_clause)
-                continue
+            negation = analysis.cues.search("negation", analysis.norm, clause.start, clause.end)
             for m in in_clause:
-                _add(result.states, _state_of(m))
+                # "Armenia declined to send a delegation to the Azerbaijani capital": the state
+                # before the negated verb is its subject; one after it is only mentioned
+                if negation is None:
+                    _add(result.states, _state_of(m))
+                elif m.start < negation.start():
+                    result.absent.add(_state_of(m))
         for agency in sentence.of_kind("agency", "agency-national"):
-            if agency.kind == "agency-national":
+            if agency.kind == "agency-national":  # "the Armenian police", "ФСБ России": the state takes part
                 state, kind = agency.key.split("/", 1)
                 _add(result.agencies, Agency(kind, state, (Span(agency.start, agency.end),)))
+                clause = analysis.clause(agency.start)
+                if not analysis.has("negation", clause.start, clause.end):
+                    _add(result.states, state)
                 continue
             for state in _coordinated_states(analysis, states, agency):
                 _add(result.agencies, Agency(agency.key, _state_of(state), (Span(agency.start, agency.end),)))

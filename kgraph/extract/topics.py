@@ -1,7 +1,8 @@
 """Topics from the topic scheme's cue stems (``ontology/reference/topics.yaml``).
 
-Cues are matched at word starts on the normalised text, outside the names of bodies and agencies:
-"the Anti-Terrorism Centre took part" says who came, not that terrorism was discussed.
+Cues are matched at word starts on the normalised text, outside the names of international bodies:
+"the Anti-Terrorism Centre took part" says who came, not that terrorism was discussed. Agency names
+stay in: "cooperation between border agencies" is about border security.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from kgraph.extract.analysis import Analysis
 from kgraph.model import Span
 from kgraph.reference import load_reference
 
-NAME_KINDS = {"body", "body-core", "org-abbrev", "agency", "agency-head", "agency-national"}
+NAME_KINDS = {"body", "body-core", "org-abbrev"}
 
 
 @cache
