@@ -219,3 +219,23 @@ def test_en_state_chairmanship_is_no_person_chair(gazetteer):
     text = "The council met under Kazakhstan's chairmanship. Director Ivan Petrov presented the report."
     [p] = persons(gazetteer, text, "en")
     assert p.name == "Ivan Petrov" and not p.chair
+
+
+def test_ru_first_name_patronymic_surname_and_initials_after(gazetteer):
+    text = ("Президент Казахстана Касым-Жомарт Кемелевич Токаев приветствовал участников. "
+            "Токаев К.К. отметил важность встречи.")
+    [p] = persons(gazetteer, text, "ru")
+    assert (p.name, p.role, p.state) == ("Касым-Жомарт Кемелевич Токаев", "президент", "KZ")
+    assert quotes(text, p)[1] == "Токаев К.К."
+
+
+def test_ru_tenure_adjective_is_not_part_of_the_title(gazetteer):
+    text = "Новый Генеральный секретарь СНГ Сергей Лебедев открыл заседание."
+    [p] = persons(gazetteer, text, "ru")
+    assert (p.role, p.organization, p.state) == ("Генеральный секретарь СНГ", "cis", None)
+
+
+def test_en_state_from_a_title_after_the_name(gazetteer):
+    text = "The session was chaired by Colonel General Sergei Ivanov, head of the FSB Border Service of Russia."
+    [p] = persons(gazetteer, text, "en")
+    assert (p.name, p.role, p.state, p.chair) == ("Sergei Ivanov", "Colonel General", "RU", True)

@@ -111,6 +111,8 @@ def _plausible(tt: TokenizedText, unit: _Unit, lang: str, cues: PersonCues) -> b
     if is_first_name(word, lang, cues):
         return True
     if script_of(word) == "cyr" and lang != "kk":
+        if is_surname_like(word, lang, cues):
+            return True
         tags = {g for p in parses(word) for g in ("Name", "Surn", "Patr") if g in p.tag}
         if tags or not word_is_known(word):
             return True
@@ -188,11 +190,14 @@ class _Finder:
         shape = self._shape(units)
         if shape is None:
             return False, None
+        if shape == "full" and len(units) == 2 and lang == "ru" and "Patr" in parses(units[-1].word)[0].tag:
+            return False, None  # a first name and patronymic: the surname is elsewhere in the run
         if not all(_plausible(self.tt, u, lang, self.cues) for u in units):
             return False, None
         first_i, last_i = units[0].first, units[-1].last
-        role = (role_before(self.tt, first_i, lang, self.cues, self.taken)
-                or role_after(self.tt, last_i, lang, self.cues))
+        before = role_before(self.tt, first_i, lang, self.cues, self.taken)
+        after = role_after(self.tt, last_i, lang, self.cues)
+        role = before or after
         state = self._state_after(last_i, lang)
         speech = self._speech_after(last_i, lang)
         surname_unit = units[-1] if not units[-1].initial else units[0]
@@ -205,7 +210,7 @@ class _Finder:
         mid_sentence = not self.tt.sentence_start(units[0].first)
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
              (role is not None and mid_sentence and shape == "full")
-        return ok, (role, state)
+        return ok, (role, state, after if before else None)
 
     def _windows(self, run: list[_Unit]) -> list[list[_Unit]]:
         n = len(run)
@@ -264,12 +269,14 @@ class _Finder:
             person.spans.append(span)
             person.mentions.append((units[0].first, units[-1].last))
         self.taken.update(range(units[0].first, units[-1].last + 1))
-        role, state = info if info else (None, None)
+        role, state, second = info if info else (None, None, None)
         if role is not None and person.role is None:
             text = role_text(self.tt, role, lang, self.cues)
             if text:
                 person.role, person.role_span = text[0], Span(text[1], text[2])
             self._state_from_role(person, role)
+        if second is not None:  # "Colonel General X, head of the FSB Border Service of Russia"
+            self._state_from_role(person, second)
         if state and person.state is None:
             person.state, person.state_source = state, "after"
         return person

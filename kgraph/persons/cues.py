@@ -39,6 +39,7 @@ class PersonCues:
     role_word_exclude: dict[str, tuple[str, ...]]
     role_plurals: dict[str, dict[str, str]]
     role_joiners: dict[str, frozenset[str]]
+    not_title_adjectives: dict[str, frozenset[str]]
     role_breakers: dict[str, frozenset[str]]
     anaphora: dict[str, tuple[str, ...]]
     home_state_roles: dict[str, dict[str, str]]
@@ -102,6 +103,7 @@ def load_cues() -> PersonCues:
         role_plurals={lang: {str(a).casefold(): str(b) for a, b in (plurals.get(lang) or {}).items()}
                       for lang in LANGS},
         role_joiners={k: frozenset(v) for k, v in _by_lang(data, "role_joiners").items()},
+        not_title_adjectives={k: frozenset(v) for k, v in _by_lang(data, "not_title_adjectives").items()},
         role_breakers={k: frozenset(v) for k, v in _by_lang(data, "role_breakers").items()},
         anaphora={k: tuple(v) for k, v in _by_lang(data, "anaphora").items()},
         home_state_roles={lang: {str(a).casefold(): str(b) for a, b in table.items()}

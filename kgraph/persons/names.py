@@ -71,7 +71,9 @@ def is_surname_like(word: str, lang: str, cues: PersonCues) -> bool:
         if _tag_score(word, "Surn") >= 0.3:
             return True
         named = any(_NAME_TAGS & set(str(p.tag).replace(" ", ",").split(",")) for p in parses(word))
-        if word_is_known(word) and not named:
+        # "Токаев" is known only as a plural genitive of a common noun: a surname all the same
+        plural_only = all("plur" in p.tag and p.tag.case in {"gent", "accs"} for p in parses(word)[:3])
+        if word_is_known(word) and not named and not plural_only:
             return False
         return any(_shaped(_low(form), cues, script) for form in ru_surname_forms(word, cues))
     if lang == "kk" and script == "cyr":

@@ -129,6 +129,9 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             if j != first - 1:
                 break
             tok = toks[j]
+            if tok.low in cues.not_title_adjectives["en" if tok.text.isascii() else lang] or any(
+                    p.normal_form in cues.not_title_adjectives["ru"] for p in parses(tok.text)[:1]):
+                break
             if lang == "en" or tok.text.isascii():
                 ok = tok.is_cap or tok.is_abbreviation or _covered(tok)
             else:
