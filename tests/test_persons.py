@@ -239,3 +239,9 @@ def test_en_state_from_a_title_after_the_name(gazetteer):
     text = "The session was chaired by Colonel General Sergei Ivanov, head of the FSB Border Service of Russia."
     [p] = persons(gazetteer, text, "en")
     assert (p.name, p.role, p.state, p.chair) == ("Sergei Ivanov", "Colonel General", "RU", True)
+
+
+def test_en_title_case_headline_word_is_not_a_third_name(gazetteer):
+    text = "Kazakh President Kassym-Jomart Tokayev Meets CSTO Chief In Astana"
+    [p] = persons(gazetteer, text, "en")
+    assert (p.name, p.state) == ("Kassym-Jomart Tokayev", "KZ")

@@ -208,8 +208,14 @@ class _Finder:
         patronymic = len(units) == 3 and any(is_patronymic(u.word, self.cues) for u in units)
         evidence = role is not None or state is not None or speech or patronymic
         mid_sentence = not self.tt.sentence_start(units[0].first)
+        if shape == "full" and len(units) == 3 and lang != "ru" and not sur_ok \
+                and not is_first_name(units[1].word, lang, self.cues):
+            return False, None  # "Kassym-Jomart Tokayev Meets": a headline word is no third name
+        adjacent_title = before is not None and (
+            is_role_word(self.tt.tokens[before.last], lang, self.cues)
+            or any(m.kind in MATCH_BLOCKING for m in self.tt.tokens[before.last].matches))
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
-             (role is not None and mid_sentence and shape == "full")
+             (adjacent_title and mid_sentence and shape == "full")
         return ok, (role, state, after if before else None)
 
     def _windows(self, run: list[_Unit]) -> list[list[_Unit]]:
