@@ -29,7 +29,9 @@ FORMATS: dict[str, ox.RdfFormat] = {
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
 QUAD_FORMATS = {".trig", ".nq", ".jsonld"}
-OX_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+# no "id:" prefix in Turtle/TriG: our local names hold "/", which a prefixed name must escape
+# ("id:state\\/KZ"), and some stores keep those escapes; full IRIs are read everywhere alike
+OX_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "id"}
 
 
 class UnknownFormatError(ValueError):
