@@ -56,7 +56,7 @@ def test_harness_end_to_end_tiny(tmp_path: Path) -> None:
     size = saved["sizes"][0]
     build = size["build"]
     assert build["exit_code"] == 0
-    for key in ("wall_s", "cpu_s", "peak_rss_mb", "docs_per_s", "triples_per_s"):
+    for key in ("wall_s", "cpu_s", "peak_rss_mb", "peak_pss_mb", "docs_per_s", "triples_per_s"):
         assert build[key] > 0, key
     assert size["counts"]["documents"] == 20
     assert size["counts"]["triples"] > 0

@@ -71,13 +71,13 @@ def print_report(report: dict[str, Any]) -> None:
     console.print(f"[bold]kgraph bench[/] on {m['cpu']}, {m['cores_logical']} cores, {m['ram_gb']} GB, "
                   f"Python {m['python']}")
     build = Table(title="build into the persistent store")
-    for column in ("docs", "triples", "wall s", "CPU s", "docs/s", "triples/s", "peak RSS MB"):
+    for column in ("docs", "triples", "wall s", "CPU s", "docs/s", "triples/s", "peak RSS MB", "peak PSS MB"):
         build.add_column(column, justify="right")
     for run in report["sizes"]:
         b = run["build"]
         build.add_row(f"{run['documents']:,}", f"{run['counts']['triples']:,}", f"{b['wall_s']:.1f}",
                       f"{b['cpu_s']:.1f}", f"{b['docs_per_s']:,.0f}", f"{b['triples_per_s']:,.0f}",
-                      f"{b['peak_rss_mb']:,.0f}")
+                      f"{b['peak_rss_mb']:,.0f}", f"{b.get('peak_pss_mb', 0):,.0f}")
     console.print(build)
     for run in report["sizes"]:
         table = Table(title=f"query latency at {run['documents']:,} documents (ms)")
