@@ -130,9 +130,9 @@ def time_query(run: Callable[[], Any], repeat: int, timeout: float | None = None
     start = time.perf_counter()
     rows = _consume(run())
     first = time.perf_counter() - start
+    if timeout is not None and first > timeout:  # too slow to repeat: the warm-up is the one sample
+        return {**summarise([first]), "rows": rows, "timed_out": True}
     times: list[float] = []
-    if timeout is not None and first > timeout:
-        times.append(first)
     while len(times) < repeat:
         start = time.perf_counter()
         rows = _consume(run())
