@@ -18,10 +18,14 @@ from kgraph.model import Span
 
 # where a city is in the locative (kk -да/-де/-та/-те, ru "в Минске") it is where something happened
 PLACE_CASES = {"kk": {"loc"}, "ru": {"loc"}, "en": {None, "nom", "loc"}}
-EN_PLACE = re.compile(r"\b(in|at|to|hosted by)\s+(the\s+)?$")
-RU_PLACE = re.compile(r"(?<!\w)(в|во|г\.)\s+$")  # "в Душанбе": indeclinable names carry no case
+EN_PLACE = re.compile(r"\b(in|at|to|hosted by)\s+(the\s+)?((city|town|capital|resort) of\s+)?$")
+# "в Душанбе", "в городе Чолпон-Ата": indeclinable names carry no case, the preposition tells
+RU_PLACE = re.compile(r"(?<!\w)(в|во)\s+((городе|г\.|столице|курортном городе)\s+)?$")
+KK_PLACE_AFTER = re.compile(r"\s+(қаласында|қаласындағы|шаһарында|астанасында)")  # "Циндао қаласында"
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
+DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*")
 FAR_FUTURE = dt.timedelta(days=3)
+LEAD_SENTENCES = 3  # where a report names the session's date and place when its first sentence does not
 
 
 @dataclass
@@ -66,20 +70,30 @@ def _city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
         if m.start - line_start < 3 and DATELINE.match(text, m.start):
             continue  # a dateline names where the news was filed
         if analysis.lang == "en":
-            before = analysis.norm[max(sentence.start, m.start - 20): m.start]
+            before = analysis.norm[max(sentence.start, m.start - 30): m.start]
             after = analysis.norm[m.end: m.end + 12]
             if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed)", after):
                 return m.key, Span(m.start, m.end)
             continue
-        before = analysis.norm[max(sentence.start, m.start - 6): m.start]
-        if m.case in PLACE_CASES.get(analysis.lang, {"loc"}) or (analysis.lang == "ru" and RU_PLACE.search(before)):
+        before = analysis.norm[max(sentence.start, m.start - 24): m.start]
+        if (m.case in PLACE_CASES.get(analysis.lang, {"loc"})
+                or (analysis.lang == "ru" and RU_PLACE.search(before))
+                or (analysis.lang == "kk" and KK_PLACE_AFTER.match(analysis.norm, m.end))):
             return m.key, Span(m.start, m.end)
     return None
+
+
+def _in_dateline(analysis: Analysis, offset: int) -> bool:
+    """"SAMARKAND, September 16 (UzA).", "Бишкек, 13 сент. /Кабар/.": the date the news was filed."""
+    line_start = analysis.text.rfind("\n", 0, offset) + 1
+    return bool(DATELINE_PREFIX.fullmatch(analysis.text[line_start:offset]))
 
 
 def _date(analysis: Analysis, sentence: Sentence, announced: bool):
     published = analysis.doc.published
     for d in sentence.dates:
+        if _in_dateline(analysis, d.start):
+            continue
         if published and not announced and d.begin > published + FAR_FUTURE:
             continue
         if published and announced and d.begin < published:
@@ -105,10 +119,13 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             continue
         holders = _holding_bodies(analysis, sentence, mentions)
         body = holders[0].slug if holders else _agency_body(analysis, sentence)
-        future = not sentence.is_title and (analysis.has("future", sentence.start, sentence.end)
-                                            or analysis.has("next_meeting", sentence.start, sentence.end))
+        next_session = analysis.has("next_meeting", sentence.start, sentence.end)
+        future = not sentence.is_title and (analysis.has("future", sentence.start, sentence.end) or next_session)
         if future and primary is not None:
-            candidate = _announced(analysis, sentence, body or primary.body)
+            # an announcement names its session: a meeting word with a body, or "the next session"
+            if not analysis.has("meeting_nouns", sentence.start, sentence.end):
+                continue
+            candidate = _announced(analysis, sentence, body or (primary.body if next_session else None))
             known = {(m.body, m.place, m.start) for m in [primary, *announced]}
             if candidate and (candidate.body, candidate.place, candidate.start) not in known:
                 announced.append(candidate)
@@ -119,18 +136,24 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         primary = MeetingCandidate(body, sentence, evidence)
     if primary is None:
         return []
-    _locate(analysis, primary, title)
-    return [primary, *announced]
+    _locate(analysis, primary, title, mentions)
+    where = (primary.body, primary.place, primary.start)
+    return [primary, *(m for m in announced if (m.body, m.place, m.start) != where)]
 
 
-def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | None) -> None:
-    """Date, place and session number from the meeting sentence, then the title, then the sentence
-    after the meeting sentence (a lead often names the body first and the place next)."""
+def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | None,
+            mentions: list[BodyMention]) -> None:
+    """Date, place and session number from the meeting sentence, then from the lead's sentences
+    that report the session (a meeting word or the body's name, not an announcement), then the title."""
     order = [meeting.sentence]
+    for sentence in analysis.body[:LEAD_SENTENCES + 1]:
+        if sentence is meeting.sentence or analysis.has("future", sentence.start, sentence.end):
+            continue
+        names_body = any(m.sentence == sentence.index and m.slug == meeting.body for m in mentions)
+        if names_body or _is_meeting_sentence(analysis, sentence):
+            order.append(sentence)
     if title is not None and title is not meeting.sentence:
         order.append(title)
-    following = [s for s in analysis.body if s.index == meeting.sentence.index + 1]
-    order += following
     for sentence in order:
         if meeting.start is None:
             found = _date(analysis, sentence, announced=False)

@@ -18,7 +18,7 @@ from kgraph.extract.bodies import ORGANISATIONS, ancestors, body_mentions
 from kgraph.gazetteer import Match
 from kgraph.model import Agency, Delegation, Person, Span
 from kgraph.persons import PersonMention
-from kgraph.reference import CONTRACT_BODIES, load_reference
+from kgraph.reference import CONTRACT_BODIES
 
 CLAUSE_SPLIT = re.compile(
     r";|,\s*(?=(while|but|whereas|although|а|но|однако|тогда как|ал|алайда|бірақ)\b)|\s\((?=[^)]*\))")
@@ -92,13 +92,28 @@ def _person(mention: PersonMention) -> Person:
                   state=mention.state, organization=mention.organization)
 
 
-def _only_on_behalf(analysis: Analysis, mention: PersonMention) -> bool:
-    """A person named only as the one on whose behalf a greeting was read did not take part."""
+def _absent_person(analysis: Analysis, mention: PersonMention) -> bool:
+    """A person named only as the one on whose behalf a greeting was read, or who sent greetings,
+    did not take part."""
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
-        if not analysis.cues.search("on_behalf", window):
+        if not (analysis.cues.search("on_behalf", window)
+                or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)):
             return False
     return bool(mention.spans)
+
+
+def _states_said_to_take_part(analysis: Analysis, sentence: Sentence) -> bool:
+    """A sentence that reports attendance; one that reports an adoption speaks of documents
+    ("approved a plan of consultations of representatives of the member states")."""
+    if not (analysis.has("participation", sentence.start, sentence.end)
+            or analysis.has("chair", sentence.start, sentence.end)):
+        return False
+    for start, _ in analysis.find("decision", sentence.start, sentence.end):
+        clause = analysis.clause(start)
+        if not analysis.has("not_decision", clause.start, clause.end):
+            return False
+    return True
 
 
 def participation(analysis: Analysis, holder: str | None, sentences: set[int] | None = None) -> Participation:
@@ -108,8 +123,7 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
     for sentence in analysis.body:
         if sentences is not None and sentence.index not in sentences:
             continue
-        if not analysis.has("participation", sentence.start, sentence.end) and not analysis.has(
-                "chair", sentence.start, sentence.end):
+        if not _states_said_to_take_part(analysis, sentence):
             continue
         states = sentence.of_kind(*STATE_KINDS)
         for clause in _clauses(analysis, sentence):
@@ -150,7 +164,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if sentences is not None and not any(
                 (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
             continue
-        if _only_on_behalf(analysis, mention):
+        if _absent_person(analysis, mention):
             continue
         person = _person(mention)
         chosen.append((mention, person))
@@ -158,7 +172,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if mention.state and mention.state not in result.absent:
             _add(result.states, mention.state)
         if mention.organization:
-            slug = _organisation_slug(_organ_of(mention.organization), holder)
+            slug = _organisation_slug(mention.organization, holder)
             if slug:
                 _add(result.organizations, slug)
         if mention.heads_organization_delegation:
@@ -180,14 +194,3 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
-
-
-def _organ_of(organisation: str) -> str:
-    """An official of an organisation as a whole (its Secretary General) works in its executive
-    organ; the reference data names that organ."""
-    body = load_reference().bodies.get(organisation)
-    if body is None:
-        return organisation
-    organs = [slug for slug, b in load_reference().bodies.items()
-              if b.parent == organisation and slug.endswith(("executive-committee", "secretariat"))]
-    return organs[0] if organs else organisation
