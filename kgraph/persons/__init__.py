@@ -79,7 +79,9 @@ def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
     i = 0
     while i < len(toks):
         unit = None
-        if tt.is_initial(i):
+        if not toks[i].is_cap:  # an initial is a capital too
+            pass
+        elif tt.is_initial(i):
             unit = _Unit(i, i + 1, toks[i].text + ".", True)
         elif toks[i].is_cap and not _blocked(tt, i, lang, cues):
             unit = _Unit(i, i, toks[i].text, False)
@@ -138,6 +140,7 @@ class _Finder:
         self.tt = tokenize(doc.text, matches)
         self.persons: list[PersonMention] = []
         self.taken: set[int] = set()
+        self._org_counts: list[tuple[str, int]] | None = None
 
     # ------------------------------------------------------------ evidence
     def _speech_after(self, last: int, lang: str) -> bool:
@@ -316,13 +319,14 @@ class _Finder:
         candidates = list(getattr(match, "candidates", ()) or (match.key,))
         if len(candidates) == 1:
             return candidates[0]
-        counts: dict[str, int] = {}
-        for t in self.tt.tokens:
-            for m in t.matches:
-                if m.kind in {"body", "org-abbrev"} and m.start == t.start:
+        if self._org_counts is None:
+            counts: dict[str, int] = {}
+            for m in self.tt.anchored:
+                if m.kind in {"body", "org-abbrev"}:
                     root = m.key.split("-")[0]
                     counts[root] = counts.get(root, 0) + 1
-        for root, _ in sorted(counts.items(), key=lambda kv: -kv[1]):
+            self._org_counts = sorted(counts.items(), key=lambda kv: -kv[1])
+        for root, _ in self._org_counts:
             for c in candidates:
                 if c.split("-")[0] == root:
                     return c

@@ -33,8 +33,10 @@ class DelegationCues:
     host: re.Pattern[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PersonCues:
+    """Loaded once (``load_cues`` is cached): hashed by identity, so per-word caches may take it."""
+
     role_words: dict[str, frozenset[str]]
     role_word_exclude: dict[str, tuple[str, ...]]
     role_plurals: dict[str, dict[str, str]]

@@ -10,14 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from kgraph.text import normalise
-
 if TYPE_CHECKING:
     from kgraph.persons import PersonMention, _Finder
 
 _OWNER_KINDS = {"state", "state-adj", "body", "body-core", "org-abbrev"}
-_BEFORE_GAP = re.compile(r"^(\s|'s|'|the|its)*$")
-_AFTER_GAP = {"en": re.compile(r"^\s*(of|from)?\s*(the)?\s*$"), "ru": re.compile(r"^\s*$"), "kk": re.compile(r"^$")}
+# matched whole (fullmatch) over a slice of the normalised text
+_BEFORE_GAP = re.compile(r"(\s|'s|'|the|its)*")
+_AFTER_GAP = {"en": re.compile(r"\s*(of|from)?\s*(the)?\s*"), "ru": re.compile(r"\s*"), "kk": re.compile(r"")}
 _MAX_CHAIR_DISTANCE = 160
 
 
@@ -32,16 +31,15 @@ def _mentions_in(f: _Finder, start: int, end: int) -> list[tuple[int, int, Perso
 
 def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
     """The state or body whose delegation this is, named right before or right after the noun."""
-    text = f.doc.text
+    norm = f.tt.norm
     best = None
-    for tok in f.tt.tokens:
-        for m in tok.matches:
-            if m.kind not in _OWNER_KINDS or m.start != tok.start:
-                continue
-            if m.end <= noun_start and _BEFORE_GAP.match(normalise(text[m.end : noun_start])):
-                best = m
-            elif m.start >= noun_end and lang != "kk" and _AFTER_GAP[lang].match(normalise(text[noun_end : m.start])):
-                return m
+    for m in f.tt.anchored:
+        if m.kind not in _OWNER_KINDS:
+            continue
+        if m.end <= noun_start and _BEFORE_GAP.fullmatch(norm, m.end, noun_start):
+            best = m
+        elif m.start >= noun_end and lang != "kk" and _AFTER_GAP[lang].fullmatch(norm, noun_end, m.start):
+            return m
     return best
 
 
@@ -64,12 +62,12 @@ def _assign_owner(f: _Finder, person: PersonMention, owner: Any | None, host: bo
 def link_delegations(f: _Finder) -> None:
     lang = f.lang
     cues = f.cues.delegation[lang]
-    norm = normalise(f.doc.text)
+    norm = f.tt.norm
     for s_start, s_end in f.tt.sentence_spans:
-        sentence = norm[s_start:s_end]
         mentions = _mentions_in(f, s_start, s_end)
         if not mentions:
             continue
+        sentence = norm[s_start:s_end]
         verbs = [(m.start() + s_start, m.end() + s_start) for m in cues.verbs.finditer(sentence)]
         nouns = [(m.start() + s_start, m.end() + s_start) for m in cues.noun.finditer(sentence)]
         for n_start, n_end in nouns:
@@ -93,11 +91,9 @@ def link_delegations(f: _Finder) -> None:
         for m in cues.represent.finditer(sentence):
             c_start, c_end = m.start() + s_start, m.end() + s_start
             owner = None
-            for tok in f.tt.tokens:
-                for g in tok.matches:
-                    if g.kind == "state" and g.start == tok.start and g.end <= c_start \
-                            and not normalise(f.doc.text[g.end : c_start]).strip(" ,was"):
-                        owner = g
+            for g in f.tt.anchored:
+                if g.kind == "state" and g.end <= c_start and not norm[g.end : c_start].strip(" ,was"):
+                    owner = g
             after = [x for x in mentions if x[0] >= c_end]
             if owner is not None and after:
                 _assign_owner(f, after[0][2], owner, False)
@@ -122,12 +118,12 @@ def _gap_is_title(f: _Finder, a: int, b: int, person: PersonMention) -> bool:
 
 
 def link_chairs(f: _Finder) -> None:
-    norm = normalise(f.doc.text)
+    norm = f.tt.norm
     for s_start, s_end in f.tt.sentence_spans:
-        sentence = norm[s_start:s_end]
         mentions = _mentions_in(f, s_start, s_end)
         if not mentions:
             continue
+        sentence = norm[s_start:s_end]
         for cue in f.cues.chair[f.lang]:
             if cue.needs is not None and not cue.needs.search(sentence):
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kgraph.persons.cues import PersonCues
 from kgraph.persons.tokens import parses, word_is_known
@@ -18,6 +19,9 @@ from kgraph.persons.tokens import parses, word_is_known
 _CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 _VOWELS = set("аеёиоуыэюяәөұүі")
 _NAME_TAGS = {"Name", "Surn", "Patr"}
+# Every word test below is a pure function of the word (and of the cues, loaded once): cached per
+# word, as names and their inflected forms repeat across a document and across a corpus.
+_per_word = lru_cache(maxsize=1 << 16)
 
 
 def script_of(word: str) -> str:
@@ -39,10 +43,12 @@ def strip_possessive(word: str) -> str:
     return word
 
 
+@_per_word
 def _tag_score(word: str, tag: str) -> float:
     return sum(p.score for p in parses(word) if tag in p.tag)
 
 
+@_per_word
 def is_first_name(word: str, lang: str, cues: PersonCues) -> bool:
     low = _low(strip_possessive(word))
     if low in cues.first_names:
@@ -54,6 +60,7 @@ def is_first_name(word: str, lang: str, cues: PersonCues) -> bool:
     return False
 
 
+@_per_word
 def is_patronymic(word: str, cues: PersonCues) -> bool:
     low = _low(word)
     return any(low.endswith(s) for s in cues.patronymic_suffixes[script_of(word)]) and len(low) > 5
@@ -63,6 +70,7 @@ def _shaped(low: str, cues: PersonCues, script: str) -> bool:
     return any(low.endswith(s) and len(low) >= len(s) + 2 for s in cues.surname_suffixes[script])
 
 
+@_per_word
 def is_surname_like(word: str, lang: str, cues: PersonCues) -> bool:
     """Ends like a surname (after a case suffix is cut), and is no dictionary word of Russian."""
     word = strip_possessive(word)
@@ -81,14 +89,15 @@ def is_surname_like(word: str, lang: str, cues: PersonCues) -> bool:
     return _shaped(_low(word), cues, script)
 
 
-def kk_stems(word: str, cues: PersonCues) -> list[str]:
+@_per_word
+def kk_stems(word: str, cues: PersonCues) -> tuple[str, ...]:
     """The word itself and what remains when a Kazakh case suffix is cut (three letters at least)."""
     low = _low(word)
     out = [word]
     for suffix in cues.kk_case_suffixes:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.append(word[: -len(suffix)])
-    return out
+    return tuple(out)
 
 
 def kk_nominative(word: str, cues: PersonCues, known: set[str] | frozenset[str] = frozenset()) -> str:
@@ -143,6 +152,7 @@ def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> str | None:
     return None
 
 
+@_per_word
 def _indeclinable(word: str, cues: PersonCues) -> bool:
     low = _low(word)
     if any("Fixd" in p.tag and "Surn" in p.tag for p in parses(word)):
@@ -150,6 +160,7 @@ def _indeclinable(word: str, cues: PersonCues) -> bool:
     return any(low.endswith(s) for s in cues.ru_indeclinable if len(s) > 1) or low[-1:] in {"о", "и", "э", "ы"}
 
 
+@_per_word
 def ru_surname(word: str, case: str, gender: str, cues: PersonCues) -> str | None:
     """Nominative of a Russian-text surname in ``case``/``gender``; None if the form cannot be that."""
     low = _low(word)
@@ -170,7 +181,8 @@ def ru_surname(word: str, case: str, gender: str, cues: PersonCues) -> str | Non
     return _apply(word, _MASC_RULES.get(case, ()))
 
 
-def ru_surname_forms(word: str, cues: PersonCues) -> set[str]:
+@_per_word
+def ru_surname_forms(word: str, cues: PersonCues) -> frozenset[str]:
     """Every nominative the surname ``word`` could come from (for matching later mentions)."""
     out = {word}
     for gender in ("masc", "femn"):
@@ -178,7 +190,7 @@ def ru_surname_forms(word: str, cues: PersonCues) -> set[str]:
             nom = ru_surname(word, case, gender, cues)
             if nom:
                 out.add(nom)
-    return out
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -189,7 +201,8 @@ class Reading:
     score: float
 
 
-def ru_first_name_readings(word: str) -> list[Reading]:
+@_per_word
+def ru_first_name_readings(word: str) -> tuple[Reading, ...]:
     out = []
     for p in parses(word):
         if "Name" in p.tag and p.tag.case:
@@ -203,9 +216,10 @@ def ru_first_name_readings(word: str) -> list[Reading]:
             out.append(Reading(word[:-1], "masc", "datv", 0.3))
         if low.endswith("ом") and len(low) > 4:
             out.append(Reading(word[:-2], "masc", "ablt", 0.3))
-    return out
+    return tuple(out)
 
 
+@_per_word
 def ru_patronymic(word: str, case: str) -> str:
     for p in parses(word):
         if "Patr" in p.tag and p.tag.case == case:

@@ -9,6 +9,7 @@ Kazakh words outside the genitive chain, lower-case English words that join noth
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kgraph.persons.cues import PersonCues
 from kgraph.persons.names import capitalise, kk_stems, strip_possessive
@@ -46,8 +47,14 @@ class RolePhrase:
 def is_role_word(tok: Token, lang: str, cues: PersonCues) -> bool:
     if not tok.is_word:
         return False
-    low = strip_possessive(tok.low)
-    if lang == "en" or tok.text.isascii():
+    return _role_word(tok.text, "en" if lang == "en" or tok.text.isascii() else lang, cues)
+
+
+@lru_cache(maxsize=1 << 16)
+def _role_word(text: str, lang: str, cues: PersonCues) -> bool:
+    """Per word (and language): the same words are asked about again and again."""
+    low = strip_possessive(text.casefold().replace("ё", "е"))
+    if lang == "en":
         return low in cues.role_words["en"]
     if lang == "kk":
         if any(low.startswith(x) for x in cues.role_word_exclude["kk"]):
@@ -55,7 +62,7 @@ def is_role_word(tok: Token, lang: str, cues: PersonCues) -> bool:
         return any(low.startswith(stem) for stem in cues.role_words["kk"] if " " not in stem)
     if low in cues.role_words["ru"]:
         return True
-    return any(p.normal_form.replace("ё", "е") in cues.role_words["ru"] for p in parses(tok.text)[:3]
+    return any(p.normal_form.replace("ё", "е") in cues.role_words["ru"] for p in parses(text)[:3]
                if p.tag.POS == "NOUN")
 
 

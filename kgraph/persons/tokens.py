@@ -15,7 +15,7 @@ from typing import Any
 
 import pymorphy3
 
-from kgraph.text import sentences
+from kgraph.text import normalise, sentences
 
 _TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)|(?P<n>\d+)|(?P<p>[^\w\s])")
 
@@ -35,33 +35,31 @@ def word_is_known(word: str) -> bool:
     return analyzer().word_is_known(word.lower())
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
+    """One token; the derived properties are computed once, as the finder asks them many times."""
+
     index: int
     start: int
     end: int
     text: str
     kind: str  # w (word) | n (number) | p (punctuation)
     sentence: int
-    matches: list[Any] = field(default_factory=list)  # gazetteer matches overlapping the token
+    matches: list[Any] | tuple[()] = ()  # gazetteer matches overlapping the token (a list once any)
+    low: str = field(init=False, repr=False)  # casefolded, ё → е
+    is_word: bool = field(init=False, repr=False)
+    is_abbreviation: bool = field(init=False, repr=False)  # two capitals or more, no lower case
+    is_cap: bool = field(init=False, repr=False)  # starts with a capital and is no abbreviation
 
-    @property
-    def low(self) -> str:
-        return self.text.casefold().replace("ё", "е")
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind == "w"
-
-    @property
-    def is_abbreviation(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_cap(self) -> bool:
-        """Starts with a capital and is not an all-capitals abbreviation."""
-        return self.kind == "w" and self.text[0].isupper() and not self.is_abbreviation
+    def __post_init__(self) -> None:
+        text = self.text
+        low = text.casefold()
+        self.low = low.replace("ё", "е") if "ё" in low else low
+        self.is_word = word = self.kind == "w"
+        upper = word and text[0].isupper()
+        # a word token is letters joined by hyphens or apostrophes: all capitals, two letters or more
+        self.is_abbreviation = abbreviation = upper and text.isupper() and sum(c.isalpha() for c in text) >= 2
+        self.is_cap = upper and not abbreviation
 
 
 @dataclass
@@ -69,6 +67,8 @@ class TokenizedText:
     text: str
     tokens: list[Token]
     sentence_spans: list[tuple[int, int]]
+    norm: str = ""  # normalise(text): same length, so its slices are the normalised slices of text
+    anchored: list[Any] = field(default_factory=list)  # matches starting where a token starts, in order
 
     def is_initial(self, i: int) -> bool:
         """A single capital followed directly by a dot ("А.", "K.")."""
@@ -94,18 +94,27 @@ class TokenizedText:
 
 def tokenize(text: str, matches: list[Any]) -> TokenizedText:
     spans = [(s.start, s.end) for s in sentences(text)]
+    ends = [end for _, end in spans]
     tokens: list[Token] = []
-    sentence = 0
+    append = tokens.append
+    sentence, n_spans = 0, len(spans)
+    limit = ends[0] if spans else len(text) + 1
     for m in _TOKEN.finditer(text):
-        while sentence < len(spans) and spans[sentence][1] <= m.start():
-            sentence += 1
-        kind = m.lastgroup or "p"
-        tokens.append(Token(len(tokens), m.start(), m.end(), m.group(), kind, sentence))
+        start, end = m.span()
+        if start >= limit:  # the sentence of the token: the first whose end lies after its start
+            sentence = bisect.bisect_right(ends, start, sentence)
+            limit = ends[sentence] if sentence < n_spans else len(text) + 1
+        append(Token(len(tokens), start, end, m.group(), m.lastgroup or "p", sentence))
     starts = [t.start for t in tokens]
+    n = len(tokens)
     for match in matches:
         i = max(0, bisect.bisect_right(starts, match.start) - 1)
-        while i < len(tokens) and tokens[i].start < match.end:
-            if tokens[i].end > match.start:
-                tokens[i].matches.append(match)
+        while i < n and tokens[i].start < match.end:
+            tok = tokens[i]
+            if tok.end > match.start:
+                if not tok.matches:
+                    tok.matches = []
+                tok.matches.append(match)
             i += 1
-    return TokenizedText(text, tokens, spans)
+    anchored = [m for t in tokens if t.matches for m in t.matches if m.start == t.start]
+    return TokenizedText(text, tokens, spans, normalise(text), anchored)
