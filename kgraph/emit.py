@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rdflib import Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
 
+from kgraph import namespaces as ns
 from kgraph.document import Document
 from kgraph.model import (
     Agency,
@@ -28,10 +28,50 @@ from kgraph.model import (
     Span,
     Statistic,
 )
-from kgraph.namespaces import CKG, ID, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 from kgraph.translit import to_latin
 
-Triple = tuple[Node, Node, Node]
+
+class _Vocabulary:
+    """Oxigraph IRIs of one namespace, made once: the emitter builds Oxigraph terms directly,
+    since converting rdflib terms cost as much as the extraction itself."""
+
+    def __init__(self, base: object) -> None:
+        self._base = str(base)
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        return self[name]
+
+    def __getitem__(self, local: str) -> ox.NamedNode:
+        node = self._nodes.get(local)
+        if node is None:
+            node = self._nodes[local] = ox.NamedNode(self._base + local)
+        return node
+
+
+CKG, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = (
+    _Vocabulary(n) for n in (ns.CKG, ns.OA, ns.PROV, ns.RDF, ns.RDFS, ns.SCHEMA, ns.SKOS, ns.XSD))
+ID_BASE = str(ns.ID)
+URIRef = ox.NamedNode
+Node = ox.NamedNode | ox.Literal
+Triple = tuple[ox.NamedNode, ox.NamedNode, Node]
+
+
+def ID(local: str) -> ox.NamedNode:
+    return ox.NamedNode(ID_BASE + local)
+
+
+def Literal(value: object, *, lang: str | None = None, datatype: ox.NamedNode | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(str(value), language=lang)
+    if datatype is not None:
+        text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return ox.Literal(text, datatype=datatype)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=XSD.boolean)
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=XSD.integer)
+    return ox.Literal(str(value))
 LabelFor = Callable[[str, str], str | None]  # (kind, key) → English label from the reference data
 
 
@@ -46,35 +86,35 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def state_iri(code: str) -> URIRef:
-    return ID[f"state/{code}"]
+    return ID(f"state/{code}")
 
 
 def body_iri(body: str) -> URIRef:
-    return ID[f"body/{body}"]
+    return ID(f"body/{body}")
 
 
 def place_iri(city: str) -> URIRef:
-    return ID[f"place/{city}"]
+    return ID(f"place/{city}")
 
 
 def topic_iri(topic: str) -> URIRef:
-    return ID[f"topic/{topic}"]
+    return ID(f"topic/{topic}")
 
 
 def document_iri(doc: Document) -> URIRef:
-    return ID[f"doc/{doc.id}"]
+    return ID(f"doc/{doc.id}")
 
 
 def graph_iri(doc: Document) -> URIRef:
-    return ID[f"graph/{doc.id}"]
+    return ID(f"graph/{doc.id}")
 
 
 def agency_iri(agency: Agency) -> URIRef:
-    return ID[f"agency/{agency.state or 'international'}/{agency.kind}"]
+    return ID(f"agency/{agency.state or 'international'}/{agency.kind}")
 
 
 def person_iri(person: Person) -> URIRef:
-    return ID[f"person/{slug(person.name)}"]
+    return ID(f"person/{slug(person.name)}")
 
 
 def meeting_key(meeting: Meeting, doc: Document, index: int) -> str:
@@ -105,8 +145,8 @@ class _Emitter:
     def evidence(self, subject: URIRef, spans: Iterable[Span]) -> None:
         text = self.doc.text
         for span in spans:
-            ev = ID[f"evidence/{self.doc.id}/{span.start}-{span.end}"]
-            position, quote = URIRef(f"{ev}/position"), URIRef(f"{ev}/quote")
+            ev = ID(f"evidence/{self.doc.id}/{span.start}-{span.end}")
+            position, quote = ox.NamedNode(f"{ev.value}/position"), ox.NamedNode(f"{ev.value}/quote")
             self.add(subject, CKG.evidence, ev)
             self.add(ev, RDF.type, OA.SpecificResource)
             self.add(ev, OA.hasSource, document_iri(self.doc))
@@ -150,7 +190,7 @@ class _Emitter:
     def agency(self, agency: Agency) -> URIRef:
         node = agency_iri(agency)
         self.add(node, RDF.type, CKG.Agency)
-        self.add(node, CKG.agencyType, ID[f"agency-type/{agency.kind}"])
+        self.add(node, CKG.agencyType, ID(f"agency-type/{agency.kind}"))
         if agency.state:
             self.add(node, CKG.ofState, state_iri(agency.state))
             kind_label = self.label_for("agency", agency.kind)
@@ -161,7 +201,7 @@ class _Emitter:
 
     def meeting(self, meeting: Meeting, index: int, doc_node: URIRef) -> URIRef:
         key = meeting_key(meeting, self.doc, index)
-        node = ID[f"meeting/{key}"]
+        node = ID(f"meeting/{key}")
         self.add(node, RDF.type, CKG.Meeting)
         self.add(node, CKG.reportedIn, doc_node)
         self.add(node, RDFS.label, Literal(self._meeting_label(meeting), lang="en"))
@@ -187,7 +227,7 @@ class _Emitter:
         if meeting.chair:
             self.add(node, CKG.chairedBy, self.person(meeting.chair))
         for delegation in meeting.delegations:
-            deleg = ID[f"delegation/{key}/{delegation.state}"]
+            deleg = ID(f"delegation/{key}/{delegation.state}")
             self.add(node, CKG.delegation, deleg)
             self.add(deleg, RDF.type, CKG.Delegation)
             self.add(deleg, CKG.ofState, state_iri(delegation.state))
@@ -212,7 +252,7 @@ class _Emitter:
         return ", ".join(parts)
 
     def _fact(self, kind: str, cls: URIRef, text: str, spans: list[Span], topics: list[str]) -> URIRef:
-        node = ID[f"{kind}/{self.doc.id}/{spans[0].start}"]
+        node = ID(f"{kind}/{self.doc.id}/{spans[0].start}")
         self.add(node, RDF.type, cls)
         self.add(node, RDFS.label, Literal(text, lang=self.doc.lang))
         for topic in topics:
@@ -236,13 +276,13 @@ class _Emitter:
         return node
 
     def statistic(self, statistic: Statistic) -> URIRef:
-        node = ID[f"statistic/{self.doc.id}/{statistic.spans[0].start}"]
+        node = ID(f"statistic/{self.doc.id}/{statistic.spans[0].start}")
         self.add(node, RDF.type, CKG.Statistic)
         value = statistic.value
         literal = (Literal(int(value), datatype=XSD.integer) if float(value).is_integer()
                    else Literal(str(value), datatype=XSD.decimal))
         self.add(node, CKG.value, literal)
-        indicator = ID[f"indicator/{self.doc.lang}/{slug(statistic.indicator)}"]
+        indicator = ID(f"indicator/{self.doc.lang}/{slug(statistic.indicator)}")
         self.add(node, CKG.indicator, indicator)
         self.add(indicator, RDF.type, CKG.Indicator)
         self.add(indicator, RDF.type, SKOS.Concept)
@@ -292,5 +332,5 @@ def document_triples(doc: Document, facts: DocumentFacts, label_for: LabelFor = 
         emitter.add(doc_node, CKG.topic, topic_iri(topic))
     for state in facts.mentioned_states:
         emitter.add(doc_node, SCHEMA.mentions, state_iri(state))
-    emitter.add(doc_node, PROV.wasGeneratedBy, ID["activity/kgraph-extraction"])
-    return emitter.triples
+    emitter.add(doc_node, PROV.wasGeneratedBy, ID("activity/kgraph-extraction"))
+    return list(dict.fromkeys(emitter.triples))  # a person or evidence met twice is one set of triples

@@ -47,7 +47,12 @@ def format_for(path: Path) -> ox.RdfFormat:
                                  f"use one of {known}") from None
 
 
+OX_TERMS = (ox.NamedNode, ox.Literal, ox.BlankNode)
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, OX_TERMS):
+        return term
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, Literal):
@@ -61,8 +66,11 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"cannot convert {term!r} to an Oxigraph term")
 
 
-def to_quads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef | None) -> Iterator[ox.Quad]:
-    name = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
+def to_quads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef | ox.NamedNode | None) -> Iterator[ox.Quad]:
+    if graph is None:
+        name = ox.DefaultGraph()
+    else:
+        name = graph if isinstance(graph, ox.NamedNode) else ox.NamedNode(str(graph))
     for s, p, o in triples:
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), name)
 

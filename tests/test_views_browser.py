@@ -29,7 +29,7 @@ FIXTURE = Path(__file__).parent / "data" / "views_fixture.trig"
 OFFLINE = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--disable-quic", "--disable-extensions",
            "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND",
-           "--virtual-time-budget=5000", "--window-size=1400,900"]
+           "--virtual-time-budget=20000", "--window-size=1400,900"]
 
 if CHROMIUM is None:
     pytest.skip("chromium is not installed (Debian package 'chromium'; .ci/run installs it)",
