@@ -74,6 +74,7 @@ def _tables(lang: str) -> dict:
         "approx_after": re.compile(rf"^[-\w]*\s*(?:{_alt(lex['approx_after'])})(?!\w)")
         if lex["approx_after"]
         else None,
+        "multipliers": {normalise(k): float(v) for k, v in (lex.get("multipliers") or {}).items()},
         "percent": re.compile(rf"^(?:-\w+)?\s*(?:%|(?:{_alt(lex['percent_words'])})\w*)"),
         "connectors": frozenset(lex.get("connectors", ())),
         "year_after": re.compile(rf"^(?:-\w+)?\s*(?:{_alt(lex['year_words'])})(?!\w)"),
@@ -199,6 +200,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             kind = "year" if _yearish(norm, start, end, tables) else "cardinal"
         else:
             kind = "cardinal"
+        if kind == "cardinal":
+            value, end = _scaled(norm, end, value, tables)
         add(start, end, value, kind)
     for start, end, value, kind in _word_numbers(norm, lang):
         if any(s < end and start < e for s, e in taken):
@@ -207,6 +210,17 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
             kind = "percent"
         add(start, end, value, kind)
     return sorted(found, key=lambda n: n.start)
+
+
+_SCALE = re.compile(r"\s+([^\W\d_]+)\.?")
+
+
+def _scaled(norm: str, end: int, value: float, tables: dict) -> tuple[float, int]:
+    """"1,5 тыс.", "2 млн", "3 мың", "2.5 million": the number times its scale word."""
+    m = _SCALE.match(norm, end)
+    if m and m.group(1) in tables["multipliers"]:
+        return value * tables["multipliers"][m.group(1)], m.end()
+    return value, end
 
 
 def _ordinal_suffix(suffix: str, lang: str, tables: dict) -> bool:

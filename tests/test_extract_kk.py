@@ -164,7 +164,6 @@ def test_months_period_is_not_a_figure():
     assert values(only(f)) == [40]
 
 
-@pytest.mark.xfail(reason="a hotline number ('1424 байланыс орталығына') is taken as a count", strict=True)
 def test_hotline_number_is_not_a_figure():
     _, f = facts("Самарқандта ТМД бас прокурорлары үйлестіру кеңесінің отырысы өтті. Азаматтар Бас прокуратураның "
                  "1424 байланыс орталығына хабарласа алады.")

@@ -171,7 +171,6 @@ def test_figures_digits_words_and_thin_space():
     assert values(m) == [9, 43, 300, 1245]
 
 
-@pytest.mark.xfail(reason="'1,5 тыс.' is read as 1.5 (the thousands abbreviation is ignored)", strict=True)
 def test_decimal_thousands_abbreviation():
     m = only(facts("В Сочи прошло заседание Совета министров обороны СНГ. Военные вузы России подготовили свыше "
                    "1,5 тыс. военнослужащих."))

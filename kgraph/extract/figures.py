@@ -58,6 +58,9 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             percent = number.kind == "percent" or analysis.cues.match_at("percent_words", analysis.norm, number.end)
             if not percent and analysis.cues.match_at("not_counted", analysis.norm, number.end):
                 continue
+            before = analysis.norm[max(sentence.start, number.start - 30): number.start]
+            if analysis.cues.search("not_counted_before", before):
+                continue  # "call 102", "по телефону 102": a phone number
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
             if not indicator and not percent:
                 continue

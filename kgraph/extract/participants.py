@@ -21,7 +21,9 @@ from kgraph.persons import PersonMention
 from kgraph.reference import CONTRACT_BODIES
 
 CLAUSE_SPLIT = re.compile(
-    r";|,\s*(?=(while|but|whereas|although|а|но|однако|тогда как|ал|алайда|бірақ)\b)|\s\((?=[^)]*\))")
+    r";|,\s*(?=(while|but|whereas|although|а|но|однако|тогда как|ал|алайда|бірақ)\b)|\s\((?=[^)]*\))"
+    r"|,\s*(?=(who|which|whose|где|котор\w+)\b)")
+RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
 LIST_GAP = re.compile(r"^\s*(,|;)?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ)?\s*(of\s+(the\s+)?)?$")
 AGENCY_GAP_RIGHT = re.compile(r"^\s*(of\s+(the\s+)?|from\s+(the\s+)?)?$")
 STATE_KINDS = ("state", "state-adj")
@@ -129,6 +131,9 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
         for clause in _clauses(analysis, sentence):
             in_clause = [m for m in states if clause.start <= m.start < clause.end]
             negation = analysis.cues.search("negation", analysis.norm, clause.start, clause.end)
+            if RELATIVE.match(analysis.norm, clause.start) and not analysis.has(
+                    "participation", clause.start, clause.end):
+                continue  # "…led by Shoigu, who criticised aid to Ukraine": Ukraine only mentioned
             for m in in_clause:
                 # "Armenia declined to send a delegation to the Azerbaijani capital": the state
                 # before the negated verb is its subject; one after it is only mentioned
