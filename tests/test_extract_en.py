@@ -183,8 +183,6 @@ def test_operation_statement_has_no_meeting():
     assert f.meetings == []
 
 
-@pytest.mark.xfail(reason="en topic cues miss 'IT crimes' / 'cryptocurrencies' (cybercrime) and 'legalisation of "
-                          "criminal proceeds' (organized crime)", strict=True)
 def test_topics_it_crime_and_money_laundering():
     m = only(facts("The Coordination Council of Prosecutors General of the CIS member states met in Minsk on "
                    "Tuesday. The council approved an action plan to combat the legalisation of criminal proceeds. "

@@ -136,7 +136,6 @@ def test_csto_parliamentary_assembly_as_guest():
     assert m.organizations == ["csto-parliamentary-assembly"]
 
 
-@pytest.mark.xfail(reason="first name 'Маулен' is normalised to 'Маулена'", strict=True)
 def test_kazakh_first_name_nominative():
     m = only(facts("Вчера в Петербурге состоялось заседание МПА СНГ. Делегацию Казахстана возглавил председатель "
                    "Сената Маулен Ашимбаев."))
@@ -217,8 +216,6 @@ def test_interview_has_no_meeting():
     assert f.meetings == []
 
 
-@pytest.mark.xfail(reason="ru topic cues miss IT fraud ('мошенничеству с использованием информационных технологий')",
-                   strict=True)
 def test_topic_it_fraud_is_cybercrime():
     m = only(facts("В Оше прошло заседание СМВД СНГ. Обсуждалось противодействие мошенничеству с использованием "
                    "информационных технологий."))
