@@ -96,8 +96,6 @@ def test_member_list_and_absent_state_are_not_participants():
     assert set(m.states) == {"IN", "KZ", "TJ"}
 
 
-@pytest.mark.xfail(reason="elided ministers' list 'министры обороны Белоруссии X, Казахстана Y и Таджикистана Z': "
-                          "only the first name gets its state", strict=True)
 def test_elided_ministers_list_gives_each_his_state():
     m = only(facts("В Сочи прошло заседание Совета министров обороны СНГ. В нем участвовали министры обороны "
                    "Белоруссии Виктор Хренин, Казахстана Руслан Жаксылыков и Таджикистана Шерали Мирзо."))

@@ -15,6 +15,7 @@ from kgraph.document import Document
 from kgraph.model import Span
 from kgraph.persons.cues import PersonCues, load_cues
 from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
+from kgraph.persons.lists import elided_lists
 from kgraph.persons.names import (
     is_first_name,
     is_patronymic,
@@ -250,6 +251,7 @@ class _Finder:
                     break
             else:
                 leftovers.append(run)
+        leftovers = elided_lists(self, leftovers)
         self._corefer(leftovers)
         propagate_list_roles(self)
         link_delegations(self)
@@ -289,6 +291,15 @@ class _Finder:
         if state and person.state is None:
             person.state, person.state_source = state, "after"
         return person
+
+    def accept_listed(self, run: list[_Unit]) -> bool:
+        """A run standing where an elided list puts a name: the place is the evidence, so only the
+        shape of a full name is asked for."""
+        lang = self._lang_of(run[-1].word)
+        return self._shape(run) == "full" and all(_plausible(self.tt, u, lang, self.cues) for u in run)
+
+    def add_listed(self, run: list[_Unit]) -> PersonMention:
+        return self._add(run, self._lang_of(run[-1].word), None)
 
     def _same_person(self, name: str, surname: str, first: str) -> PersonMention | None:
         for p in self.persons:

@@ -54,6 +54,7 @@ class PersonCues:
     delegation: dict[str, DelegationCues]
     chair: dict[str, tuple[ChairCue, ...]]
     stop_words: dict[str, frozenset[str]]
+    list_joiners: dict[str, frozenset[str]]  # tokens between the names of a list
     first_names: frozenset[str]  # all languages together: a Russian name may appear in a Kazakh text
 
 
@@ -119,5 +120,6 @@ def load_cues() -> PersonCues:
         delegation=delegation,
         chair=chair,
         stop_words={k: frozenset(v) for k, v in _by_lang(data, "stop_words").items()},
+        list_joiners={k: frozenset(v) for k, v in _by_lang(data, "list_joiners").items()},
         first_names=frozenset(first),
     )

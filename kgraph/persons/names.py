@@ -135,6 +135,8 @@ _FEMN_RULES: dict[str, tuple[tuple[str, str], ...]] = {
 for _case in ("datv", "ablt", "loct"):
     _FEMN_RULES[_case] = _FEMN_RULES["gent"]
 _FEMN_NOM_ENDINGS = ("ова", "ева", "ина", "ына", "ая", "яя")
+_NAME_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
+_MASC_NOM_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий")
 
 
 def _apply(word: str, rules: tuple[tuple[str, str], ...]) -> str | None:
@@ -174,6 +176,8 @@ def ru_surname(word: str, case: str, gender: str, cues: PersonCues) -> str | Non
     if _indeclinable(word, cues):
         return word
     if gender == "femn":
+        if low.endswith(_MASC_NOM_ENDINGS):  # "Ашимбаев" is a man's surname whatever the case
+            return None
         out = _apply(word, _FEMN_RULES.get(case, ()))
         if out:
             return out
@@ -205,7 +209,9 @@ class Reading:
 def ru_first_name_readings(word: str) -> tuple[Reading, ...]:
     out = []
     for p in parses(word):
-        if "Name" in p.tag and p.tag.case:
+        # a first name beside a surname is one person's, and news does not address people: plural
+        # and vocative readings ("Маулен" as a form of a guessed "Маулена") are dictionary noise
+        if "Name" in p.tag and p.tag.case in _NAME_CASES and p.tag.number != "plur":
             out.append(Reading(capitalise(p.normal_form), p.tag.gender or "masc", p.tag.case, p.score))
     if not out:  # unknown to the dictionary: nominative, or a masculine genitive in -а
         out.append(Reading(word, "masc", "nomn", 0.6))

@@ -20,6 +20,10 @@ _RU_BREAK_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRCL", "NPRO", "PRED",
 _KK_BREAK_ENDINGS = ("ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "да", "де", "та", "те",
                      "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "сын", "сін", "ын", "ін",
                      "ып", "іп", "ған", "ген", "қан", "кен")
+# the accusative -ты/-ті/-ды/-ді follows a consonant; after a vowel the letters are the stem's т/д
+# and the possessive -ы/-і
+_KK_POSSESSIVE_T = ("ты", "ті", "ды", "ді")
+_KK_VOWELS = set("аәеиоөұүыіэюя")
 _KK_GENITIVE = ("ның", "нің", "дың", "дің", "тың", "тің")
 _DASHES = {"-", "–", "—"}
 MATCH_BLOCKING = {"state", "state-adj", "body", "body-core", "org-abbrev", "city", "agency", "agency-head",
@@ -86,11 +90,27 @@ def _allowed(tok: Token, lang: str, cues: PersonCues) -> bool:
     if lang == "kk":
         if low.startswith("делегация"):
             return False
-        return low.endswith(_KK_GENITIVE) or not low.endswith(_KK_BREAK_ENDINGS)
+        if low.endswith(_KK_GENITIVE):
+            return True
+        if low.endswith(_KK_POSSESSIVE_T) and low[-3:-2] in _KK_VOWELS:
+            return True  # "қызметі": a stem in -т/-д with the possessive, not an accusative "-ті"
+        return not low.endswith(_KK_BREAK_ENDINGS)
     if low in cues.role_joiners["ru"]:
         return True
     top = parses(tok.text)[0]
     return top.tag.POS not in _RU_BREAK_POS and not (top.tag.POS == "CONJ" and low != "и")
+
+
+def _dateline_before(tt: TokenizedText, dash: int) -> bool:
+    """"АСТАНА. KAZINFORM – …": only capitals, numbers and stops open the sentence up to the dash."""
+    toks = tt.tokens
+    j = dash - 1
+    while j >= 0 and toks[j].sentence == toks[dash].sentence:
+        tok = toks[j]
+        if tok.is_word and not tok.is_abbreviation:
+            return False
+        j -= 1
+    return j < dash - 1
 
 
 def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
@@ -118,7 +138,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
                 i -= 1
                 continue
             break
-        if not _allowed(tok, lang, cues):
+        if not _allowed(tok, lang, cues) or (tok.text in _DASHES and _dateline_before(tt, i)):
             break
         visited.append(i)
         if is_role_word(tok, lang, cues):

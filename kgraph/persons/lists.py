@@ -1,0 +1,94 @@
+"""Elided lists of office holders: one title, then each name after the state it serves.
+
+"министры обороны Белоруссии Виктор Хренин, Казахстана Руслан Жаксылыков и Таджикистана Шерали
+Мирзо", "the defence ministers of Belarus, Viktor Khrenin, and of Kazakhstan, Ruslan Zhaksylykov".
+The title is written once; every later name is preceded by its state (and a list joiner before
+that). The shape itself is the evidence that a capitalised pair there is a person, and gives it the
+title of the first and the state written before it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kgraph.persons.tokens import TokenizedText
+
+if TYPE_CHECKING:
+    from kgraph.persons import PersonMention, _Finder, _Unit
+
+
+def state_before(tt: TokenizedText, first: int, lang: str, joiners: frozenset[str]) -> tuple[Any, int] | None:
+    """The state named right before token ``first`` ("Казахстана X", "of Kazakhstan, X") and the
+    index of the token where that stretch starts (with "of" in English)."""
+    toks = tt.tokens
+    j = first - 1
+    if lang == "en" and j >= 0 and toks[j].text == ",":
+        j -= 1
+    if j < 0 or toks[j].sentence != toks[first].sentence:
+        return None
+    state = next((m for m in toks[j].matches if m.kind == "state" and m.end == toks[j].end), None)
+    if state is None or (lang == "ru" and state.case not in (None, "gen")):
+        return None
+    while j > 0 and toks[j - 1].end > state.start:
+        j -= 1
+    if lang == "en" and j > 0 and toks[j - 1].low == "of":
+        j -= 1
+    return state, j
+
+
+def _previous_holder(f: _Finder, start: int, joiners: frozenset[str],
+                     by_last: dict[int, PersonMention]) -> PersonMention | None:
+    """The person whose name ends right before the list joiners that precede token ``start``."""
+    toks = f.tt.tokens
+    j = start - 1
+    seen = 0
+    while j >= 0 and toks[j].low in joiners and toks[j].sentence == toks[start].sentence:
+        j -= 1
+        seen += 1
+    if not seen or j < 0:
+        return None
+    return by_last.get(j)
+
+
+def elided_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
+    """Give each later name of an elided list the title and its state; accept names found only so.
+
+    Returns the leftover runs that did not become persons."""
+    lang = f.lang
+    joiners = f.cues.list_joiners.get(lang, frozenset())
+    by_last: dict[int, PersonMention] = {}
+    items: list[tuple[int, int, PersonMention | None, list[_Unit] | None]] = []
+    for p in f.persons:
+        for first, last in p.mentions:
+            by_last[last] = p
+            items.append((first, last, p, None))
+    for run in leftovers:
+        items.append((run[0].first, run[-1].last, None, run))
+    items.sort(key=lambda x: x[0])
+    rest: list[list[_Unit]] = []
+    for first, last, person, run in items:
+        found = state_before(f.tt, first, lang, joiners)
+        prev = _previous_holder(f, found[1], joiners, by_last) if found else None
+        if found is None or prev is None or prev is person or prev.role is None or not _opens_list(f, prev, lang):
+            if run is not None:
+                rest.append(run)
+            continue
+        state = found[0]
+        if run is not None:
+            if not f.accept_listed(run):
+                rest.append(run)
+                continue
+            person = f.add_listed(run)
+            by_last[last] = person
+        assert person is not None
+        if person.role is None:
+            person.role, person.role_span = prev.role, prev.role_span
+        if person.state is None:
+            person.state, person.state_source = state.key, "list"
+    return rest
+
+
+def _opens_list(f: _Finder, prev: PersonMention, lang: str) -> bool:
+    """The previous holder is himself named after his state (the first of the list, or a later one)."""
+    joiners = f.cues.list_joiners.get(lang, frozenset())
+    return any(state_before(f.tt, first, lang, joiners) is not None for first, _ in prev.mentions)
