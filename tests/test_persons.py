@@ -245,3 +245,65 @@ def test_en_title_case_headline_word_is_not_a_third_name(gazetteer):
     text = "Kazakh President Kassym-Jomart Tokayev Meets CSTO Chief In Astana"
     [p] = persons(gazetteer, text, "en")
     assert (p.name, p.state) == ("Kassym-Jomart Tokayev", "KZ")
+
+
+# ---------------------------------------------------------------- lists, gapping, long names, acronyms
+
+def test_ru_elided_list_gives_each_name_the_title_and_its_state(gazetteer):
+    text = ("В заседании участвовали министры внутренних дел Армении Ашот Карапетян, Молдовы Ион Русу "
+            "и Туркменистана Мурад Аманов.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert {n: (p.role, p.state) for n, p in found.items()} == {
+        "Ашот Карапетян": ("министр внутренних дел", "AM"), "Ион Русу": ("министр внутренних дел", "MD"),
+        "Мурад Аманов": ("министр внутренних дел", "TM")}
+
+
+def test_en_elided_list_with_of_and_commas(gazetteer):
+    text = ("Present were the interior ministers of Armenia, Ashot Karapetyan, and of Moldova, Ion Rusu, "
+            "and of Turkmenistan, Murad Amanov.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert {n: p.state for n, p in found.items()} == {"Ashot Karapetyan": "AM", "Ion Rusu": "MD", "Murad Amanov": "TM"}
+
+
+def test_ru_names_after_states_without_a_title_first_are_no_list(gazetteer):
+    text = "Делегации Армении и Молдовы приехали в Минск, а Москва Сити осталась в стороне."
+    assert persons(gazetteer, text, "ru") == []
+
+
+def test_ru_central_asian_first_name_stays_nominative(gazetteer):
+    text = "Заседание открыл председатель Сената Парламента Казахстана Маулен Ашимбаев. Ерлан Карин выступил."
+    assert [p.name for p in persons(gazetteer, text, "ru")] == ["Маулен Ашимбаев", "Ерлан Карин"]
+
+
+def test_kk_state_at_the_start_of_a_genitive_title_chain(gazetteer):
+    text = "Отырысты Қырғызстан Ұлттық қауіпсіздік мемлекеттік комитеті төрағасының орынбасары Асан Осмонов жүргізді."
+    [p] = persons(gazetteer, text, "kk")
+    assert (p.name, p.state, p.chair) == ("Асан Осмонов", "KG", True)
+
+
+def test_kk_agency_dateline_is_not_part_of_the_title(gazetteer):
+    text = "АСТАНА. KAZINFORM – Қазақстан Республикасының Ішкі істер министрі Ержан Саденов мәлімдеді."
+    [p] = persons(gazetteer, text, "kk")
+    assert (p.role, p.state) == ("Ішкі істер министрі", "KZ")
+
+
+def test_en_gapped_represented_by(gazetteer):
+    text = "Russia was represented by Interior Minister Vladimir Kolokoltsev and Belarus by Deputy Minister Nikolai Karpenkov."
+    found = by_name(persons(gazetteer, text, "en"))
+    assert {n: p.heads_delegation_of for n, p in found.items()} == {
+        "Vladimir Kolokoltsev": "RU", "Nikolai Karpenkov": "BY"}
+
+
+def test_en_three_and_four_word_names_after_a_title(gazetteer):
+    text = ("The talks were attended by Turkish President Recep Tayyip Erdogan, and later by Prime Minister "
+            "José Luis Rodríguez Zapatero, who spoke briefly.")
+    found = persons(gazetteer, text, "en")
+    assert [(p.name, p.surname) for p in found] == [
+        ("Recep Tayyip Erdogan", "Erdogan"), ("José Luis Rodríguez Zapatero", "Zapatero")]
+
+
+def test_en_abbreviated_agency_takes_the_state_of_its_spelled_out_name(gazetteer):
+    text = ("The National Security Service of Armenia hosted the session. NSS Director Artur Vanetsyan "
+            "opened it.")
+    [p] = persons(gazetteer, text, "en")
+    assert (p.name, p.state) == ("Artur Vanetsyan", "AM")

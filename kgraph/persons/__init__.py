@@ -13,6 +13,7 @@ from typing import Any
 
 from kgraph.document import Document
 from kgraph.model import Span
+from kgraph.persons.acronyms import acronym_state
 from kgraph.persons.cues import PersonCues, load_cues
 from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
 from kgraph.persons.lists import elided_lists
@@ -124,6 +125,21 @@ def _plausible(tt: TokenizedText, unit: _Unit, lang: str, cues: PersonCues) -> b
     return True
 
 
+def _headline(tt: TokenizedText, i: int) -> bool:
+    """Whether the sentence of token ``i`` is written in title case (no lower-case word of four
+    letters or more): there every word is capitalised, and capitals say nothing of names."""
+    sentence = tt.tokens[i].sentence
+    j = i
+    while j > 0 and tt.tokens[j - 1].sentence == sentence:
+        j -= 1
+    for tok in tt.tokens[j:]:
+        if tok.sentence != sentence:
+            break
+        if tok.is_word and len(tok.text) >= 4 and tok.text[0].islower():
+            return False
+    return True
+
+
 def _join_name(words: list[str]) -> str:
     """Words with initials run together: "Д.Ә. Ахметов", "Ахметов Д.Ә."."""
     out = ""
@@ -188,6 +204,8 @@ class _Finder:
             if not (all(initials[:-1]) or all(initials[1:])):
                 return None
             return "initials"
+        if len(units) == 4 and all(script_of(u.word) == "lat" for u in units):
+            return "full"  # "José Luis Rodríguez Zapatero": accepted only beside a title (see _accept)
         return "full" if 2 <= len(units) <= 3 else None
 
     def _accept(self, units: list[_Unit], lang: str) -> tuple[bool, Any]:
@@ -212,12 +230,17 @@ class _Finder:
         patronymic = len(units) == 3 and any(is_patronymic(u.word, self.cues) for u in units)
         evidence = role is not None or state is not None or speech or patronymic
         mid_sentence = not self.tt.sentence_start(units[0].first)
-        if shape == "full" and len(units) == 3 and lang != "ru" and not sur_ok \
-                and not is_first_name(units[1].word, lang, self.cues):
-            return False, None  # "Kassym-Jomart Tokayev Meets": a headline word is no third name
         adjacent_title = before is not None and (
             is_role_word(self.tt.tokens[before.last], lang, self.cues)
             or any(m.kind in MATCH_BLOCKING for m in self.tt.tokens[before.last].matches))
+        if shape == "full" and len(units) >= 3 and lang != "ru" and (
+                len(units) == 4 or (not sur_ok and not is_first_name(units[1].word, lang, self.cues))):
+            # "Recep Tayyip Erdogan": a name of three (or four) words stands right after its title in
+            # running text, and no inner word is a surname; "Kassym-Jomart Tokayev Meets" (a
+            # headline word after the surname) is not one
+            inner_surname = any(is_surname_like(u.word, lang, self.cues) for u in units[1:-1])
+            if not adjacent_title or inner_surname or _headline(self.tt, units[0].first):
+                return False, None
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
              (adjacent_title and mid_sentence and shape == "full")
         return ok, (role, state, after if before else None)
@@ -260,6 +283,9 @@ class _Finder:
             if p.state is None and p.role and p.organization is None:
                 home = self.cues.home_state_roles.get(p.lang, {})
                 p.state = home.get(p.role.casefold())
+            if p.state is None and p.role and p.organization is None:
+                p.state = acronym_state(self, p)
+                p.state_source = "acronym" if p.state else None
         self.persons.sort(key=lambda p: p.spans[0])
         return self.persons
 

@@ -31,6 +31,8 @@ class DelegationCues:
     verbs: re.Pattern[str]
     represent: re.Pattern[str]
     host: re.Pattern[str]
+    # after the state of a gapped clause ("… and India by <name>"): matched right after the state
+    represent_gap: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -97,6 +97,7 @@ def link_delegations(f: _Finder) -> None:
             after = [x for x in mentions if x[0] >= c_end]
             if owner is not None and after:
                 _assign_owner(f, after[0][2], owner, False)
+                _gapped_represent(f, after, cues.represent_gap)
     # "Yerzhan X, head of the Kazakh delegation": the title names the delegation itself
     for p in f.persons:
         if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
@@ -106,6 +107,30 @@ def link_delegations(f: _Finder) -> None:
         if noun and re.search(r"\b(head|глава|руководител\w*|басшы\w*|жетекші\w*)", role):
             owner = _owner(f, p.role_span.start + noun.start(), p.role_span.start + noun.end(), lang)
             _assign_owner(f, p, owner, False)
+
+
+def _gapped_represent(f: _Finder, after: list[tuple[int, int, PersonMention]], gap: re.Pattern[str] | None) -> None:
+    """"China was represented by X and India by Y": each later "<joiner> <state> by" gives the
+    first name after it that state's delegation."""
+    if gap is None:
+        return
+    toks, norm = f.tt.tokens, f.tt.norm
+    joiners = f.cues.list_joiners.get(f.lang, frozenset())
+    end = after[0][1]
+    sentence = next(t.sentence for t in toks if t.start >= after[0][0])
+    for g in f.tt.anchored:
+        if g.kind != "state" or g.start < end:
+            continue
+        i = next(k for k, t in enumerate(toks) if t.start == g.start)
+        if toks[i].sentence != sentence:
+            break
+        m = gap.match(norm, g.end)
+        if i == 0 or toks[i - 1].low not in joiners or m is None:
+            continue
+        nxt = [x for x in after if x[0] >= m.end()]
+        if nxt:
+            _assign_owner(f, nxt[0][2], g, False)
+            end = nxt[0][1]
 
 
 def _gap_is_title(f: _Finder, a: int, b: int, person: PersonMention) -> bool:
