@@ -6,6 +6,9 @@ Library files follow grlc's decorated-query convention: a header of ``#+ key: va
 * ``?_name`` is a required parameter, ``?__name`` an optional one (left unbound when not given,
   so write optional filters as ``FILTER(?d >= COALESCE(?__from_xsd_date, ?d))``, or use the
   placeholder directly in a triple pattern, where a bound value becomes a selective constant);
+* ``LIMIT ?__limit`` / ``OFFSET ?__offset`` (any name, an integer): the given number, or the
+  default the header declares under ``#+ defaults:`` (``{limit: 100}``), or no clause at all, so
+  a long list is paged without the text ever being invalid SPARQL;
 * the end of the name gives the type: ``_iri`` an IRI, ``_xsd_<type>`` a literal of that XSD
   datatype (``_xsd_date``, ``_xsd_integer``…), ``_en``/``_ru``/``_kk`` a language-tagged string,
   anything else a plain string. The user passes the name without the type (``meeting=…`` for
@@ -38,6 +41,7 @@ LANG_SUFFIXES = ("en", "ru", "kk")
 # a placeholder: ?_name or ?__name (also with $), outside strings, IRIs and comments
 _TOKEN = re.compile(
     r'''(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|\#[^\n]*)'''
+    r"|(?P<clause>\b(?i:LIMIT|OFFSET)\s+)(?P<cvar>[?$](?P<cname>__?[A-Za-z][A-Za-z0-9_]*))"
     r"|(?P<var>[?$](?P<name>__?[A-Za-z][A-Za-z0-9_]*))"
 )
 _IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
@@ -77,6 +81,7 @@ class LibraryQuery:
     description: str = ""
     tags: list[str] = field(default_factory=list)
     iri_base: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
     params: list[Param] = field(default_factory=list)
 
     def bind(self, values: dict[str, Any] | None = None) -> str:
@@ -101,9 +106,15 @@ def _param(var: str) -> Param:
 def _placeholders(text: str) -> list[str]:
     seen: dict[str, None] = {}
     for m in _TOKEN.finditer(text):
-        if m.group("var"):
-            seen.setdefault(m.group("name"), None)
+        name = m.group("name") or m.group("cname")
+        if name:
+            seen.setdefault(name, None)
     return list(seen)
+
+
+def _clause_params(text: str) -> set[str]:
+    """Placeholders written as the number of a LIMIT or OFFSET clause."""
+    return {m.group("cname") for m in _TOKEN.finditer(text) if m.group("cname")}
 
 
 def parse_query_file(path: Path, name: str | None = None) -> LibraryQuery:
@@ -127,7 +138,7 @@ def parse_query_text(text: str, name: str = "query", path: Path | None = None) -
         if not isinstance(meta, dict):
             raise QueryError(f"{path or name}: the #+ header must be key: value lines")
     tags = meta.get("tags") or []
-    return LibraryQuery(
+    query = LibraryQuery(
         name=name,
         text=text,
         path=path,
@@ -135,8 +146,13 @@ def parse_query_text(text: str, name: str = "query", path: Path | None = None) -
         description=str(meta.get("description", "")).strip(),
         tags=[str(t) for t in (tags if isinstance(tags, list) else [tags])],
         iri_base={str(k): str(v) for k, v in (meta.get("iri_base") or {}).items()},
+        defaults={str(k): str(v) for k, v in (meta.get("defaults") or {}).items()},
         params=[_param(v) for v in _placeholders(text)],
     )
+    clauses = _clause_params(text)
+    query.params = [Param(p.var, p.var.lstrip("_"), "xsd:integer", False) if p.var in clauses else p
+                    for p in query.params]
+    return query
 
 
 @lru_cache(maxsize=1)
@@ -220,12 +236,24 @@ def term_for(param: Param, value: Any, base: str | None = None) -> str:
     return f'"{_escape(value)}"'
 
 
+def _count(param: Param, value: Any) -> str:
+    """A LIMIT/OFFSET number: a non-negative integer, written bare."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise QueryError(f"parameter {param.name}: not a non-negative integer: {value!r}")
+    return str(number)
+
+
 def bind(query: LibraryQuery, values: dict[str, Any]) -> str:
     """Replace each placeholder given a value; a missing required one is a QueryError."""
     by_key: dict[str, Param] = {}
     for p in query.params:
         for key in (p.name, p.full, p.var):
             by_key.setdefault(key, p)
+    clauses = _clause_params(query.text)
     terms: dict[str, str] = {}
     for key, value in values.items():
         if value is None:
@@ -234,13 +262,23 @@ def bind(query: LibraryQuery, values: dict[str, Any]) -> str:
         if param is None:
             known = ", ".join(p.name for p in query.params) or "none"
             raise QueryError(f"query {query.name}: unknown parameter {key!r} (parameters: {known})")
-        terms[param.var] = term_for(param, value, query.iri_base.get(param.name))
+        if param.var in clauses:
+            terms[param.var] = _count(param, value)
+        else:
+            terms[param.var] = term_for(param, value, query.iri_base.get(param.name))
     missing = [p.name for p in query.params if p.required and p.var not in terms]
     if missing:
         raise QueryError(f"query {query.name}: missing required parameter(s): {', '.join(missing)}"
                          f" (give them with --param {missing[0]}=VALUE)")
 
     def sub(m: re.Match[str]) -> str:
+        if m.group("cvar"):
+            name = m.group("cname")
+            param = by_key[name]
+            number = terms.get(name)
+            if number is None and param.name in query.defaults:
+                number = _count(param, query.defaults[param.name])
+            return f"{m.group('clause')}{number}" if number is not None else ""
         if m.group("var") and m.group("name") in terms:
             return terms[m.group("name")]
         return m.group(0)

@@ -4,6 +4,10 @@ Writes go straight to pyoxigraph with pyoxigraph terms: converting rdflib terms 
 look-ups, where an rdflib round-trip (serialise, re-parse) would cost more than the extraction.
 Every write *replaces* a graph, so loading the same documents again never duplicates a triple.
 Queries see the union of all graphs as their default graph, like the scorer does.
+
+Whole-corpus counts live in a derived graph, ``id:graph/summary`` (``kgraph.summary``): a write
+marks it stale; an in-memory store recomputes it before its next query, an on-disk one when it
+is closed (a build refreshes it explicitly at its end), so the summary matches the documents.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
 
 _IRI_CACHE: dict[str, ox.NamedNode] = {}
 _IRI_CACHE_MAX = 1 << 18
+SUMMARY_GRAPH_IRI = "https://w3id.org/ckg/id/graph/summary"
 BULK_THRESHOLD = 20_000  # quads: above this an on-disk batch goes through bulk_extend (2.5× faster)
 
 
@@ -108,6 +113,8 @@ class GraphStore:
         self._store: ox.Store | None = store
         self.path = path
         self.read_only = read_only
+        # True once a document graph changed since the summary graph was last computed
+        self.summary_stale = False
 
     # -- opening -------------------------------------------------------------------------------
     @classmethod
@@ -143,10 +150,28 @@ class GraphStore:
             self._store.flush()
 
     def close(self) -> None:
-        """Flush and release the store (pyoxigraph frees its files when the object goes)."""
+        """Refresh a stale summary, flush and release the store (pyoxigraph frees its files when
+        the object goes)."""
         if self._store is not None and self.path is not None and not self.read_only:
+            if self.summary_stale:
+                self.refresh_summary()
             self._store.flush()
         self._store = None
+
+    def refresh_summary(self) -> int:
+        """Recompute the summary graph (``kgraph.summary.refresh``); returns its triple count."""
+        from kgraph.summary import refresh
+
+        return refresh(self)
+
+    def optimize(self) -> None:
+        """Compact the on-disk files (RocksDB keeps superseded data until compaction).
+
+        Worth running once after a big build: it shrinks the folder and speeds up reads.
+        """
+        if self._store is not None and self.path is not None and not self.read_only:
+            self._store.flush()
+            self._store.optimize()
 
     def __enter__(self) -> GraphStore:
         return self
@@ -165,6 +190,8 @@ class GraphStore:
         quads: list[ox.Quad] = []
         for graph_iri, triples in graphs:
             name = _named(str(graph_iri))
+            if name.value != SUMMARY_GRAPH_IRI:
+                self.summary_stale = True
             if store.contains_named_graph(name):
                 store.remove_graph(name)
             quads.extend(_quads(name, triples))
@@ -205,6 +232,8 @@ class GraphStore:
                 q = ox.Quad(q.subject, q.predicate, q.object, graph)
             graphs.add(graph)
             quads.append(q)
+        if any(g.value != SUMMARY_GRAPH_IRI for g in graphs):
+            self.summary_stale = True
         for graph in graphs:
             if store.contains_named_graph(graph):
                 store.remove_graph(graph)
@@ -218,11 +247,14 @@ class GraphStore:
         Returns pyoxigraph's result: ``QuerySolutions``, ``QueryTriples`` or ``QueryBoolean``.
         Read-only checking is the caller's job (``kgraph.sparql.check_read_only``).
         """
+        if self.summary_stale and self.path is None:
+            self.refresh_summary()
         return self.oxigraph.query(sparql, use_default_graph_as_union=True,
                                    prefixes=PREFIX_MAP if prefixes else None)
 
     def counts(self) -> dict[str, int]:
-        """Documents, named graphs, triples (quads over all graphs) and meetings."""
+        """Documents, named graphs, triples (quads over all graphs) and meetings, not counting the
+        derived summary graph; ``summary`` is the number of triples in it (0: never computed)."""
         store = self.oxigraph
         row = next(iter(self.query(
             "SELECT (COUNT(DISTINCT ?d) AS ?docs) WHERE { ?d a ckg:Document }")))
@@ -230,8 +262,11 @@ class GraphStore:
         row = next(iter(self.query(
             "SELECT (COUNT(DISTINCT ?m) AS ?meetings) WHERE { ?m a ckg:Meeting }")))
         meetings = int(row["meetings"].value)
-        graphs = sum(1 for _ in store.named_graphs())
-        return {"documents": docs, "graphs": graphs, "triples": len(store), "meetings": meetings}
+        summary = _named(SUMMARY_GRAPH_IRI)
+        graphs = sum(1 for g in store.named_graphs() if g != summary)
+        in_summary = sum(1 for _ in store.quads_for_pattern(None, None, None, summary))
+        return {"documents": docs, "graphs": graphs, "triples": len(store) - in_summary,
+                "meetings": meetings, "summary": in_summary}
 
     def __len__(self) -> int:
         return len(self.oxigraph)
@@ -259,4 +294,4 @@ class GraphStore:
         return path
 
 
-__all__ = ["FORMATS", "PREFIX_MAP", "GraphStore", "StoreError", "rdf_format", "to_ox"]
+__all__ = ["FORMATS", "PREFIX_MAP", "SUMMARY_GRAPH_IRI", "GraphStore", "StoreError", "rdf_format", "to_ox"]
