@@ -86,7 +86,11 @@ def _city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
 def _in_dateline(analysis: Analysis, offset: int) -> bool:
     """"SAMARKAND, September 16 (UzA).", "Бишкек, 13 сент. /Кабар/.": the date the news was filed."""
     line_start = analysis.text.rfind("\n", 0, offset) + 1
-    return bool(DATELINE_PREFIX.fullmatch(analysis.text[line_start:offset]))
+    prefix = analysis.text[line_start:offset]
+    if not DATELINE_PREFIX.fullmatch(prefix):
+        return False  # "В четверг, 23 ноября" is a weekday, not a place
+    names_place = any(m.kind == "city" and line_start <= m.start < offset for m in analysis.matches)
+    return names_place or prefix.strip(" ,").isupper()
 
 
 def _date(analysis: Analysis, sentence: Sentence, announced: bool):

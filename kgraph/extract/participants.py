@@ -23,6 +23,7 @@ from kgraph.reference import CONTRACT_BODIES
 CLAUSE_SPLIT = re.compile(
     r";|,\s*(?=(while|but|whereas|although|а|но|однако|тогда как|ал|алайда|бірақ)\b)|\s\((?=[^)]*\))"
     r"|,\s*(?=(who|which|whose|где|котор\w+)\b)")
+CONTRAST = re.compile(r"[;]|\b(while|but|whereas|а|но|однако|ал|алайда|бірақ)\b")
 RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
 LIST_GAP = re.compile(r"^\s*(,|;)?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ)?\s*(of\s+(the\s+)?)?$")
 AGENCY_GAP_RIGHT = re.compile(r"^\s*(of\s+(the\s+)?|from\s+(the\s+)?)?$")
@@ -89,6 +90,18 @@ def _organisation_slug(slug: str, holder: str | None) -> str | None:
     return listed
 
 
+def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, after: int) -> bool:
+    """"Moldova, which is leaving the structures, did not send a delegation": the negated verb
+    comes after an inserted clause; nothing that says the state took part stands in between."""
+    negation = analysis.cues.search("negation", analysis.norm, after, sentence.end)
+    if negation is None:
+        return False
+    between = analysis.norm[after: negation.start()]
+    if CONTRAST.search(between) or analysis.cues.search("participation", between):
+        return False
+    return not any(after <= m.start < negation.start() for m in sentence.of_kind(*STATE_KINDS))
+
+
 def _person(mention: PersonMention) -> Person:
     return Person(name=mention.name, lang=mention.lang, spans=list(mention.spans), role=mention.role,
                   state=mention.state, organization=mention.organization)
@@ -137,10 +150,12 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
             for m in in_clause:
                 # "Armenia declined to send a delegation to the Azerbaijani capital": the state
                 # before the negated verb is its subject; one after it is only mentioned
-                if negation is None:
-                    _add(result.states, _state_of(m))
-                elif m.start < negation.start():
+                if negation is not None and m.start > negation.start():
+                    continue
+                if negation is not None or _subject_of_later_negation(analysis, sentence, m.end):
                     result.absent.add(_state_of(m))
+                else:
+                    _add(result.states, _state_of(m))
         for agency in sentence.of_kind("agency", "agency-national"):
             if agency.kind == "agency-national":  # "the Armenian police", "ФСБ России": the state takes part
                 state, kind = agency.key.split("/", 1)
