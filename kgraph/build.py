@@ -134,6 +134,7 @@ class _StoreBatch:
         # bulk_load skips the transaction log (2-3x faster); a build that dies mid-batch is
         # recovered by building again, since every graph is replaced whole
         oxigraph.bulk_load(b"".join(self.data), format=ox.RdfFormat.N_QUADS)
+        self.store.summary_stale = True  # the store recomputes its whole-corpus counts on close
         self.graphs.clear()
         self.data.clear()
 
