@@ -29,13 +29,43 @@ def _indicator(analysis: Analysis, end: int, limit: int) -> tuple[str, str | Non
     tail = tail[: stop.start()] if stop else tail
     words = list(WORD.finditer(tail))
     skip = 0
-    while skip < len(words) and analysis.cues.search("approx_after", " " + words[skip].group().lower()):
+    while skip < len(words) and (words[skip].group().startswith("-")  # "10-нан астам": a case ending
+                                 or analysis.cues.search("approx_after", " " + words[skip].group().lower())):
         skip += 1
     words = words[skip: skip + INDICATOR_WORDS]
     if not words:
         return "", None, end
     unit = analysis.cues.units.get(words[0].group().lower())
     return " ".join(w.group() for w in words), unit, end + words[-1].end()
+
+
+QUOTE_MARKS = "\"«»“”„"
+ATTRIBUTION_WINDOW = 80
+
+
+def _quoted_until(analysis: Analysis, offset: int) -> int | None:
+    """Where the quotation holding ``offset`` closes, if the paragraph has one open there."""
+    text = analysis.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = sum(text[i] in QUOTE_MARKS for i in range(line_start, offset)) % 2 == 1
+    if not opened:
+        return None
+    closes = [i for i in range(offset, line_end) if text[i] in QUOTE_MARKS]
+    return closes[0] if closes else None
+
+
+def _reporter(analysis: Analysis, sentence, offset: int):
+    """Who reported a figure: the speaker of a sentence that says so ("X said", "по словам",
+    "деді"), or of a quotation followed by its attribution ("…", – деді министр). A figure
+    stated without attribution has no reporter: the last person named is not a reporter."""
+    if analysis.has("statement", sentence.start, sentence.end):
+        return _speaker_before(analysis, sentence.end)
+    closing = _quoted_until(analysis, offset)
+    if closing is not None and analysis.has("statement", closing, closing + ATTRIBUTION_WINDOW):
+        return _speaker_before(analysis, closing + ATTRIBUTION_WINDOW)
+    return None
 
 
 def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = frozenset()) -> list[Statistic]:
@@ -64,14 +94,14 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
             if not indicator and not percent:
                 continue
-            if percent:
-                clause = analysis.clause(number.start)
-                indicator = "% " + clause.quote(analysis.text).strip()[:80]
+            if percent:  # what changed by so many per cent: the clause around the number
+                clause = analysis.clause(number.start).quote(analysis.text).strip()
+                indicator = clause if len(clause) <= 100 else clause[:100].rsplit(" ", 1)[0] + "…"
                 unit = "percent"
             span = Span(number.start, max(number.end, indicator_end))
             stat = Statistic(float(number.value), indicator, [span], unit=unit)
             stat.topics = topics_in(analysis, analysis.scorer_sentence(number.start))
-            speaker = _speaker_before(analysis, number.start)
+            speaker = _reporter(analysis, sentence, number.start)
             stat.reported_by_state = _state_before(sentence, number.start) or (speaker.state if speaker else None)
             if speaker and speaker.name in by_name:
                 stat.reported_by_person = by_name[speaker.name]
