@@ -161,7 +161,10 @@ def _table(names: list[str], rows: list[list[str]]) -> None:
 
 
 def queries_command() -> None:
-    """List the query library: each name, its parameters and summary."""
+    """List the query library: each name, its parameters and summary.
+
+    Example: kgraph queries
+    """
     from kgraph.sparql import library
 
     for q in library().values():
@@ -172,7 +175,10 @@ def queries_command() -> None:
 def info_command(
     store: Annotated[Path, typer.Option("--store", help="Store folder built by `kgraph build --store`.")],
 ) -> None:
-    """Print what a store holds: documents, named graphs, triples, meetings."""
+    """Print what a store holds: documents, named graphs, triples, meetings.
+
+    Example: kgraph info --store build/store
+    """
     from kgraph.store import GraphStore, StoreError
 
     try:
