@@ -161,13 +161,17 @@ def _approx(norm: str, start: int, end: int, tables: dict) -> bool:
     return bool(after and after.match(norm[end : end + 30]))
 
 
-def find_numbers(text: str, lang: str) -> list[NumberMention]:
-    """Every number in ``text``, sorted by start, classified (see the module docstring)."""
+def find_numbers(text: str, lang: str, date_spans: list[tuple[int, int]] | None = None) -> list[NumberMention]:
+    """Every number in ``text``, sorted by start, classified (see the module docstring).
+
+    ``date_spans``: where the caller already found every date (with a publication date, so that
+    day-month dates count too); otherwise the dates are looked for here."""
     norm = normalise(text)
     tables = _tables(lang)
-    date_spans = [(d.start, d.end) for d in find_dates(text, lang, None)] + [
-        (d.start, d.end) for d in _undated(text, lang)
-    ]
+    if date_spans is None:
+        date_spans = [(d.start, d.end) for d in find_dates(text, lang, None)] + [
+            (d.start, d.end) for d in _undated(text, lang)
+        ]
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
 

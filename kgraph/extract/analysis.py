@@ -54,6 +54,7 @@ class Analysis:
     dates: list[DateMention]
     numbers: list[NumberMention]
     persons: list[PersonMention]
+    cache: dict = field(default_factory=dict)  # per-document results shared by the rule modules
 
     @property
     def lang(self) -> str:
@@ -134,7 +135,7 @@ def analyse(doc: Document) -> Analysis:
     sents += [Sentence(len(sents) + i, span) for i, span in enumerate(spans)]
     matches = Gazetteer.default().find(doc.text)
     dates = find_dates(doc.text, doc.lang, doc.published)
-    numbers = find_numbers(doc.text, doc.lang)
+    numbers = find_numbers(doc.text, doc.lang, [(d.start, d.end) for d in dates] if doc.published else None)
     _distribute(sents, matches, "matches")
     _distribute(sents, dates, "dates")
     _distribute(sents, numbers, "numbers")

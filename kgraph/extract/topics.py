@@ -29,13 +29,19 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+def _cue_hits(analysis: Analysis) -> list[tuple[int, str]]:
+    """Every topic cue of the document outside body names, found once and kept on the analysis."""
+    hits = analysis.cache.get("topic-hits")
+    if hits is None:
+        names = [(m.start, m.end) for m in analysis.matches if m.kind in NAME_KINDS]
+        hits = sorted((m.start(), slug) for slug, pattern in _patterns(analysis.lang)
+                      for m in pattern.finditer(analysis.norm)
+                      if not any(a <= m.start() < b for a, b in names))
+        analysis.cache["topic-hits"] = hits
+    return hits
+
+
 def topics_in(analysis: Analysis, span: Span) -> list[str]:
-    names = [(m.start, m.end) for m in analysis.matches
-             if m.kind in NAME_KINDS and m.start < span.end and m.end > span.start]
-    found = []
-    for slug, pattern in _patterns(analysis.lang):
-        for m in pattern.finditer(analysis.norm, span.start, span.end):
-            if not any(a <= m.start() < b for a, b in names):
-                found.append(slug)
-                break
-    return found
+    """Topics whose cues start inside ``span``, in the scheme's order."""
+    inside = {slug for start, slug in _cue_hits(analysis) if span.start <= start < span.end}
+    return [slug for slug, _ in _patterns(analysis.lang) if slug in inside]
