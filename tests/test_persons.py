@@ -307,3 +307,98 @@ def test_en_abbreviated_agency_takes_the_state_of_its_spelled_out_name(gazetteer
             "opened it.")
     [p] = persons(gazetteer, text, "en")
     assert (p.name, p.state) == ("Artur Vanetsyan", "AM")
+
+
+# ---------------------------------------------------------------- blind-evaluation rules
+
+def persons_hosted(gazetteer: Gazetteer, text: str, lang: str, host: str | None) -> list[PersonMention]:
+    doc = from_text(text, f"test-{lang}.txt", lang=lang)
+    return find_persons(doc, gazetteer.find(doc.text), host_state=host)
+
+
+def test_kk_host_side_head_takes_the_state_of_the_venue(gazetteer):
+    text = ("Кеше Бішкекте ұжымдық қауіпсіздік кеңесінің отырысы өтті. Қабылдаушы тараптың делегациясын "
+            "Ішкі істер министрінің орынбасары Ерлан Сәрсенов басқарды.")
+    [p] = persons(gazetteer, text, "kk")
+    assert (p.name, p.state, p.heads_delegation_of) == ("Ерлан Сәрсенов", "KG", "KG")
+
+
+def test_host_state_given_by_the_caller_wins_over_the_first_city(gazetteer):
+    text = ("Кеше Бішкекте отырыс өтті. Қабылдаушы тараптың делегациясын Ішкі істер министрінің "
+            "орынбасары Ерлан Сәрсенов басқарды.")
+    [p] = persons_hosted(gazetteer, text, "kk", "TJ")
+    assert (p.state, p.heads_delegation_of) == ("TJ", "TJ")
+    text = "Принимающую сторону возглавил министр обороны Беларуси Виктор Хренин."
+    [p] = persons_hosted(gazetteer, text, "ru", "TJ")
+    assert (p.state, p.heads_delegation_of) == ("BY", "BY")  # the title names his state
+
+
+def test_kk_national_title_without_state_is_of_kazakhstan_and_speech_verb_not_in_title(gazetteer):
+    text = ("«Біз ынтымақтастықты нығайтамыз», – деді Премьер-Министр Асқар Мамин. Сыртқы істер министрі "
+            "Ержан Қазыханов Минскіде өткен жиынға қатысты. Тәжікстан Қорғаныс министрі Рүстем Назаров та келді.")
+    found = by_name(persons(gazetteer, text, "kk"))
+    assert {n: (p.role, p.state) for n, p in found.items()} == {
+        "Асқар Мамин": ("Премьер-Министр", "KZ"),
+        "Ержан Қазыханов": ("Сыртқы істер министрі", "KZ"),
+        "Рүстем Назаров": ("Қорғаныс министрі", "TJ")}
+
+
+def test_kk_title_of_a_body_is_not_of_the_home_state(gazetteer):
+    text = "ТМД Атқарушы комитетінің төрағасы Сергей Лебедев баяндама жасады."
+    [p] = persons(gazetteer, text, "kk")
+    assert p.state is None
+
+
+def test_ru_gapped_adjective_list_of_heads(gazetteer):
+    text = ("Белорусскую делегацию возглавил министр обороны Виктор Хренин, таджикскую – начальник Генштаба "
+            "Эмомали Собирзода, узбекскую – заместитель министра Бахтиёр Курбанов.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert {n: (p.state, p.heads_delegation_of) for n, p in found.items()} == {
+        "Виктор Хренин": ("BY", "BY"), "Эмомали Собирзода": ("TJ", "TJ"), "Бахтиёр Курбанов": ("UZ", "UZ")}
+
+
+def test_en_gapped_possessive_heads(gazetteer):
+    text = ("Belarus's delegation was led by Defence Minister Viktor Khrenin, and Tajikistan's by Chief of "
+            "Staff Emomali Sobirzoda.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert {n: p.heads_delegation_of for n, p in found.items()} == {
+        "Viktor Khrenin": "BY", "Emomali Sobirzoda": "TJ"}
+
+
+@pytest.mark.parametrize("lang,text,name,state", [
+    ("ru", "Таджикскую сторону представлял первый заместитель председателя ГКНБ Сухроб Рахимов.",
+     "Сухроб Рахимов", "TJ"),
+    ("ru", "Казахстанскую сторону возглавил заместитель министра Марат Ахметжанов.", "Марат Ахметжанов", "KZ"),
+    ("en", "The Uzbek side was represented by Deputy Interior Minister Botir Tursunov.", "Botir Tursunov", "UZ"),
+    ("kk", "Өзбек тарапын Ішкі істер министрі Ботир Турсунов басқарды.", "Ботир Турсунов", "UZ"),
+])
+def test_side_represented_or_led_is_a_delegation_head(gazetteer, lang, text, name, state):
+    [p] = persons(gazetteer, text, lang)
+    assert (p.name, p.state, p.heads_delegation_of) == (name, state, state)
+
+
+def test_en_name_of_state_in_a_list_is_a_person_whatever_its_shape(gazetteer):
+    text = ("Taking part were Tom Petersen of Armenia, Kairat Abdrakhmanov of Kazakhstan and Sergei Lavrov "
+            "of Russia.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert {n: p.state for n, p in found.items()} == {
+        "Tom Petersen": "AM", "Kairat Abdrakhmanov": "KZ", "Sergei Lavrov": "RU"}
+
+
+def test_en_place_of_state_alone_is_no_person(gazetteer):
+    assert persons(gazetteer, "The delegates toured Lake Sevan of Armenia before the talks.", "en") == []
+
+
+def test_en_city_named_like_a_first_name_before_a_surname(gazetteer):
+    text = ("First President of Kazakhstan Nursultan Nazarbayev, honorary chairman of the council, also "
+            "attended. The next summit will be held in Nursultan in May.")
+    [p] = persons(gazetteer, text, "en")
+    assert (p.name, p.state) == ("Nursultan Nazarbayev", "KZ")
+    assert quotes(text, p) == ["Nursultan Nazarbayev"]
+
+
+def test_kk_first_name_and_patronymic_is_the_person_already_named(gazetteer):
+    text = "ТМД ТҚО басшысы Ерлан Сәрсенов сұхбат берді. – Ерлан Болатұлы, жұмыс қалай жүріп жатыр?"
+    [p] = persons(gazetteer, text, "kk")
+    assert p.name == "Ерлан Сәрсенов"
+    assert quotes(text, p) == ["Ерлан Сәрсенов", "Ерлан Болатұлы"]

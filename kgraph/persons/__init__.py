@@ -16,7 +16,7 @@ from kgraph.model import Span
 from kgraph.persons.acronyms import acronym_state
 from kgraph.persons.cues import PersonCues, load_cues
 from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
-from kgraph.persons.lists import elided_lists
+from kgraph.persons.lists import elided_lists, stated_lists
 from kgraph.persons.names import (
     is_first_name,
     is_patronymic,
@@ -30,6 +30,7 @@ from kgraph.persons.names import (
 )
 from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
 from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
+from kgraph.reference import load_reference
 
 __all__ = ["PersonMention", "find_persons"]
 
@@ -67,11 +68,24 @@ def _doc_lang(doc: Document) -> str:
 
 def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
     tok = tt.tokens[i]
-    if any(m.kind in MATCH_BLOCKING for m in tok.matches):
+    blocking = [m for m in tok.matches if m.kind in MATCH_BLOCKING]
+    if blocking and not (all(m.kind == "city" for m in blocking) and _first_name_of_person(tt, i, lang, cues)):
         return True
     low = strip_possessive(tok.low)
     tok_lang = "en" if tok.text.isascii() else lang
     return low in cues.stop_words.get(tok_lang, ()) or is_role_word(tok, tok_lang, cues)
+
+
+def _first_name_of_person(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    """A city named like a person ("Nursultan" for Nur-Sultan) is a first name when a surname
+    follows it: "Nursultan Nazarbayev"."""
+    toks = tt.tokens
+    if i + 1 >= len(toks) or not is_first_name(toks[i].text, lang, cues):
+        return False
+    nxt = toks[i + 1]
+    return (nxt.is_cap and nxt.sentence == toks[i].sentence and tt.gap(i, i + 1) == " "
+            and not any(m.kind in MATCH_BLOCKING for m in nxt.matches)
+            and is_surname_like(nxt.text, "en" if nxt.text.isascii() else lang, cues))
 
 
 def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
@@ -150,14 +164,26 @@ def _join_name(words: list[str]) -> str:
 
 
 class _Finder:
-    def __init__(self, doc: Document, matches: list[Any]) -> None:
+    def __init__(self, doc: Document, matches: list[Any], host_state: str | None = None) -> None:
         self.doc = doc
+        self._host_state = host_state
         self.lang = _doc_lang(doc)
         self.cues = load_cues()
         self.tt = tokenize(doc.text, matches)
         self.persons: list[PersonMention] = []
         self.taken: set[int] = set()
         self._org_counts: list[tuple[str, int]] | None = None
+
+    def host_state(self) -> str | None:
+        """The state hosting the meeting: as the caller knows it, else that of the first city the
+        text names (the venue opens the report, in the title or the lead)."""
+        if self._host_state is None:
+            cities = load_reference().cities
+            for m in self.tt.anchored:
+                if m.kind == "city" and m.key in cities:
+                    self._host_state = cities[m.key].state
+                    break
+        return self._host_state
 
     # ------------------------------------------------------------ evidence
     def _speech_after(self, last: int, lang: str) -> bool:
@@ -275,19 +301,56 @@ class _Finder:
             else:
                 leftovers.append(run)
         leftovers = elided_lists(self, leftovers)
+        leftovers = stated_lists(self, leftovers)
         self._corefer(leftovers)
+        self._merge_patronymic_addresses()
         propagate_list_roles(self)
         link_delegations(self)
         link_chairs(self)
         for p in self.persons:
             if p.state is None and p.role and p.organization is None:
                 home = self.cues.home_state_roles.get(p.lang, {})
-                p.state = home.get(p.role.casefold())
+                p.state = home.get(p.role.casefold()) or self._home_title_state(p.role)
+                p.state_source = "home" if p.state else None
             if p.state is None and p.role and p.organization is None:
                 p.state = acronym_state(self, p)
                 p.state_source = "acronym" if p.state else None
         self.persons.sort(key=lambda p: p.spans[0])
         return self.persons
+
+    def _home_title_state(self, role: str) -> str | None:
+        """A national office named without its state, in a press whose home state that is."""
+        entry = self.cues.home_state_titles.get(self.lang)
+        words = role.casefold().replace("ё", "е").split()
+        if entry is None or not words:
+            return None
+        state, stems = entry
+        head = words[-1] if self.lang == "kk" else words[0]
+        tail = " ".join(words[-2:])
+        if any(head.startswith(s) if " " not in s else tail.startswith(s) for s in stems):
+            return state
+        return None
+
+    def _merge_patronymic_addresses(self) -> None:
+        """"Серік Болатұлы" (first name and patronymic, as a person is addressed) is the one person
+        of the text with that first name, not a new person whose surname is "Болатұлы"."""
+        for p in list(self.persons):
+            words = p.name.split()
+            if len(words) != 2 or not is_patronymic(words[1], self.cues):
+                continue
+            same = [q for q in self.persons if q is not p and q.first.casefold() == words[0].casefold()
+                    and not is_patronymic(q.surname, self.cues)]
+            if len(same) != 1:
+                continue
+            q = same[0]
+            for span, mention in zip(p.spans, p.mentions, strict=True):
+                if span not in q.spans:
+                    q.spans.append(span)
+                    q.mentions.append(mention)
+            for attr in ("role", "role_span", "state", "state_source", "organization"):
+                if getattr(q, attr) is None and getattr(p, attr) is not None:
+                    setattr(q, attr, getattr(p, attr))
+            self.persons.remove(p)
 
     def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
         words = self._name_words(units, lang)
@@ -326,6 +389,10 @@ class _Finder:
 
     def add_listed(self, run: list[_Unit]) -> PersonMention:
         return self._add(run, self._lang_of(run[-1].word), None)
+
+    def state_after(self, run: list[_Unit]) -> str | None:
+        """The state written right after the run: "X (Armenia)", "X of Armenia"."""
+        return self._state_after(run[-1].last, self._lang_of(run[-1].word))
 
     def _same_person(self, name: str, surname: str, first: str) -> PersonMention | None:
         for p in self.persons:
@@ -426,10 +493,12 @@ class _Finder:
             self._state_from_role(person, role)
 
 
-def find_persons(doc: Document, matches: list[Any]) -> list[PersonMention]:
+def find_persons(doc: Document, matches: list[Any], host_state: str | None = None) -> list[PersonMention]:
     """Every person named in ``doc``, with roles, states, delegations headed and chairs.
 
     ``matches`` are the gazetteer matches of the whole text (``Gazetteer.default().find(doc.text)``):
     they keep state, city and body names out of the persons and give the states in titles.
+    ``host_state`` (ISO code of the state hosting the meeting, when the caller knows it) names the
+    delegation of "the host side"; without it the state of the first city named is taken.
     """
-    return _Finder(doc, matches).find()
+    return _Finder(doc, matches, host_state).find()

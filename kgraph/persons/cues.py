@@ -33,6 +33,8 @@ class DelegationCues:
     host: re.Pattern[str]
     # after the state of a gapped clause ("… and India by <name>"): matched right after the state
     represent_gap: re.Pattern[str] | None = None
+    # between the state (or its adjective) and the represent cue: "Кыргызскую сторону представлял"
+    represent_owner_gap: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,6 +49,7 @@ class PersonCues:
     role_breakers: dict[str, frozenset[str]]
     anaphora: dict[str, tuple[str, ...]]
     home_state_roles: dict[str, dict[str, str]]
+    home_state_titles: dict[str, tuple[str, tuple[str, ...]]]  # lang → (state, head-word stems)
     surname_suffixes: dict[str, tuple[str, ...]]
     ru_indeclinable: tuple[str, ...]
     patronymic_suffixes: dict[str, tuple[str, ...]]
@@ -101,6 +104,8 @@ def load_cues() -> PersonCues:
         for lang in LANGS
     }
     plurals = data.get("role_plurals") or {}
+    home_titles = {lang: (str(v["state"]), tuple(_words(v.get("head_words"))))
+                   for lang, v in (data.get("home_state_titles") or {}).items()}
     first = {name for lang in LANGS for name in _words((data.get("first_names") or {}).get(lang))}
     return PersonCues(
         role_words={k: frozenset(v) for k, v in _by_lang(data, "role_words").items()},
@@ -113,6 +118,7 @@ def load_cues() -> PersonCues:
         anaphora={k: tuple(v) for k, v in _by_lang(data, "anaphora").items()},
         home_state_roles={lang: {str(a).casefold(): str(b) for a, b in table.items()}
                           for lang, table in (data.get("home_state_roles") or {}).items()},
+        home_state_titles=home_titles,
         surname_suffixes={"cyr": tuple(_words(sfx.get("cyr"))), "lat": tuple(_words(sfx.get("lat")))},
         ru_indeclinable=tuple(_words(data.get("ru_indeclinable_suffixes"))),
         patronymic_suffixes={"cyr": tuple(_words(pat.get("cyr"))), "lat": tuple(_words(pat.get("lat")))},

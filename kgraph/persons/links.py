@@ -18,6 +18,8 @@ _OWNER_KINDS = {"state", "state-adj", "body", "body-core", "org-abbrev"}
 _BEFORE_GAP = re.compile(r"(\s|'s|'|the|its)*")
 _AFTER_GAP = {"en": re.compile(r"\s*(of|from)?\s*(the)?\s*"), "ru": re.compile(r"\s*"), "kk": re.compile(r"")}
 _MAX_CHAIR_DISTANCE = 160
+_STATE_OWNER_KINDS = {"state", "state-adj"}
+_DEFAULT_OWNER_GAP = re.compile(r"\s*,?\s*")
 
 
 def _mentions_in(f: _Finder, start: int, end: int) -> list[tuple[int, int, PersonMention]]:
@@ -45,8 +47,12 @@ def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
 
 def _assign_owner(f: _Finder, person: PersonMention, owner: Any | None, host: bool) -> None:
     if owner is None:
-        if host and person.state:
-            person.heads_delegation_of = person.state
+        # the host's delegation: the state of the head's own title first, else the meeting's host
+        state = (person.state or f.host_state()) if host else None
+        if state:
+            person.heads_delegation_of = state
+            if person.state is None:
+                person.state, person.state_source = state, "host"
         return
     if owner.kind in {"state", "state-adj"}:
         person.heads_delegation_of = owner.key
@@ -88,16 +94,21 @@ def link_delegations(f: _Finder) -> None:
                 continue
             host = bool(cues.host.search(norm[max(s_start, n_start - 40) : n_end + 5]))
             _assign_owner(f, head[2], None if host else _owner(f, n_start, n_end, lang), host)
+            if lang != "kk" and v_start > n_start and not host:
+                # "Российскую делегацию возглавил X, казахстанскую – Y": the noun and verb elided
+                _gapped_heads(f, [m for m in mentions if m[0] >= head[0]], cues.represent_gap)
+        owner_gap = cues.represent_owner_gap or _DEFAULT_OWNER_GAP
         for m in cues.represent.finditer(sentence):
             c_start, c_end = m.start() + s_start, m.end() + s_start
             owner = None
             for g in f.tt.anchored:
-                if g.kind == "state" and g.end <= c_start and not norm[g.end : c_start].strip(" ,was"):
+                if g.kind in _STATE_OWNER_KINDS and s_start <= g.start and g.end <= c_start \
+                        and owner_gap.fullmatch(norm, g.end, c_start):
                     owner = g
             after = [x for x in mentions if x[0] >= c_end]
             if owner is not None and after:
                 _assign_owner(f, after[0][2], owner, False)
-                _gapped_represent(f, after, cues.represent_gap)
+                _gapped_heads(f, after, cues.represent_gap)
     # "Yerzhan X, head of the Kazakh delegation": the title names the delegation itself
     for p in f.persons:
         if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
@@ -109,9 +120,10 @@ def link_delegations(f: _Finder) -> None:
             _assign_owner(f, p, owner, False)
 
 
-def _gapped_represent(f: _Finder, after: list[tuple[int, int, PersonMention]], gap: re.Pattern[str] | None) -> None:
-    """"China was represented by X and India by Y": each later "<joiner> <state> by" gives the
-    first name after it that state's delegation."""
+def _gapped_heads(f: _Finder, after: list[tuple[int, int, PersonMention]], gap: re.Pattern[str] | None) -> None:
+    """"China was represented by X and India by Y", "Российскую делегацию возглавил X,
+    казахстанскую – Y": each later "<joiner> <state or its adjective> <gap>" gives the first name
+    after it that state's delegation."""
     if gap is None:
         return
     toks, norm = f.tt.tokens, f.tt.norm
@@ -119,7 +131,7 @@ def _gapped_represent(f: _Finder, after: list[tuple[int, int, PersonMention]], g
     end = after[0][1]
     sentence = next(t.sentence for t in toks if t.start >= after[0][0])
     for g in f.tt.anchored:
-        if g.kind != "state" or g.start < end:
+        if g.kind not in _STATE_OWNER_KINDS or g.start < end:
             continue
         i = next(k for k, t in enumerate(toks) if t.start == g.start)
         if toks[i].sentence != sentence:

@@ -92,3 +92,42 @@ def _opens_list(f: _Finder, prev: PersonMention, lang: str) -> bool:
     """The previous holder is himself named after his state (the first of the list, or a later one)."""
     joiners = f.cues.list_joiners.get(lang, frozenset())
     return any(state_before(f.tt, first, lang, joiners) is not None for first, _ in prev.mentions)
+
+
+def _next_holder(f: _Finder, run: list[_Unit], joiners: frozenset[str],
+                 by_first: dict[int, PersonMention]) -> PersonMention | None:
+    """The person named right after the state that follows ``run`` and the list joiners after it."""
+    toks = f.tt.tokens
+    j = run[-1].last + 1
+    while j < len(toks) and toks[j].sentence == toks[run[-1].last].sentence and j - run[-1].last < 8:
+        if j in by_first:
+            return by_first[j] if any(toks[k].low in joiners for k in range(run[-1].last + 1, j)) else None
+        j += 1
+    return None
+
+
+def stated_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
+    """"Taking part were Edward Nalbandian of Armenia, Kairat Abdrakhmanov of Kazakhstan …": a
+    full name written with its state in a list whose neighbour item is a person written so too is a
+    person, whether or not its words look like a first name or a surname.
+
+    Returns the leftover runs that did not become persons."""
+    joiners = f.cues.list_joiners.get(f.lang, frozenset())
+    by_last: dict[int, PersonMention] = {}
+    by_first: dict[int, PersonMention] = {}
+    for p in f.persons:
+        if p.state_source != "after":
+            continue
+        for first, last in p.mentions:
+            by_last[last], by_first[first] = p, p
+    rest: list[list[_Unit]] = []
+    for run in leftovers:
+        state = f.state_after(run) if f.accept_listed(run) else None
+        if state is None or (_previous_holder(f, run[0].first, joiners, by_last) is None
+                             and _next_holder(f, run, joiners, by_first) is None):
+            rest.append(run)
+            continue
+        person = f.add_listed(run)
+        if person.state is None:
+            person.state, person.state_source = state, "after"
+    return rest
