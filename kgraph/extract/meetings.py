@@ -18,13 +18,15 @@ from kgraph.model import Span
 
 # where a city is in the locative (kk -да/-де/-та/-те, ru "в Минске") it is where something happened
 PLACE_CASES = {"kk": {"loc"}, "ru": {"loc"}, "en": {None, "nom", "loc"}}
-EN_PLACE = re.compile(r"\b(in|at|to|hosted by)\s+(the\s+)?((city|town|capital|resort) of\s+)?$")
+EN_PLACE = re.compile(
+    r"\b(in|at|to|hosted by)\s+(the\s+)?(([\w-]+\s+){0,3}(city|town|capital|resort|port) of\s+)?$")
 # "в Душанбе", "в городе Чолпон-Ата": indeclinable names carry no case, the preposition tells
 RU_PLACE = re.compile(r"(?<!\w)(в|во)\s+((городе|г\.|столице|курортном городе)\s+)?$")
 KK_PLACE_AFTER = re.compile(r"\s+(қаласында|қаласындағы|шаһарында|астанасында)")  # "Циндао қаласында"
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
 DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*")
 FAR_FUTURE = dt.timedelta(days=3)
+PASSING = dt.timedelta(days=45)
 LEAD_SENTENCES = 3  # where a report names the session's date and place when its first sentence does not
 
 
@@ -46,6 +48,32 @@ def _is_meeting_sentence(analysis: Analysis, sentence: Sentence) -> bool:
         "meeting_events", sentence.start, sentence.end)
 
 
+def _in_passing(analysis: Analysis, sentence: Sentence) -> bool:
+    """A session the text dates well before its publication ("at the summit held in Ashgabat in
+    2019", "на заседании 12 марта" in a June report) is mentioned in passing, not reported."""
+    published = analysis.doc.published
+    if published is None or sentence.is_title:
+        return False
+    if any(n.kind == "year" and n.value < published.year for n in sentence.numbers):
+        return True
+    return any(d.begin < published - PASSING for d in sentence.dates if not _in_dateline(analysis, d.start))
+
+
+def _anchors(analysis: Analysis, sentence: Sentence, body: str | None) -> list[int]:
+    """Where the sentence speaks of the session: its meeting words and the holding body's name."""
+    points = [a for a, _ in analysis.find("meeting_nouns", sentence.start, sentence.end)]
+    points += [a for a, _ in analysis.find("meeting_events", sentence.start, sentence.end)]
+    points += [m.start for m in body_mentions(analysis) if m.sentence == sentence.index and m.slug == body]
+    return points or [sentence.start]
+
+
+def _by_nearness(analysis: Analysis, sentence: Sentence, items: list, body: str | None) -> list:
+    """``items`` (with ``start``) ordered by distance to the session's words in the sentence:
+    "the two-day meeting, which opened on Wednesday … Japan declined on Thursday"."""
+    anchors = _anchors(analysis, sentence, body)
+    return sorted(items, key=lambda item: min(abs(item.start - a) for a in anchors))
+
+
 def _holding_bodies(analysis: Analysis, sentence: Sentence, mentions: list[BodyMention]) -> list[BodyMention]:
     """Bodies in a meeting sentence that can hold a session (not a bare organisation name)."""
     return [m for m in mentions if m.sentence == sentence.index and not is_organisation(m.slug)]
@@ -63,14 +91,14 @@ def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
     return None
 
 
-def _city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
+def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str, Span] | None:
     text = analysis.text
-    for m in sentence.of_kind("city"):
+    for m in _by_nearness(analysis, sentence, sentence.of_kind("city"), body):
         line_start = text.rfind("\n", 0, m.start) + 1
         if m.start - line_start < 3 and DATELINE.match(text, m.start):
             continue  # a dateline names where the news was filed
         if analysis.lang == "en":
-            before = analysis.norm[max(sentence.start, m.start - 30): m.start]
+            before = analysis.norm[max(sentence.start, m.start - 50): m.start]
             after = analysis.norm[m.end: m.end + 12]
             if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed)", after):
                 return m.key, Span(m.start, m.end)
@@ -93,9 +121,9 @@ def _in_dateline(analysis: Analysis, offset: int) -> bool:
     return names_place or prefix.strip(" ,").isupper()
 
 
-def _date(analysis: Analysis, sentence: Sentence, announced: bool):
+def _date(analysis: Analysis, sentence: Sentence, announced: bool, body: str | None):
     published = analysis.doc.published
-    for d in sentence.dates:
+    for d in _by_nearness(analysis, sentence, sentence.dates, body):
         if _in_dateline(analysis, d.start):
             continue
         if published and not announced and d.begin > published + FAR_FUTURE:
@@ -134,7 +162,7 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             if candidate and (candidate.body, candidate.place, candidate.start) not in known:
                 announced.append(candidate)
             continue
-        if body is None or primary is not None:
+        if body is None or primary is not None or _in_passing(analysis, sentence):
             continue
         evidence = [Span(h.start, h.end) for h in holders] or [analysis.scorer_sentence(sentence.start)]
         primary = MeetingCandidate(body, sentence, evidence)
@@ -160,12 +188,12 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
         order.append(title)
     for sentence in order:
         if meeting.start is None:
-            found = _date(analysis, sentence, announced=False)
+            found = _date(analysis, sentence, announced=False, body=meeting.body)
             if found:
                 meeting.start, meeting.end = found.begin, found.finish
                 meeting.evidence.append(Span(found.start, found.end))
         if meeting.place is None:
-            city = _city(analysis, sentence)
+            city = _city(analysis, sentence, meeting.body)
             if city:
                 meeting.place = city[0]
                 meeting.evidence.append(city[1])
@@ -184,11 +212,11 @@ def _announced(analysis: Analysis, sentence: Sentence, body: str | None) -> Meet
     for s in sentences:
         candidate.sentences.add(s.index)
         if candidate.start is None:
-            found = _date(analysis, s, announced=True)
+            found = _date(analysis, s, announced=True, body=body)
             if found:
                 candidate.start, candidate.end = found.begin, found.finish
         if candidate.place is None:
-            city = _city(analysis, s)
+            city = _city(analysis, s, body)
             if city:
                 candidate.place = city[0]
     if candidate.start is None and candidate.place is None:

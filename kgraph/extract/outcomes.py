@@ -58,6 +58,14 @@ def _supported(analysis: Analysis, sentence: Sentence, cue_end: int) -> bool:
     return bool(following) and analysis.has("support", following[0].start, following[0].end)
 
 
+def _represents(analysis: Analysis, sentence: Sentence, cue: int) -> bool:
+    """Kazakh "ұсынды" with a state in the accusative is "represented", not "proposed"."""
+    if not analysis.cues.match_at("represented_by", analysis.norm, cue):
+        return False
+    clause = analysis.clause(cue)
+    return any(m.case == "acc" and clause.start <= m.start < cue for m in sentence.of_kind("state"))
+
+
 def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
               skip: set[int] = frozenset()) -> list[Proposal]:
     by_name = {p.name: p for p in persons}
@@ -66,6 +74,8 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         if sentence.index in skip:
             continue
         for start, end in analysis.find("proposal", sentence.start, sentence.end):
+            if _represents(analysis, sentence, start):
+                continue
             span = analysis.scorer_sentence(start)
             if any(p.spans[0] == span for p in found):
                 continue

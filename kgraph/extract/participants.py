@@ -19,6 +19,7 @@ from kgraph.gazetteer import Match
 from kgraph.model import Agency, Delegation, Person, Span
 from kgraph.persons import PersonMention
 from kgraph.reference import CONTRACT_BODIES
+from kgraph.text import normalise
 
 CLAUSE_SPLIT = re.compile(
     r";|,\s*(?=(while|but|whereas|although|а|но|однако|тогда как|ал|алайда|бірақ)\b)|\s\((?=[^)]*\))"
@@ -28,6 +29,7 @@ RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
 LIST_GAP = re.compile(r"^\s*(,|;)?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ)?\s*(of\s+(the\s+)?)?$")
 AGENCY_GAP_RIGHT = re.compile(r"^\s*(of\s+(the\s+)?|from\s+(the\s+)?)?$")
 STATE_KINDS = ("state", "state-adj")
+PERMANENT_ORGANS = {"cis": "cis-executive-committee", "csto": "csto-secretariat", "sco": "sco-secretariat"}
 
 
 @dataclass
@@ -90,16 +92,22 @@ def _organisation_slug(slug: str, holder: str | None) -> str | None:
     return listed
 
 
-def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, after: int) -> bool:
-    """"Moldova, which is leaving the structures, did not send a delegation": the negated verb
-    comes after an inserted clause; nothing that says the state took part stands in between."""
-    negation = analysis.cues.search("negation", analysis.norm, after, sentence.end)
+def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, state: Match) -> bool:
+    """"India and Pakistan, which were still completing their accession, were not represented":
+    the negated verb comes after the coordinated subject and an inserted clause, with nothing
+    in between that says the state took part."""
+    text, states = analysis.text, sentence.of_kind(*STATE_KINDS)
+    end = state.end
+    for other in states:  # the end of the coordinated list the state stands in
+        if other.start >= end and LIST_GAP.match(text[end: other.start].lower()):
+            end = other.end
+    negation = analysis.cues.search("negation", analysis.norm, end, sentence.end)
     if negation is None:
         return False
-    between = analysis.norm[after: negation.start()]
+    between = analysis.norm[end: negation.start()]
     if CONTRAST.search(between) or analysis.cues.search("participation", between):
         return False
-    return not any(after <= m.start < negation.start() for m in sentence.of_kind(*STATE_KINDS))
+    return not any(end <= m.start < negation.start() for m in states)
 
 
 def _person(mention: PersonMention) -> Person:
@@ -112,8 +120,10 @@ def _absent_person(analysis: Analysis, mention: PersonMention) -> bool:
     did not take part."""
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
+        clause = analysis.clause(span.start)
         if not (analysis.cues.search("on_behalf", window)
-                or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)):
+                or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
+                or analysis.cues.search("negation", analysis.norm, span.end, clause.end)):  # "X did not come"
             return False
     return bool(mention.spans)
 
@@ -122,7 +132,9 @@ def _states_said_to_take_part(analysis: Analysis, sentence: Sentence) -> bool:
     """A sentence that reports attendance; one that reports an adoption speaks of documents
     ("approved a plan of consultations of representatives of the member states")."""
     if not (analysis.has("participation", sentence.start, sentence.end)
-            or analysis.has("chair", sentence.start, sentence.end)):
+            or analysis.has("chair", sentence.start, sentence.end)
+            or (analysis.has("represented_by", sentence.start, sentence.end)
+                and any(m.case == "acc" for m in sentence.of_kind(*STATE_KINDS)))):
         return False
     for start, _ in analysis.find("decision", sentence.start, sentence.end):
         clause = analysis.clause(start)
@@ -147,12 +159,16 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
             if RELATIVE.match(analysis.norm, clause.start) and not analysis.has(
                     "participation", clause.start, clause.end):
                 continue  # "…led by Shoigu, who criticised aid to Ukraine": Ukraine only mentioned
+            represented = analysis.cues.search("represented_by", analysis.norm, clause.start, clause.end)
             for m in in_clause:
+                if represented is not None and m.case == "acc" and m.start < represented.start():
+                    _add(result.states, _state_of(m))  # "Түрікменстанды оның елшісі ұсынды"
+                    continue
                 # "Armenia declined to send a delegation to the Azerbaijani capital": the state
                 # before the negated verb is its subject; one after it is only mentioned
                 if negation is not None and m.start > negation.start():
                     continue
-                if negation is not None or _subject_of_later_negation(analysis, sentence, m.end):
+                if negation is not None or _subject_of_later_negation(analysis, sentence, m):
                     result.absent.add(_state_of(m))
                 else:
                     _add(result.states, _state_of(m))
@@ -192,7 +208,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if mention.state and mention.state not in result.absent:
             _add(result.states, mention.state)
         if mention.organization:
-            slug = _organisation_slug(mention.organization, holder)
+            slug = _organisation_slug(_organ_of(analysis, mention), holder)
             if slug:
                 _add(result.organizations, slug)
         if mention.heads_organization_delegation:
@@ -214,3 +230,15 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
+
+
+def _organ_of(analysis: Analysis, mention: PersonMention) -> str:
+    """The Secretary General of an organisation heads its permanent organ (the CSTO Secretariat,
+    the CIS Executive Committee): with him, that organ takes part. Other officials of the
+    organisation as a whole stay with the organisation."""
+    organisation = mention.organization
+    if organisation not in ORGANISATIONS or not mention.role:
+        return organisation
+    if not analysis.cues.search("secretary_general", normalise(mention.role)):
+        return organisation
+    return PERMANENT_ORGANS.get(organisation, organisation)
