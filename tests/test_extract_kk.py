@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from kgraph.document import from_text
 from kgraph.extract import extract
 from kgraph.model import DocumentFacts, Meeting
