@@ -1,9 +1,11 @@
-"""Regression guard on the held-out corpus (tests/corpus): documents nobody tuned the rules on.
+"""Extraction quality guards, measured by the shared scorer (../shared/eval/score.py runs ``kgraph build``
+per document): the dev corpus against issue 3's targets, and the held-out corpora against floors set a
+little below their measured figures, so that a rule that helps one corpus but hurts unseen phrasing
+is noticed.
 
-Runs the shared quality scorer (../shared/eval/score.py, which calls ``kgraph build`` per document)
-and checks that every evidence span quotes the file exactly, that no document fails, and that overall
-F1 stays above a floor a little below the figure measured when the corpus was written (0.909), so that
-a rule change that helps the dev corpus but hurts unseen phrasing is noticed.
+- ``tests/corpus``: 18 documents written for this project; 0.909 overall when first scored.
+- ``tests/corpus_blind``: 15 documents written without reading the extractor; 0.859 when first scored.
+Both have since guided general fixes, so their current figures are no longer blind estimates.
 """
 
 from __future__ import annotations
@@ -17,37 +19,45 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
-CORPUS = REPO / "tests" / "corpus"
-OVERALL_FLOOR = 0.88
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SCORER = SHARED / "eval" / "score.py"
+DEV_TARGETS = {"overall": 0.90, "states": 0.95, "body": 0.95, "date": 0.90, "city": 0.90, "persons": 0.85,
+               "delegations": 0.80, "decisions": 0.80, "statistics": 0.80}
+CORPORA = {  # corpus → overall floor
+    "dev": (SHARED / "corpus" / "dev", 0.97),
+    "held-out": (REPO / "tests" / "corpus", 0.95),
+    "blind": (REPO / "tests" / "corpus_blind", 0.93),
+}
 
 pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"shared scorer not found at {SCORER}")
 
 
-@pytest.fixture(scope="module")
-def scored(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str]:
-    out = tmp_path_factory.mktemp("heldout") / "scores.json"
+@pytest.fixture(scope="module", params=sorted(CORPORA))
+def scored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict, str]:
+    corpus, _ = CORPORA[request.param]
+    out = tmp_path_factory.mktemp(request.param) / "scores.json"
     cmd = f"{sys.executable} -m kgraph build {{doc}} -o {{out}}"
-    proc = subprocess.run([sys.executable, str(SCORER), "--corpus", str(CORPUS), "--json", str(out), "--cmd", cmd],
-                          capture_output=True, text=True, timeout=600, cwd=REPO)
+    proc = subprocess.run([sys.executable, str(SCORER), "--corpus", str(corpus), "--json", str(out), "--cmd", cmd],
+                          capture_output=True, text=True, timeout=900, cwd=REPO)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(out.read_text(encoding="utf-8")), proc.stdout
+    return request.param, json.loads(out.read_text(encoding="utf-8")), proc.stdout
 
 
-def test_corpus_is_complete():
-    docs = {p.stem for p in (CORPUS / "docs").glob("*.txt")}
-    gold = {p.stem for p in (CORPUS / "gold").glob("*.yaml")}
-    assert docs == gold and len(docs) >= 18
-    assert {d.rsplit("_", 1)[1] for d in docs} == {"kk", "ru", "en"}
+def test_corpora_are_complete():
+    for name, (corpus, _) in CORPORA.items():
+        docs = {p.stem for p in (corpus / "docs").glob("*.txt")}
+        gold = {p.stem for p in (corpus / "gold").glob("*.yaml")}
+        assert docs == gold and len(docs) >= 15, name
+        assert {d.rsplit("_", 1)[1] for d in docs} == {"kk", "ru", "en"}, name
 
 
 def test_no_document_fails(scored):
-    figures, _ = scored
+    _, figures, _ = scored
     assert figures["figures"]["errors"] == 0, [d for d in figures["documents"] if d["error"]]
 
 
 def test_every_evidence_span_matches_its_quote(scored):
-    figures, stdout = scored
+    _, figures, stdout = scored
     assert figures["figures"]["evidence"] == 1.0
     missing = re.search(r"(\d+) facts without evidence", stdout)
     assert missing and missing.group(1) == "0", stdout[-500:]
@@ -55,12 +65,19 @@ def test_every_evidence_span_matches_its_quote(scored):
 
 def test_no_gold_anchor_is_lost(scored):
     """A gold anchor that is not in its document would silently make a decision unscorable."""
-    figures, _ = scored
+    _, figures, _ = scored
     lost = [d for doc in figures["documents"] for d in doc["diffs"] if "gold anchor not in text" in d]
     assert lost == []
 
 
 def test_overall_f1_above_floor(scored):
-    figures, _ = scored
-    overall = figures["figures"]["overall"]
-    assert overall >= OVERALL_FLOOR, json.dumps(figures["figures"], indent=1)
+    name, figures, _ = scored
+    assert figures["figures"]["overall"] >= CORPORA[name][1], json.dumps(figures["figures"], indent=1)
+
+
+def test_dev_meets_issue_targets(scored):
+    name, figures, _ = scored
+    if name != "dev":
+        pytest.skip("the issue's per-slot targets are set on the dev corpus")
+    low = {slot: figures["figures"][slot] for slot, target in DEV_TARGETS.items() if figures["figures"][slot] < target}
+    assert low == {}
