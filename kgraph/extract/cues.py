@@ -7,9 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
-
-from kgraph.paths import cues_dir
+from kgraph.paths import cues_dir, read_yaml_mapping
 
 
 @dataclass(frozen=True)
@@ -39,10 +37,7 @@ class Cues:
 @cache
 def cues_for(lang: str) -> Cues:
     path = cues_dir() / f"{lang if lang in ('kk', 'ru', 'en') else 'en'}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read cue patterns ({exc})") from exc
+    data = read_yaml_mapping(path, "cue patterns")
     patterns = {}
     for name, value in data.items():
         if isinstance(value, str):

@@ -10,9 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-import yaml
-
-from kgraph.paths import ontology_dir
+from kgraph.paths import ontology_dir, read_yaml_mapping
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
 LANGS = ("kk", "ru", "en")
@@ -22,13 +20,7 @@ LANGS = ("kk", "ru", "en")
 def lexicon(lang: str) -> dict[str, Any]:
     """The table ``ontology/lexicon/<lang>.yaml`` (months, weekdays, number words, suffixes)."""
     path = ontology_dir() / "lexicon" / f"{lang}.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read lexicon: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
+    return read_yaml_mapping(path, "lexicon")
 
 
 def forms(phrase: str, lang: str) -> dict[str, set[str]]:

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
-from kgraph.paths import cues_dir
+from kgraph.paths import cues_dir, read_yaml_mapping
 
 LANGS = ("kk", "ru", "en")
 
@@ -82,12 +80,7 @@ def _compile(path: str, pattern: str) -> re.Pattern[str]:
 @cache
 def load_cues() -> PersonCues:
     path = cues_dir() / "persons.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ValueError(f"{path}: cannot read person cues: {exc}") from None
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
+    data = read_yaml_mapping(path, "person cues")
     where = str(path)
     sfx = data.get("surname_suffixes") or {}
     pat = data.get("patronymic_suffixes") or {}
