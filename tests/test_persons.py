@@ -402,3 +402,73 @@ def test_kk_first_name_and_patronymic_is_the_person_already_named(gazetteer):
     [p] = persons(gazetteer, text, "kk")
     assert p.name == "Ерлан Сәрсенов"
     assert quotes(text, p) == ["Ерлан Сәрсенов", "Ерлан Болатұлы"]
+
+
+# ---------------------------------------------------------------- blind evaluation 3
+
+def test_ru_dash_list_after_delegation_lead(gazetteer):
+    text = ("Делегации государств возглавляли: Грузии – Давид Зедашвили, Молдовы – Николай Попеску "
+            "и Туркменистана – Рашид Мередов.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert {n: (p.state, p.heads_delegation_of) for n, p in found.items()} == {
+        "Давид Зедашвили": ("GE", "GE"), "Николай Попеску": ("MD", "MD"), "Рашид Мередов": ("TM", "TM")}
+
+
+def test_ru_dash_list_after_a_title_shares_it_without_heading(gazetteer):
+    text = ("На встрече были министры обороны Белоруссии – Виктор Хренин, Армении – Сурен Папикян "
+            "и Киргизии – Бекболот Бекиев.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert found["Сурен Папикян"].state == "AM"
+    assert found["Бекболот Бекиев"].state == "KG"
+    assert found["Сурен Папикян"].role == found["Виктор Хренин"].role
+    assert found["Сурен Папикян"].heads_delegation_of is None
+
+
+def test_ru_state_adjective_before_counterpart_and_title(gazetteer):
+    text = ("Министра встретил его таджикский коллега Сироджиддин Мухриддин, а также узбекский министр "
+            "Бахтиёр Саидов.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert found["Сироджиддин Мухриддин"].state == "TJ"
+    assert found["Бахтиёр Саидов"].state == "UZ"
+    assert found["Сироджиддин Мухриддин"].role is None  # the next person's title is not his
+
+
+def test_en_possessive_state_before_name(gazetteer):
+    text = "The summit brought together Armenia's Nikol Pashinyan and Kyrgyzstan's Sadyr Japarov."
+    found = by_name(persons(gazetteer, text, "en"))
+    assert found["Nikol Pashinyan"].state == "AM"
+    assert found["Sadyr Japarov"].state == "KG"
+
+
+def test_en_state_outside_reference_gives_no_state(gazetteer):
+    text = "The talks ended as U.S. President Joe Biden arrived in Europe for a summit."
+    found = by_name(persons(gazetteer, text, "en"))
+    assert found.get("Joe Biden") is None or found["Joe Biden"].state is None
+
+
+def test_en_chinese_name_surname_first_and_later_surname(gazetteer):
+    text = ("The Chinese delegation was led by Vice Minister of Public Security Wang Xiaohong. "
+            "Wang called for closer cooperation.")
+    [p] = persons(gazetteer, text, "en")
+    assert p.name == "Wang Xiaohong"
+    assert p.heads_delegation_of == "CN"
+    assert quotes(text, p) == ["Wang Xiaohong", "Wang"]
+
+
+def test_kk_parliament_delegation_of_state(gazetteer):
+    text = "Қырғызстан Парламенті делегациясын Жогорку Кеңеш Төрағасы Нұрланбек Шакиев басқарды."
+    [p] = persons(gazetteer, text, "kk")
+    assert p.heads_delegation_of == "KG"
+
+
+def test_kk_delegation_head_title_before_another_title(gazetteer):
+    text = ("Армения делегациясының басшысы, Ұлттық жиналыс Төрағасы Ален Симонян құқық бұзушылықтың "
+            "алдын алу туралы баяндады.")
+    [p] = persons(gazetteer, text, "kk")
+    assert p.heads_delegation_of == "AM"
+
+
+def test_kk_agency_name_with_object_of_verbal_noun(gazetteer):
+    text = "Тәжікстан Есірткі айналымын бақылау агенттігі директорының орынбасары Рустам Назаров сөз сөйледі."
+    [p] = persons(gazetteer, text, "kk")
+    assert p.state == "TJ"

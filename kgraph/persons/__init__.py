@@ -209,6 +209,32 @@ class _Finder:
                 return None
         return None
 
+    def _surname_first(self, words: list[str]) -> bool:
+        """A Chinese name in pinyin, family name first ("Meng Hongwei"): later "Meng" alone is he."""
+        return (len(words) == 2 and all(script_of(w) == "lat" and not w.endswith(".") for w in words)
+                and strip_possessive(words[0]).casefold() in self.cues.surname_first
+                and not is_first_name(words[1], "en", self.cues))
+
+    def _state_before(self, first: int, lang: str) -> str | None:
+        """The state written right before the name as an adjective or a possessive, a counterpart
+        noun between: "Russia's Vladimir Putin", "белорусский коллега Владимир Макей", "his Kazakh
+        counterpart X"."""
+        toks = self.tt.tokens
+        j = first - 1
+        if j >= 0 and toks[j].low in self.cues.counterpart_words.get(lang, ()):
+            j -= 1
+        if j < 0 or toks[j].sentence != toks[first].sentence:
+            return None
+        tok = toks[j]
+        for m in tok.matches:
+            if m.end != tok.end:
+                continue
+            if m.kind == "state-adj":
+                return m.key
+            if m.kind == "state" and lang == "en" and strip_possessive(tok.text) != tok.text:
+                return m.key
+        return None
+
     # ------------------------------------------------------------ names
     def _name_words(self, units: list[_Unit], lang: str) -> list[str]:
         words = [strip_possessive(u.word) for u in units]
@@ -247,12 +273,17 @@ class _Finder:
         after = role_after(self.tt, last_i, lang, self.cues)
         role = before or after
         state = self._state_after(last_i, lang)
+        source = "after"
+        if state is None and before is None:
+            state, source = self._state_before(first_i, lang), "before"
         speech = self._speech_after(last_i, lang)
         surname_unit = units[-1] if not units[-1].initial else units[0]
         if shape == "full" and lang == "ru" and is_patronymic(units[-1].word, self.cues):
             surname_unit = units[0]
         first_ok = shape == "initials" or is_first_name(units[0].word, lang, self.cues)
         sur_ok = is_surname_like(surname_unit.word, lang, self.cues)
+        if self._surname_first([u.word for u in units]):
+            sur_ok = True  # "Meng Hongwei": the family name comes first
         patronymic = len(units) == 3 and any(is_patronymic(u.word, self.cues) for u in units)
         evidence = role is not None or state is not None or speech or patronymic
         mid_sentence = not self.tt.sentence_start(units[0].first)
@@ -269,7 +300,7 @@ class _Finder:
                 return False, None
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
              (adjacent_title and mid_sentence and shape == "full")
-        return ok, (role, state, after if before else None)
+        return ok, (role, (state, source) if state else None, after if before else None)
 
     def _windows(self, run: list[_Unit]) -> list[list[_Unit]]:
         n = len(run)
@@ -355,7 +386,8 @@ class _Finder:
     def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
         words = self._name_words(units, lang)
         name = _join_name(words)
-        reversed_order = lang == "ru" and len(words) == 3 and is_patronymic(words[-1], self.cues)
+        reversed_order = (lang == "ru" and len(words) == 3 and is_patronymic(words[-1], self.cues)) \
+            or self._surname_first(words)
         surname = words[0] if reversed_order else words[-1]
         first = next((w for w in words if w != surname), "")
         person = self._same_person(name, surname, first)
@@ -378,14 +410,15 @@ class _Finder:
         if second is not None:  # "Colonel General X, head of the FSB Border Service of Russia"
             self._state_from_role(person, second)
         if state and person.state is None:
-            person.state, person.state_source = state, "after"
+            person.state, person.state_source = state
         return person
 
     def accept_listed(self, run: list[_Unit]) -> bool:
         """A run standing where an elided list puts a name: the place is the evidence, so only the
-        shape of a full name is asked for."""
+        shape of a full name and a plausible surname are asked for (a first name may be a known
+        word: "Арарат")."""
         lang = self._lang_of(run[-1].word)
-        return self._shape(run) == "full" and all(_plausible(self.tt, u, lang, self.cues) for u in run)
+        return self._shape(run) == "full" and _plausible(self.tt, run[-1], lang, self.cues)
 
     def add_listed(self, run: list[_Unit]) -> PersonMention:
         return self._add(run, self._lang_of(run[-1].word), None)

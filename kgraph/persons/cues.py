@@ -6,7 +6,7 @@ Words are casefolded on load so that every lookup compares normalised text with 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -33,6 +33,9 @@ class DelegationCues:
     represent_gap: re.Pattern[str] | None = None
     # between the state (or its adjective) and the represent cue: "Кыргызскую сторону представлял"
     represent_owner_gap: re.Pattern[str] | None = None
+    # between the state and the delegation noun, matched whole: "Қазақстан Парламенті делегациясы",
+    # "the Kazakh parliamentary delegation"
+    owner_gap: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +62,13 @@ class PersonCues:
     stop_words: dict[str, frozenset[str]]
     list_joiners: dict[str, frozenset[str]]  # tokens between the names of a list
     first_names: frozenset[str]  # all languages together: a Russian name may appear in a Kazakh text
+    # nouns that stand for a title between a state adjective and a name ("белорусский коллега X")
+    counterpart_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # family names written first (Chinese): "Meng Hongwei", later "Meng"
+    surname_first: frozenset[str] = frozenset()
+    # Kazakh: an accusative object inside a title when a verbal noun with these endings follows it
+    # ("Есірткі айналымын бақылау … қызметі")
+    kk_verbal_noun_endings: tuple[str, ...] = ()
 
 
 def _words(values: Any) -> list[str]:
@@ -123,4 +133,7 @@ def load_cues() -> PersonCues:
         stop_words={k: frozenset(v) for k, v in _by_lang(data, "stop_words").items()},
         list_joiners={k: frozenset(v) for k, v in _by_lang(data, "list_joiners").items()},
         first_names=frozenset(first),
+        counterpart_words={k: frozenset(v) for k, v in _by_lang(data, "counterpart_words").items()},
+        surname_first=frozenset(_words(data.get("surname_first"))),
+        kk_verbal_noun_endings=tuple(_words(data.get("kk_verbal_noun_endings"))),
     )

@@ -34,13 +34,16 @@ def _mentions_in(f: _Finder, start: int, end: int) -> list[tuple[int, int, Perso
 def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
     """The state or body whose delegation this is, named right before or right after the noun."""
     norm = f.tt.norm
+    gap = f.cues.delegation[lang].owner_gap
     best = None
     for m in f.tt.anchored:
         if m.kind not in _OWNER_KINDS:
             continue
-        if m.end <= noun_start and _BEFORE_GAP.fullmatch(norm, m.end, noun_start):
-            best = m
-        elif m.start >= noun_end and lang != "kk" and _AFTER_GAP[lang].fullmatch(norm, noun_end, m.start):
+        if m.end <= noun_start and (_BEFORE_GAP.fullmatch(norm, m.end, noun_start) or (
+                m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, m.end, noun_start))):
+            best = m  # "Қазақстан Парламенті делегациясы": a state's parliament sends its delegation
+        elif m.start >= noun_end and lang != "kk" and (_AFTER_GAP[lang].fullmatch(norm, noun_end, m.start) or (
+                m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, noun_end, m.start))):
             return m
     return best
 
@@ -113,11 +116,29 @@ def link_delegations(f: _Finder) -> None:
     for p in f.persons:
         if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
             continue
-        role = norm[p.role_span.start : p.role_span.end]
-        noun = cues.noun.search(role)
-        if noun and re.search(r"\b(head|глава|руководител\w*|басшы\w*|жетекші\w*)", role):
-            owner = _owner(f, p.role_span.start + noun.start(), p.role_span.start + noun.end(), lang)
-            _assign_owner(f, p, owner, False)
+        for start in (p.role_span.start, _appositive_start(f, p.role_span.start)):
+            role = norm[start : p.role_span.end]
+            noun = cues.noun.search(role)
+            if noun and re.search(r"\b(head|глава|руководител\w*|басшы\w*|жетекші\w*)", role):
+                owner = _owner(f, start + noun.start(), start + noun.end(), lang)
+                _assign_owner(f, p, owner, False)
+                break
+
+
+def _appositive_start(f: _Finder, role_start: int) -> int:
+    """Where a title written just before another one, a comma between, starts: "Беларусь
+    делегациясының басшысы, Өкілдер палатасының Төрағасы X" (the first title names the delegation)."""
+    norm = f.tt.norm
+    j = role_start
+    while j > 0 and norm[j - 1] == " ":
+        j -= 1
+    if j == 0 or norm[j - 1] != ",":
+        return role_start
+    k = j - 1
+    sentence = next((a for a, b in f.tt.sentence_spans if a <= k < b), 0)
+    while k > sentence and norm[k - 1] not in ",;:.!?()«»\"":
+        k -= 1
+    return k
 
 
 def _gapped_heads(f: _Finder, after: list[tuple[int, int, PersonMention]], gap: re.Pattern[str] | None) -> None:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.persons.tokens import TokenizedText
 
+_DASHES = {"-", "–", "—"}
+
 if TYPE_CHECKING:
     from kgraph.persons import PersonMention, _Finder, _Unit
 
@@ -23,6 +25,8 @@ def state_before(tt: TokenizedText, first: int, lang: str, joiners: frozenset[st
     toks = tt.tokens
     j = first - 1
     if lang == "en" and j >= 0 and toks[j].text == ",":
+        j -= 1
+    if j >= 0 and toks[j].text in _DASHES:  # "Армении – Арарат Мирзоян"
         j -= 1
     if j < 0 or toks[j].sentence != toks[first].sentence:
         return None
@@ -66,10 +70,14 @@ def elided_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
         items.append((run[0].first, run[-1].last, None, run))
     items.sort(key=lambda x: x[0])
     rest: list[list[_Unit]] = []
+    led: set[int] = set()  # ids of persons listed after a delegation lead
     for first, last, person, run in items:
         found = state_before(f.tt, first, lang, joiners)
         prev = _previous_holder(f, found[1], joiners, by_last) if found else None
-        if found is None or prev is None or prev is person or prev.role is None or not _opens_list(f, prev, lang):
+        lead = found is not None and _dashed(f, first) and _delegation_lead(f, found[1])
+        listed = prev is not None and prev is not person and (prev.role is not None or id(prev) in led) \
+            and _opens_list(f, prev, lang)
+        if found is None or not (listed or (lead and prev is None)):
             if run is not None:
                 rest.append(run)
             continue
@@ -81,11 +89,32 @@ def elided_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
             person = f.add_listed(run)
             by_last[last] = person
         assert person is not None
-        if person.role is None:
+        if person.role is None and prev is not None:
             person.role, person.role_span = prev.role, prev.role_span
         if person.state is None:
             person.state, person.state_source = state.key, "list"
+        if lead:
+            led.add(id(person))
+            if person.heads_delegation_of is None and person.state == state.key:
+                person.heads_delegation_of = state.key
     return rest
+
+
+def _dashed(f: _Finder, first: int) -> bool:
+    """The name is written after its state and a dash: "Армении – Арарат Мирзоян"."""
+    return first > 0 and f.tt.tokens[first - 1].text in _DASHES
+
+
+def _delegation_lead(f: _Finder, start: int) -> bool:
+    """The sentence says, before token ``start``, that delegations were led: "Делегации
+    возглавляли: Армении – X, Казахстана – Y", "The delegations were headed by: Armenia – X"."""
+    toks = f.tt.tokens
+    a = start
+    while a > 0 and toks[a - 1].sentence == toks[start].sentence:
+        a -= 1
+    text = f.tt.norm[toks[a].start : toks[start].start]
+    cues = f.cues.delegation[f.lang]
+    return bool(cues.noun.search(text) and cues.verbs.search(text))
 
 
 def _opens_list(f: _Finder, prev: PersonMention, lang: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kgraph.persons.cues import PersonCues
-from kgraph.persons.names import capitalise, kk_stems, strip_possessive
+from kgraph.persons.names import capitalise, is_first_name, kk_stems, strip_possessive
 from kgraph.persons.tokens import Token, TokenizedText, parses
 
 _RU_BREAK_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRCL", "NPRO", "PRED", "INTJ", "COMP"}
@@ -101,6 +101,18 @@ def _allowed(tok: Token, lang: str, cues: PersonCues) -> bool:
     return top.tag.POS not in _RU_BREAK_POS and not (top.tag.POS == "CONJ" and low != "и")
 
 
+def _kk_object_in_name(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    """A Kazakh accusative object of a verbal noun inside an agency's name: "Есірткі айналымын
+    бақылау федералдық қызметі" (the Federal Drug Control Service)."""
+    toks = tt.tokens
+    if lang != "kk" or i + 1 >= len(toks) or not toks[i].is_word or not toks[i + 1].is_word:
+        return False
+    nxt = toks[i + 1].low
+    return (toks[i].low.endswith(("ын", "ін", "ны", "ні", "ды", "ді", "ты", "ті"))
+            and bool(cues.kk_verbal_noun_endings) and nxt.endswith(cues.kk_verbal_noun_endings)
+            and len(nxt) > 3)
+
+
 def _dateline_before(tt: TokenizedText, dash: int) -> bool:
     """"АСТАНА. KAZINFORM – …": only capitals, numbers and stops open the sentence up to the dash."""
     toks = tt.tokens
@@ -138,7 +150,8 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
                 i -= 1
                 continue
             break
-        if not _allowed(tok, lang, cues) or (tok.text in _DASHES and _dateline_before(tt, i)):
+        if not (_allowed(tok, lang, cues) or _kk_object_in_name(tt, i, lang, cues)) or (
+                tok.text in _DASHES and _dateline_before(tt, i)):
             break
         visited.append(i)
         if is_role_word(tok, lang, cues):
@@ -200,6 +213,8 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
                 return None
         elif tok.is_word and not _allowed(tok, lang, cues):
             break
+        elif tok.is_cap and not _covered(tok) and is_first_name(tok.text, lang, cues):
+            return None  # "X, казахстанский министр Ерлан Идрисов": the title is the next person's
         last = i
         i += 1
     if first is None or last is None:
