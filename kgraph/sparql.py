@@ -9,6 +9,9 @@ Library files follow grlc's decorated-query convention: a header of ``#+ key: va
 * ``LIMIT ?__limit`` / ``OFFSET ?__offset`` (any name, an integer): the given number, or the
   default the header declares under ``#+ defaults:`` (``{limit: 100}``), or no clause at all, so
   a long list is paged without the text ever being invalid SPARQL;
+* a line ending in ``# if: name`` is dropped when parameter ``name`` is not given: an optional
+  filter then costs nothing when absent (a pattern with an unbound placeholder would still be
+  joined over the whole corpus); the raw text stays valid SPARQL with the same answers;
 * the end of the name gives the type: ``_iri`` an IRI, ``_xsd_<type>`` a literal of that XSD
   datatype (``_xsd_date``, ``_xsd_integer``…), ``_en``/``_ru``/``_kk`` a language-tagged string,
   anything else a plain string. The user passes the name without the type (``meeting=…`` for
@@ -44,6 +47,7 @@ _TOKEN = re.compile(
     r"|(?P<clause>\b(?i:LIMIT|OFFSET)\s+)(?P<cvar>[?$](?P<cname>__?[A-Za-z][A-Za-z0-9_]*))"
     r"|(?P<var>[?$](?P<name>__?[A-Za-z][A-Za-z0-9_]*))"
 )
+_IF_LINE = re.compile(r"[ \t]#[ \t]*if:[ \t]*([A-Za-z][A-Za-z0-9_]*)[ \t]*$")
 _IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
 
 
@@ -283,7 +287,10 @@ def bind(query: LibraryQuery, values: dict[str, Any]) -> str:
             return terms[m.group("name")]
         return m.group(0)
 
-    return _TOKEN.sub(sub, query.text)
+    given = {name for p in query.params if p.var in terms for name in (p.name, p.full, p.var)}
+    lines = [line for line in query.text.splitlines(keepends=True)
+             if not (m := _IF_LINE.search(line.rstrip("\r\n"))) or m.group(1) in given]
+    return _TOKEN.sub(sub, "".join(lines))
 
 
 # -- the read-only check ---------------------------------------------------------------------

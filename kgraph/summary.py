@@ -11,6 +11,8 @@ hundred ready rows. The terms are documented in ``queries/README.md``:
   ``ckg:heldBy`` or ``ckg:topic``), ``ckg:of`` (the state, body or topic), ``ckg:meetings``,
   ``ckg:year`` on per-year counts (absent on the all-time count, which also carries
   ``ckg:firstDate`` / ``ckg:lastDate``: the earliest and latest known session dates);
+* ``ckg:firstReported`` on a meeting no report gives a session date for: its earliest report's
+  publication date (the date the ``meetings`` list shows and sorts it by);
 * the graph node itself, a ``ckg:Summary`` with ``ckg:documents`` and ``ckg:meetings``.
 
 A meeting's year is the year of its session date or, when no report gives the day, of its
@@ -66,6 +68,15 @@ SELECT ?states (COUNT(?m) AS ?n) WHERE {
       ?m ckg:participantState ?s ; a ckg:Meeting . FILTER(isIRI(?s))
     } GROUP BY ?m }
 } GROUP BY ?states
+"""
+# meetings no report gives a session date for, dated by their earliest report: with the session
+# dates they give every meeting a date to page the ``meetings`` list by, in one scan each
+_UNDATED = """
+SELECT ?m (MIN(?published) AS ?date) WHERE {
+  ?m a ckg:Meeting ; ckg:reportedIn ?doc .
+  FILTER NOT EXISTS { ?m schema:startDate ?start }
+  ?doc schema:datePublished ?published .
+} GROUP BY ?m
 """
 _TOTALS = """
 SELECT (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
@@ -127,6 +138,9 @@ def compute(store: GraphStore) -> list[Triple]:
         node = URIRef(f"{_NODE}co-participation/{_key(a)}/{_key(b)}")
         triples += [(node, RDF.type, CKG.CoParticipation), (node, CKG.stateA, URIRef(a)),
                     (node, CKG.stateB, URIRef(b)), (node, CKG.meetings, _integer(n))]
+    for row in _select(store, _UNDATED):
+        if row["date"] is not None:
+            triples.append((URIRef(str(row["m"])), CKG.firstReported, Literal(row["date"], datatype=XSD.date)))
     totals = _select(store, _TOTALS)[0]
     triples += [(SUMMARY_GRAPH, RDF.type, CKG.Summary),
                 (SUMMARY_GRAPH, CKG.documents, _integer(int(totals["documents"]))),

@@ -1,0 +1,88 @@
+"""The summary graph (kgraph.summary) against direct GROUP BY queries, and paging of long lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kgraph.api import KnowledgeGraph, rows
+from kgraph.sparql import library, parse_query_text
+from kgraph.store import SUMMARY_GRAPH_IRI, GraphStore
+from kgraph.summary import refresh
+
+FIXTURE = Path(__file__).parent / "data" / "sparql_fixture.trig"
+SUMMARY = f"<{SUMMARY_GRAPH_IRI}>"
+
+
+def _store() -> GraphStore:
+    store = GraphStore.open(None)
+    store.load_file(FIXTURE)
+    refresh(store)
+    return store
+
+
+def _pairs(store: GraphStore, text: str) -> dict[tuple, int]:
+    return {tuple(r[k] for k in sorted(r) if k != "n"): r["n"] for r in rows(store.query(text))}
+
+
+def test_counts_match_a_direct_group_by() -> None:
+    store = _store()
+    for prop in ("participantState", "heldBy", "topic"):
+        direct = _pairs(store, f"SELECT ?x (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m a ckg:Meeting ; ckg:{prop} ?x }} GROUP BY ?x")
+        stored = _pairs(store, f"SELECT ?x ?n WHERE {{ GRAPH {SUMMARY} {{ ?c ckg:via ckg:{prop} ; ckg:of ?x ; ckg:meetings ?n "
+                               "FILTER NOT EXISTS { ?c ckg:year ?y } } }")
+        assert stored == direct and direct, prop
+    direct = _pairs(store, "SELECT ?a ?b (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m ckg:participantState ?a , ?b "
+                           "FILTER(STR(?a) < STR(?b)) } GROUP BY ?a ?b")
+    stored = _pairs(store, f"SELECT ?a ?b ?n WHERE {{ GRAPH {SUMMARY} {{ ?p a ckg:CoParticipation ; ckg:stateA ?a ; "
+                           "ckg:stateB ?b ; ckg:meetings ?n } }")
+    assert stored == direct and len(direct) == 28
+    # per year: the session date's year, else the earliest report's (M1 is undated, reported 2025)
+    direct = _pairs(store, "SELECT ?x ?year (COUNT(DISTINCT ?m) AS ?n) WHERE { { SELECT ?m (YEAR(COALESCE(MIN(?s), "
+                           "MIN(?p))) AS ?year) WHERE { ?m a ckg:Meeting OPTIONAL { ?m schema:startDate ?s } OPTIONAL { "
+                           "?m ckg:reportedIn/schema:datePublished ?p } } GROUP BY ?m } ?m ckg:topic ?x } GROUP BY ?x ?year")
+    stored = _pairs(store, f"SELECT ?x ?year ?n WHERE {{ GRAPH {SUMMARY} {{ ?c ckg:via ckg:topic ; ckg:of ?x ; "
+                           "ckg:year ?year ; ckg:meetings ?n } }")
+    assert stored == direct and len(direct) == 5
+    undated = rows(store.query(f"SELECT ?m ?d WHERE {{ GRAPH {SUMMARY} {{ ?m ckg:firstReported ?d }} }}"))
+    assert [r["m"].rsplit("/", 2)[-2] for r in undated] == ["undated-2025-08-13"]
+    totals = rows(store.query(f"SELECT ?d ?m WHERE {{ GRAPH {SUMMARY} {{ {SUMMARY} ckg:documents ?d ; ckg:meetings ?m }} }}"))
+    assert totals == [{"d": 3, "m": 3}]
+
+
+def _summary_quads(store: GraphStore) -> set[str]:
+    graph = store.oxigraph
+    return {str(q) for q in graph.quads_for_pattern(None, None, None, next(
+        g for g in graph.named_graphs() if g.value == SUMMARY_GRAPH_IRI))}
+
+
+def test_rebuilding_does_not_change_the_summary(tmp_path: Path) -> None:
+    with GraphStore.open(tmp_path / "store") as store:
+        store.load_file(FIXTURE)
+        assert store.summary_stale
+        refresh(store)
+        assert not store.summary_stale
+        first = _summary_quads(store)
+        store.load_file(FIXTURE)  # the same documents again: graphs replaced
+        assert store.summary_stale
+    with GraphStore.open(tmp_path / "store") as store:  # closing refreshed it
+        assert _summary_quads(store) == first and store.counts()["summary"] == len(first)
+
+
+def test_a_changed_document_changes_the_summary() -> None:
+    store = _store()
+    store.replace_graph("https://w3id.org/ckg/id/graph/d2", [])  # drop the Astana meeting
+    states = {r["stateLabel"]: r["meetings"] for r in KnowledgeGraph(store).query("states")}
+    assert states["Kazakhstan"] == 2 and "Armenia" in states  # recomputed before the query
+
+
+def test_pages_and_optional_lines() -> None:
+    kg = KnowledgeGraph(_store())
+    everything = [r["meeting"] for r in kg.query("meetings")]
+    assert len(everything) == 3
+    pages = [r["meeting"] for off in (0, 1, 2) for r in kg.query("meetings", limit=1, offset=off)]
+    assert pages == everything
+    assert kg.query("meetings", limit=0) == []
+    assert "LIMIT 100" in library()["meetings"].bind({})
+    q = parse_query_text("SELECT * WHERE { ?s ?p ?o .\n  ?s ckg:heldBy ?__body_iri .  # if: body\n} LIMIT ?__limit")
+    assert "heldBy" not in q.bind({}) and "LIMIT" not in q.bind({})
+    assert "ckg:heldBy <http://x/b>" in q.bind({"body": "http://x/b", "limit": 5}) and "LIMIT 5" in q.bind({"limit": 5})
