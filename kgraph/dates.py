@@ -230,3 +230,31 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
             taken.append((start, end))
             found.append(DateMention(start, end, begin, finish, explicit))
     return sorted(found, key=lambda d: d.start)
+
+
+@dataclass(frozen=True)
+class MonthMention:
+    """A month named without a day ("в апреле", "in April", "сәуірде"): too vague for a date, but
+    enough to tell that an event lies months before the publication."""
+
+    start: int
+    end: int
+    month: int
+
+
+def find_month_mentions(text: str, lang: str) -> list[MonthMention]:
+    """Months written without a day; a month inside a full date is left to ``find_dates``."""
+    patterns = _patterns(lang)
+    norm = normalise(text)
+    taken = [(d.start, d.end) for d in find_dates(text, lang, dt.date(2000, 12, 31))]
+    found = []
+    for m in re.finditer(rf"(?<!\w)({patterns.month_re})(?!\w)" if not patterns.stems
+                         else rf"(?<!\w)({patterns.month_re})", norm):
+        if any(a <= m.start() < b for a, b in taken) or (lang == "en" and not text[m.start()].isupper()):
+            continue  # English "may" is a month only when capitalised
+        word = m.group(1).rstrip(".")
+        month = patterns.months.get(word) or next(
+            (n for stem, n in patterns.months.items() if word.startswith(stem)), None)
+        if month:
+            found.append(MonthMention(m.start(), m.end(), month))
+    return found

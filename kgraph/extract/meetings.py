@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from kgraph.dates import MonthMention, find_month_mentions
 from kgraph.extract.analysis import Analysis, Sentence
 from kgraph.extract.bodies import BodyMention, body_for_agency, body_mentions, dominant_organisation, is_organisation
 from kgraph.model import Span
@@ -48,15 +49,29 @@ def _is_meeting_sentence(analysis: Analysis, sentence: Sentence) -> bool:
         "meeting_events", sentence.start, sentence.end)
 
 
-def _in_passing(analysis: Analysis, sentence: Sentence) -> bool:
+def _in_passing(analysis: Analysis, sentence: Sentence, body: str | None) -> bool:
     """A session the text dates well before its publication ("at the summit held in Ashgabat in
-    2019", "на заседании 12 марта" in a June report) is mentioned in passing, not reported."""
+    2019", "на заседании 12 марта" in a June report) is mentioned in passing, not reported. The
+    date that counts is the one nearest the session's words: "the council, founded in 1992, met
+    today" reports today's session."""
     published = analysis.doc.published
     if published is None or sentence.is_title:
         return False
-    if any(n.kind == "year" and n.value < published.year for n in sentence.numbers):
-        return True
-    return any(d.begin < published - PASSING for d in sentence.dates if not _in_dateline(analysis, d.start))
+    days = [d for d in sentence.dates if not _in_dateline(analysis, d.start)]
+    if days:  # a day of the session decides: "the council, founded in 1992, met on Tuesday"
+        return _by_nearness(analysis, sentence, days, body)[0].begin < published - PASSING
+    months = [m for m in _months(analysis) if sentence.start <= m.start < sentence.end]
+    if months:  # "утвержден на заседании в Минске в апреле" in a July report
+        month = _by_nearness(analysis, sentence, months, body)[0].month
+        year = published.year if month <= published.month else published.year - 1
+        return dt.date(year, month, 28) < published - PASSING
+    return any(n.kind == "year" and n.value < published.year for n in sentence.numbers)
+
+
+def _months(analysis: Analysis) -> list[MonthMention]:
+    if "months" not in analysis.cache:
+        analysis.cache["months"] = find_month_mentions(analysis.text, analysis.lang)
+    return analysis.cache["months"]
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, body: str | None) -> list[int]:
@@ -155,14 +170,21 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         future = not sentence.is_title and (analysis.has("future", sentence.start, sentence.end) or next_session)
         if future and primary is not None:
             # an announcement names its session: a meeting word with a body, or "the next session"
-            if not analysis.has("meeting_nouns", sentence.start, sentence.end):
+            if not (next_session or analysis.has("meeting_nouns", sentence.start, sentence.end)):
                 continue
             candidate = _announced(analysis, sentence, body or (primary.body if next_session else None))
             known = {(m.body, m.place, m.start) for m in [primary, *announced]}
             if candidate and (candidate.body, candidate.place, candidate.start) not in known:
                 announced.append(candidate)
             continue
-        if body is None or primary is not None or _in_passing(analysis, sentence):
+        if body is None or _in_passing(analysis, sentence, body):
+            continue
+        if primary is not None:
+            if not holders:  # a second session must be named, not guessed from a title ("president's")
+                continue
+            other = _another_session(analysis, sentence, body, primary)
+            if other is not None:
+                announced.append(other)
             continue
         evidence = [Span(h.start, h.end) for h in holders] or [analysis.scorer_sentence(sentence.start)]
         primary = MeetingCandidate(body, sentence, evidence)
@@ -173,17 +195,30 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     return [primary, *(m for m in announced if (m.body, m.place, m.start) != where)]
 
 
+def _member_agency(body: str | None) -> str | None:
+    """The agency type whose heads make up the body ("foreign ministers" for a council of them)."""
+    from kgraph.reference import load_reference
+
+    item = load_reference().bodies.get(body) if body else None
+    return item.agency if item else None
+
+
 def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | None,
             mentions: list[BodyMention]) -> None:
     """Date, place and session number from the meeting sentence, then from the lead's sentences
     that report the session (a meeting word or the body's name, not an announcement), then the title."""
     order = [meeting.sentence]
-    for sentence in analysis.body[:LEAD_SENTENCES + 1]:
+    members = _member_agency(meeting.body)
+    lead = analysis.body[:LEAD_SENTENCES + 1]
+    for sentence in lead:
         if sentence is meeting.sentence or analysis.has("future", sentence.start, sentence.end):
             continue
         names_body = any(m.sentence == sentence.index and m.slug == meeting.body for m in mentions)
-        if names_body or _is_meeting_sentence(analysis, sentence):
+        names_members = members is not None and any(m.key == members for m in sentence.of_kind("agency-head"))
+        if names_body or names_members or _is_meeting_sentence(analysis, sentence):
             order.append(sentence)
+    if lead and lead[0] not in order and not analysis.has("future", lead[0].start, lead[0].end):
+        order.append(lead[0])  # a news lead dates its event: "President X on Friday urged…"
     if title is not None and title is not meeting.sentence:
         order.append(title)
     for sentence in order:
@@ -199,6 +234,28 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                 meeting.evidence.append(city[1])
         if meeting.session_number is None and not sentence.is_title:
             meeting.session_number = _session_number(analysis, sentence)
+
+
+def _another_session(analysis: Analysis, sentence: Sentence, body: str,
+                     primary: MeetingCandidate) -> MeetingCandidate | None:
+    """A second session the report also covers ("On Thursday, the foreign ministers met in
+    Dushanbe"): another body, a meeting verb, and its own date or place."""
+    if body == primary.body or sentence.is_title or body in {m.body for m in analysis.cache.get("sessions", [])}:
+        return None
+    if not analysis.has("meeting_events", sentence.start, sentence.end):
+        return None
+    candidate = MeetingCandidate(body, sentence, [analysis.scorer_sentence(sentence.start)])
+    found = _date(analysis, sentence, announced=False, body=body)
+    if found:
+        candidate.start, candidate.end = found.begin, found.finish
+    city = _city(analysis, sentence, body)
+    if city:
+        candidate.place = city[0]
+    if candidate.start is None and candidate.place is None:
+        return None
+    candidate.sentences.add(sentence.index)
+    analysis.cache.setdefault("sessions", []).append(candidate)
+    return candidate
 
 
 def _announced(analysis: Analysis, sentence: Sentence, body: str | None) -> MeetingCandidate | None:

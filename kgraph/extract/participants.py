@@ -86,7 +86,10 @@ def _organisation_slug(slug: str, holder: str | None) -> str | None:
     chain = [slug, *ancestors(slug)]
     if holder in chain:
         return None
-    listed = next((s for s in chain if s in CONTRACT_BODIES), None)
+    if slug in CONTRACT_BODIES:
+        listed = slug
+    else:  # an organ outside the list counts as its listed parent body, never as a whole organisation
+        listed = next((s for s in chain if s in CONTRACT_BODIES and s not in ORGANISATIONS), None)
     if listed is None or (listed in ORGANISATIONS and holder and listed in [holder, *ancestors(holder)]):
         return None
     return listed

@@ -25,7 +25,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         if stems:
             ordered = sorted(stems, key=len, reverse=True)
             alternatives = "|".join(re.escape(s).replace(r"\ ", r"\w*\s+") for s in ordered)
-            out.append((slug, re.compile(rf"(?<![\w-])(?:{alternatives})")))  # not "cross-border"
+            out.append((slug, re.compile(rf"(?<!\w)(?<!cross-)(?:{alternatives})")))  # "anti-drug", not "cross-border"
     return out
 
 
