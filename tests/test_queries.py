@@ -76,7 +76,8 @@ def test_heads_of_delegation(kg: KnowledgeGraph) -> None:
     assert {(r["meeting"], r["headName"]) for r in rows} == {
         (M1, "Ержан Саденов"), (M2, "Murat Nurtleu"), (M3, "Ержан Саденов")}
     minsk = next(r for r in rows if r["meeting"] == M3)
-    assert set(minsk["jobTitle"].split(" / ")) == {"министр внутренних дел", "ішкі істер министрі"}
+    # the title as the Minsk meeting's own report gives it, not every title the person has elsewhere
+    assert minsk["jobTitle"] == "министр внутренних дел"
     everyone = run(kg, "heads_of_delegation")
     assert len(everyone) == 4 and {r["stateLabel"] for r in everyone} == {"Kazakhstan", "Russia"}
 
