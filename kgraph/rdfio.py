@@ -48,18 +48,30 @@ def format_for(path: Path) -> ox.RdfFormat:
 
 
 OX_TERMS = (ox.NamedNode, ox.Literal, ox.BlankNode)
+_IRI_CACHE: dict[str, ox.NamedNode] = {}
+_IRI_CACHE_MAX = 1 << 18  # documents share most IRIs (states, bodies, properties): make each once
+
+
+def named(iri: str) -> ox.NamedNode:
+    node = _IRI_CACHE.get(iri)
+    if node is None:
+        if len(_IRI_CACHE) >= _IRI_CACHE_MAX:
+            _IRI_CACHE.clear()
+        node = _IRI_CACHE[iri] = ox.NamedNode(iri)
+    return node
 
 
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    """An rdflib term as a pyoxigraph term; Oxigraph terms pass through."""
     if isinstance(term, OX_TERMS):
         return term
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return named(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=named(str(term.datatype)))
         return ox.Literal(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, URIRef
-from rdflib import Literal as RLiteral
+from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from kgraph.namespaces import PREFIXES
+from kgraph.rdfio import named as _named
+from kgraph.rdfio import to_ox
 
 PREFIX_MAP = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 
@@ -56,35 +57,8 @@ def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
         raise StoreError(f"{path}: unknown RDF format {path.suffix!r} (known: {known})") from None
 
 
-_IRI_CACHE: dict[str, ox.NamedNode] = {}
-_IRI_CACHE_MAX = 1 << 18
 SUMMARY_GRAPH_IRI = "https://w3id.org/ckg/id/graph/summary"
 BULK_THRESHOLD = 20_000  # quads: above this an on-disk batch goes through bulk_extend (2.5× faster)
-
-
-def _named(iri: str) -> ox.NamedNode:
-    node = _IRI_CACHE.get(iri)
-    if node is None:
-        if len(_IRI_CACHE) >= _IRI_CACHE_MAX:
-            _IRI_CACHE.clear()
-        node = _IRI_CACHE[iri] = ox.NamedNode(iri)
-    return node
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term (IRIs cached: documents share most of them)."""
-    kind = type(term)
-    if kind is URIRef or isinstance(term, URIRef):
-        return _named(term)
-    if kind is RLiteral or isinstance(term, RLiteral):
-        if term.language:
-            return ox.Literal(term, language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(term, datatype=_named(term.datatype))
-        return ox.Literal(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    raise TypeError(f"cannot store RDF term {term!r}")
 
 
 def _quads(graph: ox.NamedNode, triples: Iterable[Triple]) -> Iterator[ox.Quad]:

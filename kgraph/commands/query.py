@@ -186,5 +186,5 @@ def info_command(
             counts = graph_store.counts()
     except StoreError as exc:
         _fail(str(exc))
-    for key in ("documents", "graphs", "triples", "meetings"):
+    for key in ("documents", "graphs", "triples", "meetings", "summary"):
         typer.echo(f"{key:<10} {counts[key]}")
