@@ -23,13 +23,17 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--only", default="", help="comma-separated query names (default: all)")
     args = parser.parse_args()
     results = {}
     with GraphStore.open(args.store, read_only=True) as store:
         started = time.perf_counter()
         counts = store.counts()
         params = query_params(store)
+        wanted = set(filter(None, args.only.split(",")))
         for name, (sparql, why) in sorted(bound_queries(params).items()):
+            if wanted and name not in wanted:
+                continue
             if sparql is None:
                 results[name] = {"skipped": why}
                 continue
