@@ -124,19 +124,10 @@ class _StoreBatch:
             self.flush()
 
     def flush(self) -> None:
-        if not self.graphs:
-            return
-        oxigraph = self.store.oxigraph
-        for graph in set(self.graphs):
-            name = ox.NamedNode(graph)
-            if oxigraph.contains_named_graph(name):
-                oxigraph.remove_graph(name)
-        # bulk_load skips the transaction log (2-3x faster); a build that dies mid-batch is
-        # recovered by building again, since every graph is replaced whole
-        oxigraph.bulk_load(b"".join(self.data), format=ox.RdfFormat.N_QUADS)
-        self.store.summary_stale = True  # the store recomputes its whole-corpus counts on close
-        self.graphs.clear()
-        self.data.clear()
+        if self.graphs:
+            self.store.replace_graphs_nquads(self.graphs, b"".join(self.data))
+            self.graphs.clear()
+            self.data.clear()
 
 
 class _FileSink:
