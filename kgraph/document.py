@@ -33,6 +33,11 @@ class DocumentError(ValueError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[DocumentError], tuple[str, str]]:
+        # rebuilt from both fields when it crosses a process boundary (``build --jobs N``): the
+        # default pickling passes only the message and the worker pool then crashes and respawns
+        return (DocumentError, (self.source, self.problem))
+
 
 @dataclass(frozen=True)
 class Document:

@@ -2,10 +2,14 @@
 
 Why worker processes: pyoxigraph cannot be interrupted from Python, so each query runs in a
 worker process that opens the store read-only; a query over the time limit gets its worker
-killed and replaced, and the client an HTTP 503, instead of a hung server. Every query is parsed
-first (``kgraph.sparql.check_read_only``) and UPDATE, LOAD, SERVICE and FROM are refused with
-HTTP 400 before any engine sees them. Results over the row cap are refused with HTTP 400 too
-(never silently truncated): the client is told to add LIMIT.
+killed and replaced, and the client an HTTP 503, instead of a hung server.
+
+Why two walls against outside requests: every query is first scanned against an allow-list of
+SPARQL query words (``kgraph.sparql.check_read_only``: bounded, no parser), so UPDATE, LOAD,
+SERVICE and FROM are refused with HTTP 400 and a clear message; and each worker runs under a
+kernel ban on sockets (``kgraph.sandbox``), so even a form the scan did not foresee cannot open a
+connection. Request size is capped (413 for a body, 414 for a URL) before anything is parsed.
+Results over the row cap are refused with HTTP 400 too (never silently truncated).
 
 The default graph is the union of all graphs (one per document plus the reference graph), and
 the project's prefixes (ckg:, id:, schema:, …) are predeclared.
@@ -144,11 +148,29 @@ def execute(store: Any, text: str, fmt: str, cap: int) -> bytes:
     return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt), prefixes=prefixes) or b""
 
 
-def _worker_main(conn: Connection, store_path: str) -> None:
-    """A worker process: open the store read-only, answer jobs until the pipe closes."""
+MAX_BODY_BYTES = 1 << 20  # a POSTed query or form; the query itself is capped at MAX_QUERY_CHARS
+MAX_URL_BYTES = 64 << 10  # longer queries go in a POST body
+H11_MAX_EVENT_BYTES = 4 << 20  # so that a long request line gets our 414, not a reset connection
+
+
+def _worker_main(conn: Connection, store_path: str, sandbox: bool) -> None:
+    """A worker process: ban sockets, open the store read-only, answer jobs until the pipe closes.
+
+    The first message says whether the ban holds ("ready") or why not ("sandbox"), so that the
+    endpoint never answers queries from a worker that could reach the network.
+    """
     import pyoxigraph as ox
 
+    from kgraph.sandbox import SandboxError, deny_network
+
+    if sandbox:
+        try:
+            deny_network()
+        except SandboxError as exc:
+            conn.send(("sandbox", str(exc)))
+            return
     store = ox.Store.read_only(store_path)
+    conn.send(("ready", ""))
     while True:
         try:
             text, fmt, cap = conn.recv()
@@ -171,17 +193,28 @@ class _Worker:
 class WorkerPool:
     """A few worker processes; a job over the time limit has its worker killed and replaced."""
 
-    def __init__(self, store_path: Path, size: int = 2) -> None:
+    def __init__(self, store_path: Path, size: int = 2, sandbox: bool = True) -> None:
         self.store_path = str(store_path)
         self.size = size
+        self.sandbox = sandbox
         self._ctx = mp.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] | None = None
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self.store_path), daemon=True)
+        process = self._ctx.Process(target=_worker_main, args=(child, self.store_path, self.sandbox),
+                                    daemon=True)
         process.start()
         child.close()
+        if not parent.poll(60):
+            process.kill()
+            raise RuntimeError("a query worker did not start within 60 s")
+        status, message = parent.recv()
+        if status != "ready":
+            process.join(timeout=2)
+            from kgraph.sandbox import SandboxError
+
+            raise SandboxError(message)
         return _Worker(process, parent)
 
     async def start(self) -> None:
@@ -227,36 +260,56 @@ class WorkerPool:
 
 # -- the web app -------------------------------------------------------------------------------
 def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10_000,
-               workers: int = 2) -> Any:
+               workers: int = 2, sandbox: bool = True) -> Any:
     """The Starlette app: ``/`` (a page about the endpoint) and ``/sparql`` (the protocol)."""
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
-    from kgraph.sparql import QueryError, check_read_only
+    from kgraph.sparql import QueryError, QueryTooLarge, check_read_only
 
-    pool = WorkerPool(store_path, workers)
+    pool = WorkerPool(store_path, workers, sandbox)
 
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(message + "\n", status_code=status)
 
+    async def read_body(request: Request) -> bytes | None:
+        """The request body, or None once it passes MAX_BODY_BYTES (read no further)."""
+        declared = request.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            return None
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                return None
+            chunks.append(chunk)
+        return b"".join(chunks)
+
     async def sparql(request: Request) -> Response:
+        if len(request.scope.get("query_string", b"")) > MAX_URL_BYTES:
+            return error(414, f"the URL is over {MAX_URL_BYTES // 1024} KiB: POST long queries "
+                              "(application/sparql-query)")
         params = dict(request.query_params)
         query = params.get("query")
         if "update" in params:
             return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            raw = await read_body(request) if ctype in (
+                "application/x-www-form-urlencoded", "application/sparql-query") else b""
+            if raw is None:
+                return error(413, f"the request body is over {MAX_BODY_BYTES // 1024} KiB")
             if ctype == "application/x-www-form-urlencoded":
                 # parsed here rather than with request.form(), which needs python-multipart
-                body = (await request.body()).decode("utf-8", errors="replace")
+                body = raw.decode("utf-8", errors="replace")
                 form = {k: v[0] for k, v in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
                 if "update" in form:
                     return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
                 query = form.get("query", query)
             elif ctype == "application/sparql-query":
-                query = (await request.body()).decode("utf-8", errors="replace")
+                query = raw.decode("utf-8", errors="replace")
             elif ctype == "application/sparql-update":
                 return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
             else:
@@ -265,9 +318,10 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
         if not query or not str(query).strip():
             return error(400, "missing the query parameter (GET /sparql?query=…, or POST)")
         query = str(query)
-        loop = asyncio.get_running_loop()
-        try:
-            form_name = await loop.run_in_executor(None, check_read_only, query)
+        try:  # a linear scan with a size cap: cheap enough for the event loop
+            form_name = check_read_only(query)
+        except QueryTooLarge as exc:
+            return error(413, str(exc))
         except QueryError as exc:
             return error(400, str(exc))
         graph = form_name in ("ConstructQuery", "DescribeQuery")
@@ -321,13 +375,14 @@ rdfs:, owl:, xsd:, wd: are predeclared.</li>
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
-          max_results: int = 10_000, workers: int | None = None) -> None:
+          max_results: int = 10_000, workers: int | None = None, sandbox: bool = True) -> None:
     """Run the endpoint until interrupted."""
     import uvicorn
 
     size = workers or max(1, min(4, os.cpu_count() or 1))
-    app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size, sandbox=sandbox)
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
+                h11_max_incomplete_event_size=H11_MAX_EVENT_BYTES)
 
 
 __all__ = ["WorkerPool", "create_app", "execute", "negotiate", "serve"]

@@ -109,3 +109,21 @@ def test_rebuilding_gives_identical_output(good_dir: Path, tmp_path: Path) -> No
     assert kgraph("build", str(good_dir), "-o", str(a)).returncode == 0
     assert kgraph("build", str(good_dir), "-o", str(b), "--jobs", "2").returncode == 0
     assert sorted(a.read_text(encoding="utf-8").splitlines()) == sorted(b.read_text(encoding="utf-8").splitlines())
+
+
+def test_parallel_build_skips_bad_documents_like_a_serial_one(good_dir: Path, tmp_path: Path) -> None:
+    """`--jobs 2` with impossible header dates among good documents: named, skipped, no hang."""
+    folder = tmp_path / "mixed"
+    shutil.copytree(good_dir, folder)
+    for i in range(3):
+        (folder / f"bad{i}.txt").write_text("date 2023-02-31 Bad\nСовет министров.\n", encoding="utf-8")
+    outputs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.nq"
+        result = kgraph("build", str(folder), "--jobs", jobs, "-o", str(out))  # timeout: 300 s
+        assert result.returncode == 1, result.stderr
+        skipped = [line for line in result.stderr.splitlines() if line.startswith("kgraph: skipped")]
+        assert len(skipped) == 3 and all("impossible" in line for line in skipped), result.stderr
+        assert "Traceback" not in result.stderr
+        outputs[jobs] = sorted(out.read_text(encoding="utf-8").splitlines())
+    assert outputs["1"] == outputs["2"] and outputs["1"]

@@ -218,8 +218,16 @@ def test_read_only_check_accepts_reads() -> None:
     assert check_read_only("SELECT ?m WHERE { ?m a ckg:Meeting }") == "SelectQuery"
     assert check_read_only("CONSTRUCT WHERE { ?s a ckg:Decision }") == "ConstructQuery"
     assert check_read_only("ASK { GRAPH ?g { ?s ?p ?o } }") == "AskQuery"
+    assert check_read_only("SELECT ?s WHERE { ?s rdfs:label \"SERVICE, FROM\" } # LOAD") == "SelectQuery"
+    with pytest.raises(QueryError, match="not a SPARQL query keyword"):
+        check_read_only("SELECT * WHERE { ?s ?p ?o } HELLO")
+    with pytest.raises(QueryError, match="backslash"):
+        check_read_only("SELECT * WHERE { \\u0053ERVICE <http://x> { ?s ?p ?o } }")
+
+
+def test_syntax_errors_reach_the_user_as_query_errors(kg: KnowledgeGraph) -> None:
     with pytest.raises(QueryError, match="syntax error"):
-        check_read_only("SELECT WHERE {")
+        kg.sparql("SELECT WHERE {")
 
 
 # -- the Python API ------------------------------------------------------------------------------

@@ -19,18 +19,35 @@ def serve_command(
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-query time limit, seconds.")] = 10.0,
     max_results: Annotated[int, typer.Option("--max-results", min=1, help="Row (or triple) cap per result.")] = 10_000,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Query worker processes.")] = None,
+    sandbox: Annotated[bool, typer.Option(
+        "--sandbox/--no-sandbox",
+        help="Ban sockets in the query workers (seccomp). --no-sandbox only where seccomp is unavailable.")] = True,
 ) -> None:
     """Serve the store at http://HOST:PORT/sparql (SPARQL 1.1 Protocol, read-only).
 
     Example: kgraph serve --store build/store --port 7878
 
     UPDATE, LOAD, SERVICE and FROM are refused with HTTP 400; a query over the time limit is
-    stopped (HTTP 503); a result over the cap is refused (HTTP 400: add LIMIT).
+    stopped (HTTP 503); a result over the cap is refused (HTTP 400: add LIMIT). The query workers
+    cannot open network connections (a seccomp ban on sockets); the endpoint refuses to start
+    where that ban cannot be installed, unless --no-sandbox is given.
     """
+    import subprocess
+    import sys
+
     from kgraph.server import serve
 
     if not (store.is_dir() and any(store.iterdir())):
         typer.echo(f"kgraph: {store}: no store there (build one with kgraph build --store)", err=True)
         raise typer.Exit(2)
+    if sandbox:
+        probe = subprocess.run([sys.executable, "-c", "from kgraph.sandbox import deny_network; deny_network()"],
+                               capture_output=True, text=True)
+        if probe.returncode != 0:
+            reason = (probe.stderr.strip().splitlines() or ["unknown"])[-1]
+            typer.echo(f"kgraph: cannot ban network access in query workers ({reason}); "
+                       "install libseccomp, or run with --no-sandbox at your own risk", err=True)
+            raise typer.Exit(2)
     typer.echo(f"kgraph: serving {store} at http://{host}:{port}/sparql (read-only)", err=True)
-    serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers)
+    serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers,
+          sandbox=sandbox)
