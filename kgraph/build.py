@@ -10,8 +10,10 @@ run never leaves half a file.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -73,13 +75,39 @@ def build_document(doc: Document) -> BuiltDocument:
                          len(facts.meetings))
 
 
+# One document may take at most this long; past it the document is skipped with one line, so a
+# pathological text can never hold a batch (and the documents after it) hostage.
+DOCUMENT_SECONDS = 60.0
+
+
+class _DocumentTimeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise _DocumentTimeout
+
+
 def _safe_build(item: Document | DocumentError) -> BuiltDocument | DocumentError:
     if isinstance(item, DocumentError):
         return item
+    timed = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, DOCUMENT_SECONDS)
     try:
         return build_document(item)
+    except _DocumentTimeout:
+        return DocumentError(item.source, f"extraction took over {DOCUMENT_SECONDS:g} s and was stopped "
+                                          f"({len(item.text):,} characters)")
+    except RecursionError:
+        return DocumentError(item.source, "extraction failed (structure nested too deeply)")
     except Exception as exc:  # one bad document must not stop a batch
         return DocumentError(item.source, f"extraction failed ({type(exc).__name__}: {exc})")
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def reference_nquads() -> bytes:
@@ -173,8 +201,16 @@ def _jsonld(parts) -> bytes:
 
 def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path | None = None, jobs: int = 1,
           on_error: Callable[[str], None] = lambda message: None,
-          on_document: Callable[[BuiltDocument], None] = lambda built: None) -> BuildReport:
-    """Build every document under ``paths`` into ``out`` (a file) and/or ``store`` (a folder)."""
+          on_document: Callable[[BuiltDocument], None] = lambda built: None,
+          doc_seconds: float | None = None) -> BuildReport:
+    """Build every document under ``paths`` into ``out`` (a file) and/or ``store`` (a folder).
+
+    ``doc_seconds`` bounds the time of one document (default DOCUMENT_SECONDS); it is set before
+    the worker processes fork, so they inherit it.
+    """
+    global DOCUMENT_SECONDS
+    if doc_seconds is not None:
+        DOCUMENT_SECONDS = doc_seconds
     if out is not None:
         rdfio.format_for(out)  # an unknown extension is an error before any work
     started = time.perf_counter()

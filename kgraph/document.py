@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from kgraph.lang import detect_language
@@ -23,6 +24,11 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<title>[^\n]*)")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+SUPPORTED_LANGUAGES = ("kk", "ru", "en")
+# A news article is a few KB; anything over this is a dump or a mistake, and extraction time grows
+# with size: refused up front with one line rather than holding a batch for minutes.
+MAX_DOCUMENT_BYTES = 5 << 20
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class DocumentError(ValueError):
@@ -50,8 +56,9 @@ class Document:
     external_id: str | None = None
     body_start: int = 0  # offset where the body begins (after the header line, if any)
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        # computed once: every emitted IRI of the document embeds it (thousands of calls on a long text)
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
@@ -76,6 +83,8 @@ def from_text(text: str, source: str, *, published: dt.date | None = None, url: 
         raise DocumentError(source, "empty document")
     if "\x00" in text:
         raise DocumentError(source, "binary content (NUL bytes), not a text document")
+    if lang is not None and lang not in SUPPORTED_LANGUAGES:
+        raise DocumentError(source, f"unknown language {lang!r} (kgraph reads {', '.join(SUPPORTED_LANGUAGES)})")
     title = None
     body_start = 0
     first_line_end = text.find("\n")
@@ -95,9 +104,20 @@ def read_file(path: Path) -> Document:
     """One text/markdown/corpus file."""
     source = str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(source, f"{size / 2**20:.1f} MB is over the {MAX_DOCUMENT_BYTES >> 20} MB "
+                                        "limit for one document (split it, or use JSON Lines)")
         raw = path.read_bytes()
     except OSError as exc:
         raise DocumentError(source, f"cannot read ({exc.strerror or exc})") from None
+    return from_text(_decode(source, raw), source)
+
+
+def _decode(source: str, raw: bytes) -> str:
+    """UTF-8 bytes as text, or a DocumentError that says what the bytes are instead."""
+    if raw.startswith(UTF16_BOMS):
+        raise DocumentError(source, "UTF-16 text: save it as UTF-8")
     if b"\x00" in raw:
         raise DocumentError(source, "binary content (NUL bytes), not a text document")
     try:
@@ -106,36 +126,50 @@ def read_file(path: Path) -> Document:
         raise DocumentError(source, f"invalid UTF-8 at byte {exc.start}") from None
     # the scorer reads with Path.read_text, which turns \r\n into \n: offsets must agree with it
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.removeprefix("\ufeff")
-    return from_text(text, source)
+    return text.removeprefix("\ufeff")
 
 
 def read_jsonl(path: Path) -> Iterator[Document | DocumentError]:
     """Each line an object with ``text`` and optional ``id``, ``published``, ``url``, ``lang``."""
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except OSError as exc:
         yield DocumentError(str(path), f"cannot read ({exc.strerror or exc})")
         return
     with handle:
-        try:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                source = f"{path}#{number}"
-                try:
-                    yield _jsonl_document(source, line)
-                except DocumentError as exc:
-                    yield exc
-        except UnicodeDecodeError as exc:
-            yield DocumentError(str(path), f"invalid UTF-8 at byte {exc.start}")
+        # each line decoded on its own, and read with a bound: a bad or huge line costs that line
+        # only, never the good lines around it
+        number = 0
+        while True:
+            raw = handle.readline(MAX_DOCUMENT_BYTES + 1)
+            if not raw:
+                break
+            number += 1
+            source = f"{path}#{number}"
+            if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = handle.readline(1 << 20)
+                yield DocumentError(source, f"line is over the {MAX_DOCUMENT_BYTES >> 20} MB limit for one document")
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield _jsonl_document(source, raw)
+            except DocumentError as exc:
+                yield exc
 
 
-def _jsonl_document(source: str, line: str) -> Document:
+def _jsonl_document(source: str, raw: bytes) -> Document:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(source, f"invalid UTF-8 at byte {exc.start} of the line") from None
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise DocumentError(source, f"invalid JSON ({exc.msg})") from None
+        raise DocumentError(source, f"invalid JSON ({exc.msg}, column {exc.colno})") from None
+    except RecursionError:
+        raise DocumentError(source, "invalid JSON (nested too deeply)") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise DocumentError(source, "a JSON Lines record needs a string field 'text'")
     published = record.get("published")

@@ -127,3 +127,25 @@ def test_parallel_build_skips_bad_documents_like_a_serial_one(good_dir: Path, tm
         assert "Traceback" not in result.stderr
         outputs[jobs] = sorted(out.read_text(encoding="utf-8").splitlines())
     assert outputs["1"] == outputs["2"] and outputs["1"]
+
+
+def test_a_document_over_the_time_limit_is_skipped_with_one_line(good_dir: Path, tmp_path: Path) -> None:
+    result = kgraph("build", str(good_dir), "--doc-timeout", "0.0001", "-o", str(tmp_path / "out.nq"))
+    assert result.returncode == 2  # every document ran over: nothing built, nothing written
+    lines = [line for line in result.stderr.splitlines() if line.startswith("kgraph: skipped")]
+    assert len(lines) == 2 and all("was stopped" in line for line in lines), result.stderr
+    assert not (tmp_path / "out.nq").exists()
+
+
+def test_jsonl_bad_lines_cost_only_themselves(tmp_path: Path) -> None:
+    good = '{"id": "a", "text": "date 2024-05-17 x\\nСовет министров обороны СНГ собрался в Минске 17 мая."}\n'
+    data = (good.encode() + b'{"text": "\\xff broken"}\n' + b"[" * 100_000 + b"\n"
+            + b'{"text": "x", "lang": "xx"}\n' + good.replace('"a"', '"b"').encode())
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(data.replace(b'"\\xff', b'"\xff'))
+    result = kgraph("build", str(path), "-o", str(tmp_path / "out.nq"))
+    assert result.returncode == 1, result.stderr
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("kgraph: skipped")]
+    assert [line.removeprefix("kgraph: skipped ").split(": ")[0] for line in skipped] == [f"{path}#{n}" for n in (2, 3, 4)], result.stderr
+    assert "invalid UTF-8" in skipped[0] and "nested too deeply" in skipped[1] and "unknown language" in skipped[2]
+    assert "Traceback" not in result.stderr and "built 2 documents" in result.stderr

@@ -20,6 +20,8 @@ def build_command(
     store: Annotated[Path | None, typer.Option("--store", help="Persistent store folder to load into.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel extraction processes.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    doc_timeout: Annotated[float, typer.Option(
+        "--doc-timeout", min=0.0001, help="Seconds one document may take before it is skipped.")] = 60.0,
 ) -> None:
     """Extract meetings, participants, decisions and figures into RDF, one named graph per document.
 
@@ -40,7 +42,7 @@ def build_command(
             _fail(str(exc))
     progress = _Progress()
     try:
-        report = build(paths, out=out, store=store, jobs=jobs,
+        report = build(paths, out=out, store=store, jobs=jobs, doc_seconds=doc_timeout,
                        on_error=lambda message: progress.error(f"kgraph: skipped {message}"),
                        on_document=lambda built: progress.advance())
     except NothingBuiltError as exc:
