@@ -221,6 +221,7 @@ def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path |
         from kgraph.store import GraphStore
 
         graph_store = GraphStore.open(store)
+        graph_store.begin_build()
     try:
         if sink:
             sink.__enter__()
@@ -245,6 +246,8 @@ def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path |
             on_document(result)
         if batch is not None:
             batch.flush()
+        if graph_store is not None:
+            graph_store.end_build()  # summary on disk, journal cleared: the store is whole again
         if report.documents == 0:
             raise NothingBuiltError("no document could be built")
     except BaseException:

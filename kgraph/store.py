@@ -58,6 +58,13 @@ def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
 
 
 SUMMARY_GRAPH_IRI = "https://w3id.org/ckg/id/graph/summary"
+# The write journal: one quad, written (in a transaction) before a build touches the store and
+# removed only after the build's last batch and the summary are on disk. Found on opening, it
+# says the last build was interrupted: the summary may not match the documents and the last batch
+# may be incomplete. `kgraph info` says so; `kgraph doctor` recomputes the summary and clears it.
+JOURNAL_GRAPH_IRI = "https://w3id.org/ckg/id/graph/journal"
+_JOURNAL = ox.NamedNode(JOURNAL_GRAPH_IRI)
+_BUILD_STARTED = ox.NamedNode("https://w3id.org/ckg/ontology#buildStarted")
 BULK_THRESHOLD = 20_000  # quads: above this an on-disk batch goes through bulk_extend (2.5× faster)
 
 
@@ -72,6 +79,13 @@ def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
                 raise StoreError(f"{path}: cannot open store read-only: {exc}") from exc
             time.sleep(0.2 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _graph_of_line(line: bytes) -> str | None:
+    """The graph IRI of one N-Quads line as the build writes them (``… <graph> .``)."""
+    end = line.rstrip().rfind(b">")
+    start = line.rfind(b"<", 0, end)
+    return line[start + 1:end].decode("utf-8") if 0 <= start < end else None
 
 
 class GraphStore:
@@ -126,6 +140,35 @@ class GraphStore:
             self._store.flush()
         self._store = None
 
+    # -- the write journal ---------------------------------------------------------------------
+    def begin_build(self) -> None:
+        """Record that a build is writing (flushed at once, so a crash leaves it behind)."""
+        stamp = ox.Literal(time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                           datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"))
+        self.oxigraph.extend([ox.Quad(_JOURNAL, _BUILD_STARTED, stamp, _JOURNAL)])
+        self.oxigraph.flush()
+
+    def end_build(self) -> None:
+        """The build is whole: summary recomputed, everything flushed, the journal cleared."""
+        self.refresh_summary()
+        self.oxigraph.flush()
+        self.oxigraph.remove_graph(_JOURNAL)
+        self.oxigraph.flush()
+
+    def interrupted_build(self) -> str | None:
+        """When the last build did not finish, the time it started; else None."""
+        for quad in self.oxigraph.quads_for_pattern(_JOURNAL, _BUILD_STARTED, None, _JOURNAL):
+            return quad.object.value
+        return None
+
+    def repair(self) -> str:
+        """Bring an interrupted store back to a consistent state: the summary is recomputed from the
+        documents the store holds and the journal cleared. Documents of the interrupted batch are
+        whole or missing (never half-replaced): building the same inputs again adds what is missing."""
+        started = self.interrupted_build()
+        self.end_build()
+        return f"build started {started} was interrupted; summary recomputed" if started else "store is consistent"
+
     def refresh_summary(self) -> int:
         """Recompute the summary graph (``kgraph.summary.refresh``); returns its triple count."""
         from kgraph.summary import refresh
@@ -161,12 +204,41 @@ class GraphStore:
         return len(quads)
 
     def replace_graphs_nquads(self, graphs: Iterable[str], data: bytes) -> None:
-        """Replace the named ``graphs`` with N-Quads ``data`` (the build's serialised documents),
-        bulk-loaded: no transaction log, so a build that dies mid-batch is recovered by building
-        again, since every graph is replaced whole."""
-        for graph_iri in set(graphs):
-            self._clear(graph_iri)
-        self.oxigraph.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        """Replace the named ``graphs`` with N-Quads ``data`` (the build's serialised documents).
+
+        Never removes before it writes, so a crash at any moment loses no document the store held:
+        graphs new to the store are bulk-loaded (fast, no transaction log: a crash leaves them for
+        the next build to replace); a graph the store already holds gets its new quads added in one
+        transaction first, and only then loses the quads the new version no longer has.
+        """
+        store = self.oxigraph
+        existing = {g for g in set(graphs) if store.contains_named_graph(_named(g))}
+        if existing:
+            self.summary_stale = True
+            fresh: list[bytes] = []
+            updates: dict[str, set[ox.Quad]] = {g: set() for g in existing}
+            for line in data.splitlines(keepends=True):
+                graph = _graph_of_line(line)
+                if graph in updates:
+                    updates[graph].update(ox.parse(line, format=ox.RdfFormat.N_QUADS))
+                else:
+                    fresh.append(line)
+            added = [q for quads in updates.values() for q in quads]
+            store.extend(added)
+            # compared as the store encodes them (it reads xsd:nonNegativeInteger back as xsd:integer)
+            normalised = ox.Store()
+            normalised.extend(added)
+            for graph_iri in updates:
+                name = _named(graph_iri)
+                keep = set(normalised.quads_for_pattern(None, None, None, name))
+                stale = [q for q in store.quads_for_pattern(None, None, None, name) if q not in keep]
+                for quad in stale:
+                    store.remove(quad)
+            data = b"".join(fresh)
+        if any(_named(g).value != SUMMARY_GRAPH_IRI for g in set(graphs) - existing):
+            self.summary_stale = True
+        if data:
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
     def _clear(self, graph_iri: str) -> ox.NamedNode:
         """Empty one named graph before it is written again; any graph but the summary makes the

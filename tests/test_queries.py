@@ -302,7 +302,8 @@ def test_cli_queries_and_info(tmp_path: Path) -> None:
         store.load_file(FIXTURE)
     code, out, _ = cli("info", "--store", str(tmp_path / "store"))
     assert code == 0
-    info = dict(line.split() for line in out.splitlines())
+    info = dict(line.split(None, 1) for line in out.splitlines())
+    assert info.pop("state") == "consistent"
     assert int(info.pop("summary")) > 0  # loading marked the summary stale; closing recomputed it
     assert info == {"documents": "3", "graphs": "4", "triples": "232", "meetings": "3"}
     code, _, err = cli("info", "--store", str(tmp_path / "none"))

@@ -15,6 +15,7 @@ def register(app: typer.Typer) -> None:
     app.command(name="query")(query_command)
     app.command(name="queries")(queries_command)
     app.command(name="info")(info_command)
+    app.command(name="doctor")(doctor_command)
 
 
 def _fail(message: str) -> None:
@@ -30,7 +31,11 @@ def _open(store: Path | None, data: list[Path] | None) -> Any:
         _fail("give either --store DIR or --data FILE… (one of the two)")
     try:
         if store is not None:
-            return KnowledgeGraph.open(store)
+            kg = KnowledgeGraph.open(store)
+            if started := kg.store.interrupted_build():
+                typer.echo(f"kgraph: warning: {store}: the build started {started} did not finish; counts may "
+                           f"be wrong until `kgraph doctor --store {store}` and a new build", err=True)
+            return kg
         for path in data or []:
             if not Path(path).is_file():
                 _fail(f"{path}: no such file")
@@ -184,7 +189,32 @@ def info_command(
     try:
         with GraphStore.open(store, read_only=True) as graph_store:
             counts = graph_store.counts()
+            interrupted = graph_store.interrupted_build()
     except StoreError as exc:
         _fail(str(exc))
     for key in ("documents", "graphs", "triples", "meetings", "summary"):
         typer.echo(f"{key:<10} {counts[key]}")
+    if interrupted:
+        typer.echo(f"state      NEEDS REPAIR: the build started {interrupted} did not finish, so counts from "
+                   f"the summary may be wrong; run: kgraph doctor --store {store}, then build again")
+        raise typer.Exit(1)
+    typer.echo("state      consistent")
+
+
+def doctor_command(
+    store: Annotated[Path, typer.Option("--store", help="Store folder built by `kgraph build --store`.")],
+) -> None:
+    """Check a store after a crash and repair it: recompute the summary, clear the build journal.
+
+    Example: kgraph doctor --store build/store
+
+    A document whose batch was interrupted is either whole or absent (never half-replaced);
+    running the same build again adds what is missing. Exit status 0 when the store is consistent.
+    """
+    from kgraph.store import GraphStore, StoreError
+
+    try:
+        with GraphStore.open(store) as graph_store:
+            typer.echo(f"kgraph doctor: {store}: {graph_store.repair()}")
+    except StoreError as exc:
+        _fail(str(exc))
