@@ -23,6 +23,7 @@ import html
 import json
 import multiprocessing as mp
 import os
+import time
 import urllib.parse
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -153,12 +154,16 @@ MAX_URL_BYTES = 64 << 10  # longer queries go in a POST body
 H11_MAX_EVENT_BYTES = 4 << 20  # so that a long request line gets our 414, not a reset connection
 
 
-def _worker_main(conn: Connection, store_path: str, sandbox: bool) -> None:
-    """A worker process: ban sockets, open the store read-only, answer jobs until the pipe closes.
+def _worker_main(conn: Connection, store_path: str, sandbox: bool, memory_mb: int) -> None:
+    """A worker process: ban sockets, cap memory, open the store read-only, answer jobs until the
+    pipe closes.
 
     The first message says whether the ban holds ("ready") or why not ("sandbox"), so that the
-    endpoint never answers queries from a worker that could reach the network.
+    endpoint never answers queries from a worker that could reach the network. The address-space
+    cap makes a runaway query (a cross product being sorted) kill its own worker, not the machine.
     """
+    import resource
+
     import pyoxigraph as ox
 
     from kgraph.sandbox import SandboxError, deny_network
@@ -169,6 +174,9 @@ def _worker_main(conn: Connection, store_path: str, sandbox: bool) -> None:
         except SandboxError as exc:
             conn.send(("sandbox", str(exc)))
             return
+    if memory_mb:
+        limit = memory_mb << 20
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     store = ox.Store.read_only(store_path)
     conn.send(("ready", ""))
     while True:
@@ -176,10 +184,14 @@ def _worker_main(conn: Connection, store_path: str, sandbox: bool) -> None:
             text, fmt, cap = conn.recv()
         except (EOFError, OSError):
             return
+        cpu = time.process_time()
         try:
-            conn.send(("ok", execute(store, text, fmt, cap)))
+            data = execute(store, text, fmt, cap)
+            conn.send(("ok", data, time.process_time() - cpu))
         except QueryFailed as exc:
             conn.send(("error", exc.status, str(exc)))
+        except MemoryError:
+            conn.send(("error", 503, f"the query needed more than the worker's {memory_mb} MB; narrow it"))
         except Exception as exc:  # any engine error is the client's answer
             conn.send(("error", 500, f"query failed: {exc}"))
 
@@ -191,19 +203,38 @@ class _Worker:
 
 
 class WorkerPool:
-    """A few worker processes; a job over the time limit has its worker killed and replaced."""
+    """Worker processes; a job over the time limit has its worker killed and replaced.
 
-    def __init__(self, store_path: Path, size: int = 2, sandbox: bool = True) -> None:
+    Fairness, so that cheap queries keep flowing while slow ones run out their time limit:
+    * a query text that ran slow before (over ``SLOW_SECONDS``, remembered by hash for the last
+      ``REMEMBERED`` texts) may hold at most ``size - 1`` workers at once: a client repeating a
+      heavy query cannot take every worker;
+    * when every worker has been busy for over ``SLOW_SECONDS``, the pool grows by a worker (up to
+      ``size + overflow``) instead of queueing a new query behind them.
+    """
+
+    SLOW_SECONDS = 0.5
+    REMEMBERED = 4096
+
+    def __init__(self, store_path: Path, size: int = 2, sandbox: bool = True, memory_mb: int = 2048,
+                 overflow: int | None = None) -> None:
         self.store_path = str(store_path)
         self.size = size
         self.sandbox = sandbox
+        self.memory_mb = memory_mb
+        self.capacity = size + (size if overflow is None else overflow)
         self._ctx = mp.get_context("spawn")
         self._idle: asyncio.Queue[_Worker] | None = None
+        self._workers = 0  # started and not discarded (idle, busy or being started)
+        self._busy_since: dict[int, float] = {}
+        self._slow_running = 0
+        self._slow_texts: dict[int, None] = {}  # insertion-ordered: the oldest is forgotten first
+        self._tasks: set[asyncio.Task[None]] = set()
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        process = self._ctx.Process(target=_worker_main, args=(child, self.store_path, self.sandbox),
-                                    daemon=True)
+        process = self._ctx.Process(target=_worker_main,
+                                    args=(child, self.store_path, self.sandbox, self.memory_mb), daemon=True)
         process.start()
         child.close()
         if not parent.poll(60):
@@ -221,21 +252,61 @@ class WorkerPool:
         self._idle = asyncio.Queue()
         for _ in range(self.size):
             self._idle.put_nowait(self._spawn())
+            self._workers += 1
 
     async def stop(self) -> None:
         if self._idle is None:
             return
         while not self._idle.empty():
-            worker = self._idle.get_nowait()
-            worker.conn.close()
-            worker.process.kill()
-            worker.process.join(timeout=2)
+            self._discard(self._idle.get_nowait())
+
+    def _discard(self, worker: _Worker) -> None:
+        self._workers -= 1
+        worker.conn.close()
+        worker.process.kill()
+        worker.process.join(timeout=2)
+
+    def _remember_slow(self, key: int) -> None:
+        self._slow_texts.pop(key, None)
+        self._slow_texts[key] = None
+        while len(self._slow_texts) > self.REMEMBERED:
+            del self._slow_texts[next(iter(self._slow_texts))]
+
+    async def _acquire(self, known_slow: bool, patience: float) -> _Worker:
+        """A worker for one query; a query known to be slow waits at most ``patience`` seconds for
+        its lane, then is refused (503) rather than queueing without end."""
+        assert self._idle is not None, "pool not started"
+        loop = asyncio.get_running_loop()
+        deadline = time.monotonic() + patience
+        while True:
+            if known_slow and self._slow_running >= max(1, self.size - 1):
+                if time.monotonic() > deadline:
+                    raise QueryFailed(503, "the endpoint is busy with this query already (it ran slow "
+                                           "before); try again later, or narrow it")
+                await asyncio.sleep(self.SLOW_SECONDS / 5)
+                continue
+            if not self._idle.empty():
+                return self._idle.get_nowait()
+            now = time.monotonic()
+            all_slow = bool(self._busy_since) and all(now - t > self.SLOW_SECONDS for t in self._busy_since.values())
+            if all_slow and self._workers < self.capacity:
+                self._workers += 1
+                try:
+                    return await loop.run_in_executor(None, self._spawn)
+                except BaseException:
+                    self._workers -= 1
+                    raise
+            with contextlib.suppress(TimeoutError):
+                return await asyncio.wait_for(self._idle.get(), self.SLOW_SECONDS / 5)
 
     async def run(self, text: str, fmt: str, cap: int, timeout: float) -> bytes:
-        assert self._idle is not None, "pool not started"
-        worker = await self._idle.get()
+        key = hash(text)
+        known_slow = key in self._slow_texts
+        worker = await self._acquire(known_slow, timeout)
         loop = asyncio.get_running_loop()
-        healthy = False
+        healthy, spent = False, 0.0
+        self._busy_since[id(worker)] = time.monotonic()
+        self._slow_running += known_slow
         try:
             worker.conn.send((text, fmt, cap))
             ready = await loop.run_in_executor(None, worker.conn.poll, timeout)
@@ -244,23 +315,42 @@ class WorkerPool:
                                        "stopped; narrow it or add LIMIT")
             reply = worker.conn.recv()
             healthy = True
+            # CPU seconds the worker spent (not wall time, which CPU contention inflates)
+            spent = reply[2] if reply[0] == "ok" else 0.0
         except (EOFError, OSError, BrokenPipeError):
-            raise QueryFailed(500, "the query worker died; try again") from None
+            raise QueryFailed(503, f"the query worker stopped (a query over its memory cap of "
+                                   f"{self.memory_mb} MB ends that way); narrow the query") from None
         finally:
-            if not healthy:
-                worker.process.kill()
-                worker.process.join(timeout=2)
-                worker.conn.close()
-                worker = self._spawn()
-            self._idle.put_nowait(worker)
+            self._busy_since.pop(id(worker), None)
+            self._slow_running -= known_slow
+            if not healthy or spent > self.SLOW_SECONDS:
+                self._remember_slow(key)
+            if healthy:
+                self._idle.put_nowait(worker)
+            else:
+                self._discard(worker)
+                self._workers += 1
+                task = loop.create_task(self._replace())
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
         if reply[0] == "ok":
             return reply[1]
         raise QueryFailed(reply[1], reply[2])
 
+    async def _replace(self) -> None:
+        """Start a worker in place of a killed one, off the event loop."""
+        try:
+            worker = await asyncio.get_running_loop().run_in_executor(None, self._spawn)
+        except BaseException:
+            self._workers -= 1
+            raise
+        assert self._idle is not None
+        self._idle.put_nowait(worker)
+
 
 # -- the web app -------------------------------------------------------------------------------
 def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10_000,
-               workers: int = 2, sandbox: bool = True) -> Any:
+               workers: int = 2, sandbox: bool = True, memory_mb: int = 2048) -> Any:
     """The Starlette app: ``/`` (a page about the endpoint) and ``/sparql`` (the protocol)."""
     from starlette.applications import Starlette
     from starlette.requests import Request
@@ -269,7 +359,7 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
 
     from kgraph.sparql import QueryError, QueryTooLarge, check_read_only
 
-    pool = WorkerPool(store_path, workers, sandbox)
+    pool = WorkerPool(store_path, workers, sandbox, memory_mb)
 
     def error(status: int, message: str) -> Response:
         return PlainTextResponse(message + "\n", status_code=status)
@@ -375,12 +465,14 @@ rdfs:, owl:, xsd:, wd: are predeclared.</li>
 
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
-          max_results: int = 10_000, workers: int | None = None, sandbox: bool = True) -> None:
+          max_results: int = 10_000, workers: int | None = None, sandbox: bool = True,
+          memory_mb: int = 2048) -> None:
     """Run the endpoint until interrupted."""
     import uvicorn
 
     size = workers or max(1, min(4, os.cpu_count() or 1))
-    app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size, sandbox=sandbox)
+    app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size, sandbox=sandbox,
+                     memory_mb=memory_mb)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
                 h11_max_incomplete_event_size=H11_MAX_EVENT_BYTES)
 

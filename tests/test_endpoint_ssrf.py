@@ -187,3 +187,47 @@ def test_oversized_query_refused_fast_while_cheap_one_answers(endpoint: str) -> 
     except urllib.error.HTTPError as exc:
         status = exc.code
     assert status == 414
+
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+
+
+@pytest.fixture(scope="module")
+def tight_endpoint(store_dir: Path) -> Iterator[str]:
+    """Two workers, a 4 s time limit and a small memory cap per worker."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "kgraph"), "serve", "--store", str(store_dir), "--port", str(port),
+         "--timeout", "4", "--workers", "2", "--worker-memory", "900"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", process)
+        yield f"http://127.0.0.1:{port}/sparql"
+    finally:
+        stop(process)
+
+
+def test_cheap_queries_are_answered_while_slow_ones_hold_every_worker(tight_endpoint: str) -> None:
+    finished: list[tuple[str, int]] = []
+
+    def slow() -> None:
+        finished.append(("slow", post(tight_endpoint, SLOW)[0]))
+
+    threads = [threading.Thread(target=slow) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    time.sleep(1.0)  # both pooled workers are now busy with slow queries
+    status, body = post(tight_endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ckg:Meeting }")
+    finished.append(("cheap", status))
+    for thread in threads:
+        thread.join()
+    assert finished[0] == ("cheap", 200), finished  # answered before either slow query ended
+    assert sorted(finished[1:]) == [("slow", 503), ("slow", 503)]
+
+
+def test_a_query_over_the_memory_cap_stops_its_worker_only(tight_endpoint: str) -> None:
+    greedy = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?a ?d ?g LIMIT 1"
+    status, body = post(tight_endpoint, greedy)
+    assert status == 503 and ("memory" in body or "time limit" in body), body
+    status, body = post(tight_endpoint, "ASK { ?s ?p ?o }")
+    assert status == 200 and "true" in body

@@ -19,6 +19,8 @@ def serve_command(
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Per-query time limit, seconds.")] = 10.0,
     max_results: Annotated[int, typer.Option("--max-results", min=1, help="Row (or triple) cap per result.")] = 10_000,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Query worker processes.")] = None,
+    memory: Annotated[int, typer.Option(
+        "--worker-memory", min=0, help="Address-space cap per query worker, MB (0: none).")] = 2048,
     sandbox: Annotated[bool, typer.Option(
         "--sandbox/--no-sandbox",
         help="Ban sockets in the query workers (seccomp). --no-sandbox only where seccomp is unavailable.")] = True,
@@ -50,4 +52,4 @@ def serve_command(
             raise typer.Exit(2)
     typer.echo(f"kgraph: serving {store} at http://{host}:{port}/sparql (read-only)", err=True)
     serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers,
-          sandbox=sandbox)
+          sandbox=sandbox, memory_mb=memory)
