@@ -47,6 +47,7 @@ class BuildReport:
     meetings: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    duplicates: int = 0  # documents whose text another input already had (one graph, counted once)
 
 
 @cache
@@ -231,11 +232,16 @@ def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path |
         batch = _StoreBatch(graph_store) if graph_store is not None else None
         if batch is not None:
             batch.add(str(REFERENCE_GRAPH), reference)
+        seen: set[str] = set()
         for result in _results(load(paths), jobs):
             if isinstance(result, DocumentError):
                 report.errors.append(str(result))
                 on_error(str(result))
                 continue
+            if result.graph in seen:  # the same text twice: one document, one graph
+                report.duplicates += 1
+                continue
+            seen.add(result.graph)
             if sink:
                 sink.write(result.nquads)
             if batch is not None:

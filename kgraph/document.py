@@ -83,6 +83,10 @@ def from_text(text: str, source: str, *, published: dt.date | None = None, url: 
         raise DocumentError(source, "empty document")
     if "\x00" in text:
         raise DocumentError(source, "binary content (NUL bytes), not a text document")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise DocumentError(source, f"invalid Unicode (an unpaired surrogate at character {exc.start})") from None
     if lang is not None and lang not in SUPPORTED_LANGUAGES:
         raise DocumentError(source, f"unknown language {lang!r} (kgraph reads {', '.join(SUPPORTED_LANGUAGES)})")
     title = None
@@ -172,8 +176,11 @@ def _jsonl_document(source: str, raw: bytes) -> Document:
         raise DocumentError(source, "invalid JSON (nested too deeply)") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise DocumentError(source, "a JSON Lines record needs a string field 'text'")
+    for name in ("published", "url", "lang"):
+        if record.get(name) is not None and not isinstance(record[name], str):
+            raise DocumentError(source, f"field {name!r} must be a string, not {type(record[name]).__name__}")
     published = record.get("published")
-    date = _parse_date(source, str(published)[:10]) if published else None
+    date = _parse_date(source, published[:10]) if published else None
     lang = record.get("lang")
     return from_text(record["text"], source, published=date, url=record.get("url"),
                      lang=str(lang) if lang else None,

@@ -83,10 +83,10 @@ def _tables(lang: str) -> dict:
 
 @cache
 def _ru_word(token: str) -> tuple[float, str] | None:
-    from kgraph.morph.ru import _analyzer  # one analyzer per process
+    from kgraph.morph.ru import parses  # one analyzer per process
 
     tables = _tables("ru")
-    for parse in _analyzer().parse(token):
+    for parse in parses(token):
         lemma = parse.normal_form.replace("ё", "е")
         if parse.tag.POS in ("NUMR", "NOUN") and lemma in tables["numbers"]:
             return tables["numbers"][lemma], "cardinal"

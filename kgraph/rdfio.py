@@ -115,6 +115,10 @@ def atomic_writer(path: Path) -> Iterator[object]:
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
+        # mkstemp makes the file 0600; an output is an ordinary file, readable as the umask allows
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -117,7 +117,10 @@ class GraphStore:
             path.mkdir(parents=True, exist_ok=True)
             return cls(ox.Store(str(path)), path)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot open store: {exc}") from exc
+            if "LOCK" in str(exc):
+                raise StoreError(f"{path}: the store is being written by another kgraph process (its LOCK "
+                                 "is held); wait for it to finish") from exc
+            raise StoreError(f"{path}: cannot open store: {exc.strerror or exc}") from exc
 
     @property
     def oxigraph(self) -> ox.Store:

@@ -140,7 +140,7 @@ def test_a_document_over_the_time_limit_is_skipped_with_one_line(good_dir: Path,
 def test_jsonl_bad_lines_cost_only_themselves(tmp_path: Path) -> None:
     good = '{"id": "a", "text": "date 2024-05-17 x\\nСовет министров обороны СНГ собрался в Минске 17 мая."}\n'
     data = (good.encode() + b'{"text": "\\xff broken"}\n' + b"[" * 100_000 + b"\n"
-            + b'{"text": "x", "lang": "xx"}\n' + good.replace('"a"', '"b"').encode())
+            + b'{"text": "x", "lang": "xx"}\n' + good.replace('"a"', '"b"').replace("17 мая", "18 мая").encode())
     path = tmp_path / "mixed.jsonl"
     path.write_bytes(data.replace(b'"\\xff', b'"\xff'))
     result = kgraph("build", str(path), "-o", str(tmp_path / "out.nq"))

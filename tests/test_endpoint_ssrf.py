@@ -217,7 +217,7 @@ def test_cheap_queries_are_answered_while_slow_ones_hold_every_worker(tight_endp
     for thread in threads:
         thread.start()
     time.sleep(1.0)  # both pooled workers are now busy with slow queries
-    status, body = post(tight_endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ckg:Meeting }")
+    status, _ = post(tight_endpoint, "SELECT (COUNT(*) AS ?n) WHERE { ?s a ckg:Meeting }")
     finished.append(("cheap", status))
     for thread in threads:
         thread.join()

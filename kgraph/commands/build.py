@@ -32,6 +32,7 @@ def build_command(
     """
     from kgraph.build import NothingBuiltError, build
     from kgraph.rdfio import UnknownFormatError, format_for
+    from kgraph.store import StoreError
 
     if out is None and store is None:
         _fail("give an output file (-o OUT.trig) and/or a store (--store DIR)")
@@ -40,6 +41,7 @@ def build_command(
             format_for(out)
         except UnknownFormatError as exc:
             _fail(str(exc))
+        _check_writable(out)
     progress = _Progress()
     try:
         report = build(paths, out=out, store=store, jobs=jobs, doc_seconds=doc_timeout,
@@ -48,6 +50,12 @@ def build_command(
     except NothingBuiltError as exc:
         progress.stop()
         _fail(f"{exc}; nothing written")
+    except StoreError as exc:
+        progress.stop()
+        _fail(str(exc))
+    except OSError as exc:
+        progress.stop()
+        _fail(f"{exc.filename or out}: cannot write ({exc.strerror or exc}); nothing written")
     finally:
         progress.stop()
     if not quiet:
@@ -55,8 +63,22 @@ def build_command(
         rate = report.documents / report.seconds if report.seconds else 0.0
         typer.echo(f"built {report.documents} documents, {report.meetings} meetings, {report.triples} triples "
                    f"into {where} in {report.seconds:.1f}s ({rate:.0f} docs/s)"
+                   + (f"; {report.duplicates} duplicate{'s' * (report.duplicates > 1)} of another input left out"
+                      if report.duplicates else "")
                    + (f"; {len(report.errors)} skipped" if report.errors else ""), err=True)
     raise typer.Exit(1 if report.errors else 0)
+
+
+def _check_writable(out: Path) -> None:
+    """Refuse before any work an output that cannot be written (a folder, an unwritable folder)."""
+    import os
+
+    if out.is_dir():
+        _fail(f"{out}: is a folder; give a file name such as {out / 'graph.trig'}")
+    parent = out.parent if str(out.parent) else Path(".")
+    existing = next((p for p in (parent, *parent.parents) if p.exists()), Path("."))
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        _fail(f"{out}: cannot write into {existing} (permission denied or not a folder)")
 
 
 def _fail(message: str) -> None:

@@ -10,6 +10,7 @@ Indeclinable words (Fixd, Latin script, abbreviations) stay as written.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import pymorphy3
 
@@ -27,8 +28,19 @@ _ADJ_POS = {"ADJF", "PRTF"}
 
 
 @cache
-def _analyzer() -> pymorphy3.MorphAnalyzer:
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    """The one pymorphy3 analyser of the process (its dictionaries take ~15 MB and 0.5 s to load)."""
     return pymorphy3.MorphAnalyzer()
+
+
+@cache
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's parses of ``word``; none for a word it cannot analyse (it names each character's
+    shape and fails on code points Python cannot name): document text is never trusted."""
+    try:
+        return tuple(analyzer().parse(word))
+    except ValueError:
+        return ()
 
 
 def _restore_case(model: str, word: str) -> str:
@@ -50,7 +62,7 @@ def _fixed(word: str) -> bool:
 
 
 def _nominative_parse(word: str, pos: set[str]):
-    for p in _analyzer().parse(word):
+    for p in parses(word):
         if p.tag.POS in pos and p.tag.case == "nomn":
             return p
     return None

@@ -13,21 +13,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import pymorphy3
-
+from kgraph.morph.ru import analyzer
+from kgraph.morph.ru import parses as parses  # re-exported: the persons modules read parses from here
 from kgraph.text import normalise, sentences
 
 _TOKEN = re.compile(r"(?P<w>[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:['’](?![^\W\d_]))?)|(?P<n>\d+)|(?P<p>[^\w\s])")
-
-
-@cache
-def analyzer() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
-
-
-@cache
-def parses(word: str) -> tuple[Any, ...]:
-    return tuple(analyzer().parse(word))
 
 
 @cache
