@@ -151,6 +151,8 @@ def execute(store: Any, text: str, fmt: str, cap: int) -> bytes:
 
 MAX_BODY_BYTES = 1 << 20  # a POSTed query or form; the query itself is capped at MAX_QUERY_CHARS
 MAX_URL_BYTES = 64 << 10  # longer queries go in a POST body
+BODY_READ_SECONDS = 10.0  # between two chunks of a request body
+MAX_CONNECTIONS = 200  # beyond this uvicorn answers 503 at once: slow clients cannot pile up without end
 H11_MAX_EVENT_BYTES = 4 << 20  # so that a long request line gets our 414, not a reset connection
 
 
@@ -370,12 +372,16 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
         if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
             return None
         chunks, size = [], 0
-        async for chunk in request.stream():
+        stream = request.stream().__aiter__()
+        while True:
+            try:  # a client that trickles its body is cut off, not waited for
+                chunk = await asyncio.wait_for(stream.__anext__(), BODY_READ_SECONDS)
+            except StopAsyncIteration:
+                return b"".join(chunks)
             size += len(chunk)
             if size > MAX_BODY_BYTES:
                 return None
             chunks.append(chunk)
-        return b"".join(chunks)
 
     async def sparql(request: Request) -> Response:
         if len(request.scope.get("query_string", b"")) > MAX_URL_BYTES:
@@ -387,8 +393,11 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
             return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            raw = await read_body(request) if ctype in (
-                "application/x-www-form-urlencoded", "application/sparql-query") else b""
+            try:
+                raw = await read_body(request) if ctype in (
+                    "application/x-www-form-urlencoded", "application/sparql-query") else b""
+            except TimeoutError:
+                return error(408, f"the request body did not arrive within {BODY_READ_SECONDS:g} s")
             if raw is None:
                 return error(413, f"the request body is over {MAX_BODY_BYTES // 1024} KiB")
             if ctype == "application/x-www-form-urlencoded":
@@ -474,7 +483,7 @@ def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: 
     app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size, sandbox=sandbox,
                      memory_mb=memory_mb)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
-                h11_max_incomplete_event_size=H11_MAX_EVENT_BYTES)
+                h11_max_incomplete_event_size=H11_MAX_EVENT_BYTES, limit_concurrency=MAX_CONNECTIONS)
 
 
 __all__ = ["WorkerPool", "create_app", "execute", "negotiate", "serve"]

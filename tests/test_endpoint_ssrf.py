@@ -231,3 +231,18 @@ def test_a_query_over_the_memory_cap_stops_its_worker_only(tight_endpoint: str) 
     assert status == 503 and ("memory" in body or "time limit" in body), body
     status, body = post(tight_endpoint, "ASK { ?s ?p ?o }")
     assert status == 200 and "true" in body
+
+
+def test_a_client_that_trickles_its_body_is_cut_off(endpoint: str) -> None:
+    from urllib.parse import urlparse
+
+    from kgraph.server import BODY_READ_SECONDS
+
+    where = urlparse(endpoint)
+    with socket.create_connection((where.hostname, where.port), timeout=BODY_READ_SECONDS + 10) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 100\r\n\r\nSELECT")
+        started = time.monotonic()
+        answer = sock.recv(200)
+    assert answer.startswith(b"HTTP/1.1 408"), answer
+    assert time.monotonic() - started < BODY_READ_SECONDS + 5
