@@ -24,8 +24,7 @@ import pytest
 
 from kgraph.sandbox import SandboxError
 from kgraph.server import WorkerPool
-from kgraph.store import GraphStore
-from tests.test_server import FIXTURE, free_port, stop, wait_for
+from tests.test_server import fixture_store, serving
 
 
 class Listener:
@@ -85,24 +84,13 @@ def listener() -> Iterator[Listener]:
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("ssrf") / "store"
-    with GraphStore.open(path) as store:
-        store.load_file(FIXTURE)
-    return path
+    return fixture_store(tmp_path_factory.mktemp("ssrf"))
 
 
 @pytest.fixture(scope="module")
 def endpoint(store_dir: Path) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "kgraph"), "serve", "--store", str(store_dir), "--port", str(port),
-         "--timeout", "2", "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/", process)
-        yield f"http://127.0.0.1:{port}/sparql"
-    finally:
-        stop(process)
+    with serving(store_dir, "--timeout", "2", "--workers", "2") as url:
+        yield url
 
 
 def post(endpoint: str, query: str) -> tuple[int, str]:
@@ -195,16 +183,8 @@ SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?
 @pytest.fixture(scope="module")
 def tight_endpoint(store_dir: Path) -> Iterator[str]:
     """Two workers, a 4 s time limit and a small memory cap per worker."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "kgraph"), "serve", "--store", str(store_dir), "--port", str(port),
-         "--timeout", "4", "--workers", "2", "--worker-memory", "900"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/", process)
-        yield f"http://127.0.0.1:{port}/sparql"
-    finally:
-        stop(process)
+    with serving(store_dir, "--timeout", "4", "--workers", "2", "--worker-memory", "900") as url:
+        yield url
 
 
 def test_cheap_queries_are_answered_while_slow_ones_hold_every_worker(tight_endpoint: str) -> None:

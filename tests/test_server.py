@@ -6,6 +6,7 @@ server from PyPI (package ``oxigraph``) and compares what both stores answer.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -60,27 +61,37 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("served") / "store"
+def fixture_store(folder: Path) -> Path:
+    """A store holding the hand-written SPARQL fixture."""
+    path = folder / "store"
     with GraphStore.open(path) as store:
         store.load_file(FIXTURE)
     return path
 
 
-@pytest.fixture(scope="module")
-def endpoint(store_dir: Path) -> Iterator[str]:
+@contextlib.contextmanager
+def serving(store_dir: Path, *options: str) -> Iterator[str]:
+    """`kgraph serve` over ``store_dir`` on a free loopback port; yields the endpoint URL."""
     port = free_port()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "kgraph"), "serve", "--store", str(store_dir), "--port", str(port),
-         "--timeout", str(TIMEOUT_S), "--max-results", str(MAX_RESULTS), "--workers", "2"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+         *options], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         wait_for(f"http://127.0.0.1:{port}/", process)
         yield f"http://127.0.0.1:{port}/sparql"
     finally:
         stop(process)
 
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_store(tmp_path_factory.mktemp("served"))
+
+
+@pytest.fixture(scope="module")
+def endpoint(store_dir: Path) -> Iterator[str]:
+    with serving(store_dir, "--timeout", str(TIMEOUT_S), "--max-results", str(MAX_RESULTS), "--workers", "2") as url:
+        yield url
 
 def client(url: str, query: str, fmt: str = JSON) -> SPARQLWrapper:
     sparql = SPARQLWrapper(url)
