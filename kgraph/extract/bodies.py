@@ -80,6 +80,11 @@ def dominant_organisation(analysis: Analysis) -> str | None:
 
 
 def _resolve_core(match: Match, sentence: Sentence, fallback_org: str | None) -> str | None:
+    """The body a core name stands for. In a document that never names an organisation (CIS, CSTO,
+    SCO) a core name is a national body of the same name ("the Anti-Terrorism Centre" chaired by a
+    state's security chief), not an international one."""
+    if fallback_org is None:
+        return None
     if len(match.candidates) == 1:
         return match.candidates[0]
     by_org = {organisation_of(c): c for c in match.candidates}
@@ -96,7 +101,9 @@ def _national(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
     text = analysis.text
     for state in sentence.of_kind("state", "state-adj"):
         gap = text[match.end: state.start] if state.start >= match.end else text[state.end: match.start]
-        if state.start >= match.end and NATIONAL_AFTER.fullmatch(gap):
+        # a state after the name owns it only in the genitive ("центр Казахстана") or with "of"; a
+        # nominative state after a Kazakh name is the next phrase ("… кеңесі Ресей Федерациясы…")
+        if state.start >= match.end and NATIONAL_AFTER.fullmatch(gap) and state.case in (None, "gen"):
             return True
         if state.end <= match.start and NATIONAL_BEFORE.fullmatch(gap):
             return True
