@@ -139,7 +139,8 @@ def _capitals() -> dict[str, str]:
 
 
 STATE_BEFORE_CAPITAL = re.compile(r"\s+")  # "белорусской столице", "the Kazakh capital", "Тәжікстан елордасында"
-STATE_AFTER_CAPITAL = re.compile(r"\s+(of\s+(the\s+)?)?")  # "столице Таджикистана", "capital of the Republic of Tajikistan"
+# "столице Таджикистана", "capital of the Republic of Tajikistan"
+STATE_AFTER_CAPITAL = re.compile(r"\s+(of\s+(the\s+)?)?")
 
 
 def _capital_periphrases(analysis: Analysis, sentence: Sentence) -> list[_Periphrasis]:
@@ -175,8 +176,8 @@ def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str
             continue  # a dateline names where the news was filed
         if analysis.lang == "en":
             before = analysis.norm[max(sentence.start, m.start - 50): m.start]
-            after = analysis.norm[m.end: m.end + 12]
-            if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed)", after):
+            after = analysis.norm[m.end: m.end + 16]
+            if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed|hosts|will host|is hosting)", after):
                 return m.key, Span(m.start, m.end)
             continue
         before = analysis.norm[max(sentence.start, m.start - 24): m.start]
@@ -276,6 +277,8 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             # sidelines, a visit on the eve of the session, an expert group's meeting: not the session itself
             after_side_event = True
             continue
+        if not holders and analysis.has("national_session", sentence.start, sentence.end):
+            continue  # "the interior ministry's board discussed CIS cooperation": a national session
         if after_side_event and not (holders and analysis.has("meeting_events", sentence.start, sentence.end)):
             # "the meeting took place in his residence", "also present at the meeting were the director
             # of …": the side event again; a session after it is named with its body and a verb of its own
@@ -289,7 +292,7 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             # a preview ("will be held", "состоится", "өтеді") or the next session is not a meeting
             # of the report: at most an announced session, which names its session (a meeting word
             # with a body, or "the next session")
-            if not (next_session or analysis.has("meeting_nouns", sentence.start, sentence.end)):
+            if not (next_session or holders or analysis.has("meeting_nouns", sentence.start, sentence.end)):
                 continue
             fallback = primary.body if next_session and primary is not None else None
             candidate = _announced(analysis, sentence, body or fallback)
@@ -380,8 +383,8 @@ def _another_session(analysis: Analysis, sentence: Sentence, body: str,
     Dushanbe"): another body, a meeting verb, and its own date or place."""
     if body == primary.body or sentence.is_title or body in {m.body for m in analysis.cache.get("sessions", [])}:
         return None
-    if not analysis.has("meeting_events", sentence.start, sentence.end):
-        return None
+    if not (analysis.has("meeting_events", sentence.start, sentence.end) or _held_today(analysis, sentence)):
+        return None  # "today the heads of state will meet" is held on the publication day too
     candidate = MeetingCandidate(body, sentence, [analysis.scorer_sentence(sentence.start)])
     found = _date(analysis, sentence, announced=False, body=body)
     if found:
