@@ -183,3 +183,28 @@ def test_capital_word_without_a_place_form_is_not_a_venue():
 ])
 def test_venues_beyond_the_old_gazetteer(lang, body, city):
     assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("ru", "Совместное заседание СМИД, СМО и КССБ ОДКБ прошло в Ереване в понедельник.",
+     "csto-council-of-foreign-ministers"),
+    ("ru", "В понедельник в Минске прошло заседание СМО. Министры обороны стран ОДКБ обсудили учения.",
+     "csto-council-of-defence-ministers"),
+    ("ru", "Заседание СМИД СНГ прошло в Минске в понедельник.", "cis-council-of-foreign-ministers"),
+])
+def test_abbreviation_shared_by_bodies_takes_the_organisation_written(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO Joint Staff held the Interaction-2024 exercise in Belarus on Tuesday."),
+    ("ru", "Во вторник в Беларуси Объединенный штаб ОДКБ провел учения «Взаимодействие-2024»."),
+    ("kk", "Сейсенбіде Беларусьте ҰҚШҰ Біріккен штабының «Өзара іс-қимыл-2024» бірлескен оқу-жаттығуы өтті."),
+])
+def test_joint_exercise_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_prosecutors_general_of_an_organisation_met():
+    f = facts("The SCO Prosecutors General met in Dushanbe on Tuesday.", "en")
+    assert sessions(f) == [("sco-prosecutors-general-meeting", dt.date(2024, 10, 8), "dushanbe")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kgraph.extract.analysis import Analysis, Sentence
@@ -60,9 +60,24 @@ def is_organisation(slug: str) -> bool:
     return slug in ORGANISATIONS
 
 
+@cache
+def _abbreviation_owners() -> dict[str, tuple[str, ...]]:
+    """Abbreviations that several bodies share ("СМИД", "СМО" under CIS, CSTO and SCO)."""
+    owners: dict[str, list[str]] = {}
+    for slug, body in load_reference().bodies.items():
+        for phrases in body.abbreviations.values():
+            for phrase in phrases:
+                if slug not in owners.setdefault(phrase, []):
+                    owners[phrase].append(slug)
+    return {phrase: tuple(slugs) for phrase, slugs in owners.items() if len(slugs) > 1}
+
+
 def _org_mentions(sentence: Sentence) -> list[tuple[int, str]]:
     out = []
+    shared = {slug for slugs in _abbreviation_owners().values() for slug in slugs}
     for m in sentence.of_kind("body", "org-abbrev", "body-core"):
+        if m.kind == "org-abbrev" and m.key in shared:
+            continue  # "СМИД" is the CIS's, the CSTO's or the SCO's: it names no organisation by itself
         keys = m.candidates if m.kind == "body-core" else (m.key,)
         for key in keys:
             org = organisation_of(key)
@@ -113,11 +128,15 @@ def _national(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
 def body_mentions(analysis: Analysis) -> list[BodyMention]:
     fallback = dominant_organisation(analysis)
     mentions = []
+    shared = _abbreviation_owners()
     for sentence in analysis.sentences:
         for m in sentence.of_kind("body", "org-abbrev", "body-core"):
             if m.kind == "body-core" and _national(analysis, m, sentence):
                 continue
-            slug = _resolve_core(m, sentence, fallback) if m.kind == "body-core" else m.key
+            owners = shared.get(analysis.text[m.start:m.end].split("-")[0]) if m.kind == "org-abbrev" else None
+            if owners:  # "СМИД" of the CSTO or of the CIS: the organisation written nearest decides, as for a core
+                m = replace(m, candidates=owners)
+            slug = _resolve_core(m, sentence, fallback) if m.kind == "body-core" or owners else m.key
             if slug:
                 mentions.append(BodyMention(slug, m.start, m.end, sentence.index))
     return mentions
