@@ -145,22 +145,24 @@ STATE_AFTER_CAPITAL = re.compile(r"\s+(of\s+(the\s+)?)?")
 
 def _capital_periphrases(analysis: Analysis, sentence: Sentence) -> list[_Periphrasis]:
     """"the Kazakh capital", "в белорусской столице", "the capital of Tajikistan", "Елордадағы": the
-    capital of the state written next to the capital word (in Kazakh news a bare "елорда" is the
-    home state's capital). The phrase counts as a place where the capital word would."""
+    capital of the state written next to the capital word (in Kazakh news a bare "елордада" is the
+    home state's capital; "астанасында" needs its state). The phrase counts as a place where the capital word would."""
     from kgraph.morph import lexicon
 
     text, out = analysis.text, []
     states = sentence.of_kind("state", "state-adj")
-    words = [(a, b, "loc") for a, b in analysis.find("capital_place", sentence.start, sentence.end)]
-    words += [(a, b, None) for a, b in analysis.find("capital_word", sentence.start, sentence.end)]
-    for start, end, case in words:
+    home = lexicon(analysis.lang).get("home_state")
+    words = [(a, b, "loc", None) for a, b in analysis.find("capital_place", sentence.start, sentence.end)]
+    words += [(a, b, "loc", home) for a, b in analysis.find("home_capital_place", sentence.start, sentence.end)]
+    words += [(a, b, None, None) for a, b in analysis.find("capital_word", sentence.start, sentence.end)]
+    for start, end, case, default in words:
         state, phrase_start = None, start
         for m in states:
             if m.end <= start and STATE_BEFORE_CAPITAL.fullmatch(text[m.end:start]):
                 state, phrase_start = m.key.split("/")[0], m.start
             elif m.start >= end and STATE_AFTER_CAPITAL.fullmatch(text[end:m.start].lower()) and state is None:
                 state = m.key.split("/")[0]
-        state = state or lexicon(analysis.lang).get("home_state")
+        state = state or default
         city = _capitals().get(state) if state else None
         if city:
             out.append(_Periphrasis(city, phrase_start, end, case))
