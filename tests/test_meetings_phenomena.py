@@ -210,3 +210,12 @@ def test_joint_exercise_is_not_a_session(lang, body):
 def test_prosecutors_general_of_an_organisation_met():
     f = facts("The SCO Prosecutors General met in Dushanbe on Tuesday.", "en")
     assert sessions(f) == [("sco-prosecutors-general-meeting", dt.date(2024, 10, 8), "dushanbe")]
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "Russian President Vladimir Putin met with the secretaries of the SCO security councils in Moscow.", []),
+    ("en", "The CIS Council of Interior Ministers met in Dushanbe with all member states represented.",
+     ["cis-council-of-interior-ministers"]),
+])
+def test_meeting_with_someone_is_a_side_event_but_a_council_meeting_with_its_members_is_not(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == expected
