@@ -219,3 +219,17 @@ def test_prosecutors_general_of_an_organisation_met():
 ])
 def test_meeting_with_someone_is_a_side_event_but_a_council_meeting_with_its_members_is_not(lang, body, expected):
     assert [m.body for m in facts(body, lang).meetings] == expected
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "ТМД Атқарушы комитеті жаңа бағдарламаны мақұлдады."),
+    ("ru", "Исполнительный комитет СНГ утвердил план мероприятий."),
+    ("en", "The CIS Executive Committee approved a plan of events."),
+])
+def test_a_permanent_organ_acting_is_no_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_dateline_with_city_and_country_is_the_filing_date():
+    f = facts("BAKU, Azerbaijan, October 9. The CIS Council of Heads of Security Agencies met in Dushanbe.", "en")
+    assert [(m.start, m.place) for m in f.meetings] == [(None, "dushanbe")]

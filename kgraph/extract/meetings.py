@@ -33,7 +33,8 @@ EN_PLACE = re.compile(
 RU_PLACE = re.compile(r"(?<!\w)(в|во)\s+((городе|г\.|столице|курортном городе)\s+)?$")
 KK_PLACE_AFTER = re.compile(r"\s+(қаласында|қаласындағы|шаһарында|астанасында)")  # "Циндао қаласында"
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
-DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*")
+# "SAMARKAND, ", "BAKU, Azerbaijan, ": the filing city, maybe with its country
+DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*([^\W\d_][\w.\-' ]{1,30},\s*)?")
 DATELINE_CITY_AFTER = re.compile(r",\s*")
 DATELINE_AGENCY_AFTER = re.compile(r"\s*([/(—–-]|\.\s*/)")  # "Минск /Корр. БЕЛТА/", "Astana (Kazinform)"
 FAR_FUTURE = dt.timedelta(days=3)
@@ -268,10 +269,11 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     for sentence in analysis.sentences:
         holders = _holding_bodies(analysis, sentence, mentions)
         if not _is_meeting_sentence(analysis, sentence) and not (
-                primary is None and sentence.index in lead and holders
+                primary is None and sentence.index in lead and any(_member_agency(h.slug) for h in holders)
                 and analysis.has("session_acts", sentence.start, sentence.end)):
-            # a council that appointed, approved or signed in the lead met: "the Council of Heads of
-            # State appointed X" reports its session without a meeting word
+            # a council (of heads of states or agencies) that appointed, approved or signed in the lead
+            # met: "the Council of Heads of State appointed X" reports its session without a meeting
+            # word; a permanent organ's act (an executive committee's) is no session
             continue
         if analysis.has("side_event", sentence.start, sentence.end) or analysis.has(
                 "working_level", sentence.start, sentence.end):
