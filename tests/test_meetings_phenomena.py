@@ -233,3 +233,21 @@ def test_a_permanent_organ_acting_is_no_session(lang, body):
 def test_dateline_with_city_and_country_is_the_filing_date():
     f = facts("BAKU, Azerbaijan, October 9. The CIS Council of Heads of Security Agencies met in Dushanbe.", "en")
     assert [(m.start, m.place) for m in f.meetings] == [(None, "dushanbe")]
+
+
+def test_an_announced_session_typed_as_a_meeting_fails_validation(tmp_path):
+    from kgraph.validate import validate_file
+
+    doc = f"date {PUB} News\nВчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в Ереване.\n"
+    path = tmp_path / "doc.txt"
+    path.write_text(doc, encoding="utf-8")
+    out = tmp_path / "out.nt"
+    from kgraph.build import build
+
+    build([path], out=out)
+    assert validate_file(out).conforms
+    announced = next(line.split()[0] for line in out.read_text(encoding="utf-8").splitlines()
+                     if "#AnnouncedSession>" in line)
+    with out.open("a", encoding="utf-8") as f:
+        f.write(f"{announced} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/ckg/ontology#Meeting> .\n")
+    assert not validate_file(out).conforms
