@@ -203,6 +203,15 @@ def _from_match(name: str, m: re.Match[str], lang: str, published: dt.date | Non
     return (begin, None, explicit) if begin else None
 
 
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised relative-day word after a capitalised word on its line is part of a name
+    ("Russia Today", "«Қазақстан Бүгін»"), not a day."""
+    if not text[start:start + 1].isupper():
+        return False
+    words = text[text.rfind("\n", 0, start) + 1:start].split()
+    return bool(words) and words[-1].strip("«\"'“„")[:1].isupper() and words[-1][-1].isalpha()
+
+
 def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date, date range and relative day in ``text``; sorted by start, never overlapping.
 
@@ -216,6 +225,8 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
         for m in regex.finditer(norm):
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
+                continue
+            if name == "relative" and _inside_name(text, start):
                 continue
             resolved = _from_match(name, m, lang, published)
             if resolved is None:

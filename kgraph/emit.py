@@ -20,6 +20,7 @@ from kgraph import namespaces as ns
 from kgraph.document import Document
 from kgraph.model import (
     Agency,
+    AnnouncedSession,
     Decision,
     DocumentFacts,
     Meeting,
@@ -243,7 +244,28 @@ class _Emitter:
             self.add(self.statistic(statistic), CKG.reportedAt, node)
         return node
 
-    def _meeting_label(self, meeting: Meeting) -> str:
+    def announced(self, session: AnnouncedSession, at: URIRef | None) -> URIRef:
+        """A future session the report announces: a schema:Event of its own class, never a
+        ckg:Meeting (it has not taken place), linked to the meeting whose report announced it."""
+        when = session.start.isoformat() if session.start else "undated"
+        node = ID(f"announced/{session.body or 'unknown-body'}/{when}/{session.place or 'unknown-place'}")
+        self.add(node, RDF.type, CKG.AnnouncedSession)
+        self.add(node, RDFS.label, Literal("Announced: " + self._meeting_label(session), lang="en"))
+        self.evidence(node, session.spans)
+        if session.body:
+            self.add(node, CKG.sessionOf, body_iri(session.body))
+        if session.start:
+            self.add(node, SCHEMA.startDate, Literal(session.start, datatype=XSD.date))
+        if session.end and session.end != session.start:
+            self.add(node, SCHEMA.endDate, Literal(session.end, datatype=XSD.date))
+        if session.place:
+            self.add(node, SCHEMA.location, place_iri(session.place))
+        if at is not None:
+            self.add(node, CKG.announcedAt, at)
+        self.add(node, CKG.announcedIn, document_iri(self.doc))
+        return node
+
+    def _meeting_label(self, meeting: Meeting | AnnouncedSession) -> str:
         parts = [self.label_for("body", meeting.body) or meeting.body if meeting.body else "Meeting"]
         if meeting.start:
             parts.append(meeting.start.isoformat())
@@ -324,8 +346,9 @@ def document_triples(doc: Document, facts: DocumentFacts, label_for: LabelFor = 
     """All triples of a document's named graph (call ``graph_iri(doc)`` for its name)."""
     emitter = _Emitter(doc, label_for)
     doc_node = emitter.document()
-    for index, meeting in enumerate(facts.meetings):
-        emitter.meeting(meeting, index, doc_node)
+    nodes = [emitter.meeting(meeting, index, doc_node) for index, meeting in enumerate(facts.meetings)]
+    for session in facts.announced:
+        emitter.announced(session, nodes[0] if nodes else None)
     for statistic in facts.statistics:
         emitter.statistic(statistic)
     for topic in facts.topics:

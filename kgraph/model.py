@@ -116,10 +116,24 @@ class Meeting:
 
 
 @dataclass
+class AnnouncedSession:
+    """A future session a report announces ("the next meeting will take place in Kazan"): not a
+    meeting of the document (nothing about it has happened), kept as its own, marked fact."""
+
+    spans: list[Span]
+    body: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    place: str | None = None  # city id
+
+
+@dataclass
 class DocumentFacts:
     """Everything extracted from one document."""
 
     meetings: list[Meeting] = field(default_factory=list)
+    # future sessions announced by the report, each tied to the document's first meeting
+    announced: list[AnnouncedSession] = field(default_factory=list)
     # facts found outside any meeting (a statement on an operation) still carry their evidence
     statistics: list[Statistic] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)

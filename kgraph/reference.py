@@ -109,6 +109,7 @@ class City:
     state: str
     names: Names
     qid: str | None = None
+    capital: bool = False  # the state's capital: what "the Kazakh capital", "белорусская столица" name
 
     @property
     def key(self) -> str:
@@ -290,7 +291,7 @@ def _load_cities(path: Path) -> dict[str, City]:
         state = item.get("state")
         if not isinstance(state, str) or not _ISO.fullmatch(state):
             raise f.fail(f"state missing or malformed ({state!r})")
-        out[city_id] = City(city_id, state, f.names(item, "names"), qid)
+        out[city_id] = City(city_id, state, f.names(item, "names"), qid, bool(item.get("capital", False)))
     return out
 
 

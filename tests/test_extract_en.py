@@ -170,7 +170,8 @@ def test_percent_fall_and_words_hundreds():
 def test_announced_next_session():
     f = facts("Leaders of the CSTO held a session of the Collective Security Council in Yerevan on Wednesday. "
               "The next session of the Collective Security Council will be held in Minsk.", published="2022-11-24")
-    assert [(m.start, m.place) for m in f.meetings] == [(dt.date(2022, 11, 23), "yerevan"), (None, "minsk")]
+    assert [(m.start, m.place) for m in f.meetings] == [(dt.date(2022, 11, 23), "yerevan")]
+    assert [(a.start, a.place) for a in f.announced] == [(None, "minsk")]
 
 
 def test_operation_statement_has_no_meeting():

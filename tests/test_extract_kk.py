@@ -169,7 +169,9 @@ def test_hotline_number_is_not_a_figure():
 def test_announced_next_session_with_city():
     _, f = facts("Кеше Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің сессиясы өтті. Ұжымдық қауіпсіздік кеңесінің "
                  "келесі сессиясы 2025 жылы Мәскеуде өтеді.", published="2024-11-29")
-    assert [(m.place, m.start) for m in f.meetings] == [("astana", dt.date(2024, 11, 28)), ("moscow", None)]
+    # the next session is announced, not held: a marked fact of its own, never a second meeting
+    assert [(m.place, m.start) for m in f.meetings] == [("astana", dt.date(2024, 11, 28))]
+    assert [(a.body, a.place, a.start) for a in f.announced] == [("csto-collective-security-council", "moscow", None)]
 
 
 def test_chairmanship_passing_is_not_a_meeting():

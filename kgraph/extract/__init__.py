@@ -15,7 +15,7 @@ from kgraph.extract.meetings import find_meetings
 from kgraph.extract.outcomes import decisions, proposals
 from kgraph.extract.participants import participation
 from kgraph.extract.topics import topics_in
-from kgraph.model import DocumentFacts, Meeting, Span
+from kgraph.model import AnnouncedSession, DocumentFacts, Meeting, Span
 
 
 def warm_up() -> None:
@@ -34,8 +34,9 @@ def extract(doc: Document) -> DocumentFacts:
                           mentioned_states=sorted({m.key.split("/")[0] for m in analysis.matches
                                                    if m.kind in ("state", "state-adj")}))
     candidates = find_meetings(analysis)
-    if not candidates:
+    if not candidates or candidates[0].announced:  # no session reported (at most a preview of one)
         facts.statistics = statistics(analysis, [])
+        facts.announced = [_announced(c) for c in candidates]
         return facts
     primary, announced = candidates[0], candidates[1:]
     announced_only = set().union(*(c.sentences for c in announced)) if announced else set()
@@ -58,9 +59,17 @@ def extract(doc: Document) -> DocumentFacts:
     meeting.topics = doc_topics
     facts.meetings.append(meeting)
     for candidate in announced:
-        facts.meetings.append(Meeting(spans=candidate.evidence, body=candidate.body, start=candidate.start,
-                                      end=candidate.end, place=candidate.place))
+        if candidate.announced:  # a future session is not a meeting of the report: a marked fact of its own
+            facts.announced.append(_announced(candidate))
+        else:  # a second session the report also covers
+            facts.meetings.append(Meeting(spans=candidate.evidence, body=candidate.body, start=candidate.start,
+                                          end=candidate.end, place=candidate.place))
     return facts
+
+
+def _announced(candidate) -> AnnouncedSession:
+    return AnnouncedSession(spans=candidate.evidence, body=candidate.body, start=candidate.start,
+                            end=candidate.end, place=candidate.place)
 
 
 def _host_state(city: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kgraph.extract.analysis import Analysis, Sentence
@@ -60,9 +60,24 @@ def is_organisation(slug: str) -> bool:
     return slug in ORGANISATIONS
 
 
+@cache
+def _abbreviation_owners() -> dict[str, tuple[str, ...]]:
+    """Abbreviations that several bodies share ("СМИД", "СМО" under CIS, CSTO and SCO)."""
+    owners: dict[str, list[str]] = {}
+    for slug, body in load_reference().bodies.items():
+        for phrases in body.abbreviations.values():
+            for phrase in phrases:
+                if slug not in owners.setdefault(phrase, []):
+                    owners[phrase].append(slug)
+    return {phrase: tuple(slugs) for phrase, slugs in owners.items() if len(slugs) > 1}
+
+
 def _org_mentions(sentence: Sentence) -> list[tuple[int, str]]:
     out = []
+    shared = {slug for slugs in _abbreviation_owners().values() for slug in slugs}
     for m in sentence.of_kind("body", "org-abbrev", "body-core"):
+        if m.kind == "org-abbrev" and m.key in shared:
+            continue  # "СМИД" is the CIS's, the CSTO's or the SCO's: it names no organisation by itself
         keys = m.candidates if m.kind == "body-core" else (m.key,)
         for key in keys:
             org = organisation_of(key)
@@ -80,6 +95,11 @@ def dominant_organisation(analysis: Analysis) -> str | None:
 
 
 def _resolve_core(match: Match, sentence: Sentence, fallback_org: str | None) -> str | None:
+    """The body a core name stands for. In a document that never names an organisation (CIS, CSTO,
+    SCO) a core name is a national body of the same name ("the Anti-Terrorism Centre" chaired by a
+    state's security chief), not an international one."""
+    if fallback_org is None:
+        return None
     if len(match.candidates) == 1:
         return match.candidates[0]
     by_org = {organisation_of(c): c for c in match.candidates}
@@ -96,7 +116,9 @@ def _national(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
     text = analysis.text
     for state in sentence.of_kind("state", "state-adj"):
         gap = text[match.end: state.start] if state.start >= match.end else text[state.end: match.start]
-        if state.start >= match.end and NATIONAL_AFTER.fullmatch(gap):
+        # a state after the name owns it only in the genitive ("центр Казахстана") or with "of"; a
+        # nominative state after a Kazakh name is the next phrase ("… кеңесі Ресей Федерациясы…")
+        if state.start >= match.end and NATIONAL_AFTER.fullmatch(gap) and state.case in (None, "gen"):
             return True
         if state.end <= match.start and NATIONAL_BEFORE.fullmatch(gap):
             return True
@@ -106,11 +128,15 @@ def _national(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
 def body_mentions(analysis: Analysis) -> list[BodyMention]:
     fallback = dominant_organisation(analysis)
     mentions = []
+    shared = _abbreviation_owners()
     for sentence in analysis.sentences:
         for m in sentence.of_kind("body", "org-abbrev", "body-core"):
             if m.kind == "body-core" and _national(analysis, m, sentence):
                 continue
-            slug = _resolve_core(m, sentence, fallback) if m.kind == "body-core" else m.key
+            owners = shared.get(analysis.text[m.start:m.end].split("-")[0]) if m.kind == "org-abbrev" else None
+            if owners:  # "СМИД" of the CSTO or of the CIS: the organisation written nearest decides, as for a core
+                m = replace(m, candidates=owners)
+            slug = _resolve_core(m, sentence, fallback) if m.kind == "body-core" or owners else m.key
             if slug:
                 mentions.append(BodyMention(slug, m.start, m.end, sentence.index))
     return mentions

@@ -11,10 +11,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kgraph.dates import MonthMention, find_month_mentions
 from kgraph.extract.analysis import Analysis, Sentence
-from kgraph.extract.bodies import BodyMention, body_for_agency, body_mentions, dominant_organisation, is_organisation
+from kgraph.extract.bodies import (
+    BodyMention,
+    body_for_agency,
+    body_mentions,
+    dominant_organisation,
+    is_organisation,
+    organisation_of,
+)
 from kgraph.model import Span
 
 # where a city is in the locative (kk -да/-де/-та/-те, ru "в Минске") it is where something happened
@@ -25,7 +33,10 @@ EN_PLACE = re.compile(
 RU_PLACE = re.compile(r"(?<!\w)(в|во)\s+((городе|г\.|столице|курортном городе)\s+)?$")
 KK_PLACE_AFTER = re.compile(r"\s+(қаласында|қаласындағы|шаһарында|астанасында)")  # "Циндао қаласында"
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
-DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*")
+# "SAMARKAND, ", "BAKU, Azerbaijan, ": the filing city, maybe with its country
+DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*([^\W\d_][\w.\-' ]{1,30},\s*)?")
+DATELINE_CITY_AFTER = re.compile(r",\s*")
+DATELINE_AGENCY_AFTER = re.compile(r"\s*([/(—–-]|\.\s*/)")  # "Минск /Корр. БЕЛТА/", "Astana (Kazinform)"
 FAR_FUTURE = dt.timedelta(days=3)
 PASSING = dt.timedelta(days=45)
 LEAD_SENTENCES = 3  # where a report names the session's date and place when its first sentence does not
@@ -103,19 +114,73 @@ def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
         body = body_for_agency(org, m.key)
         if body:
             return body
+    if analysis.has("heads_of_state", sentence.start, sentence.end):
+        # "ҰҚШҰ-ға мүше елдердің басшылары жиын өткізді", "лидеры стран СНГ по итогам саммита": the
+        # organisation's council of heads of state
+        return body_for_agency(org, "presidency")
     return None
+
+
+@dataclass(frozen=True)
+class _Periphrasis:
+    """A capital named by periphrasis, standing for the capital's own name."""
+
+    key: str
+    start: int
+    end: int
+    case: str | None  # "loc" when the capital word is itself in the locative ("елордада")
+    kind: str = "capital"
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    from kgraph.reference import load_reference
+
+    return {city.state: city.id for city in load_reference().cities.values() if city.capital}
+
+
+STATE_BEFORE_CAPITAL = re.compile(r"\s+")  # "белорусской столице", "the Kazakh capital", "Тәжікстан елордасында"
+# "столице Таджикистана", "capital of the Republic of Tajikistan"
+STATE_AFTER_CAPITAL = re.compile(r"\s+(of\s+(the\s+)?)?")
+
+
+def _capital_periphrases(analysis: Analysis, sentence: Sentence) -> list[_Periphrasis]:
+    """"the Kazakh capital", "в белорусской столице", "the capital of Tajikistan", "Елордадағы": the
+    capital of the state written next to the capital word (in Kazakh news a bare "елордада" is the
+    home state's capital; "астанасында" needs its state). The phrase counts as a place where the capital word would."""
+    from kgraph.morph import lexicon
+
+    text, out = analysis.text, []
+    states = sentence.of_kind("state", "state-adj")
+    home = lexicon(analysis.lang).get("home_state")
+    words = [(a, b, "loc", None) for a, b in analysis.find("capital_place", sentence.start, sentence.end)]
+    words += [(a, b, "loc", home) for a, b in analysis.find("home_capital_place", sentence.start, sentence.end)]
+    words += [(a, b, None, None) for a, b in analysis.find("capital_word", sentence.start, sentence.end)]
+    for start, end, case, default in words:
+        state, phrase_start = None, start
+        for m in states:
+            if m.end <= start and STATE_BEFORE_CAPITAL.fullmatch(text[m.end:start]):
+                state, phrase_start = m.key.split("/")[0], m.start
+            elif m.start >= end and STATE_AFTER_CAPITAL.fullmatch(text[end:m.start].lower()) and state is None:
+                state = m.key.split("/")[0]
+        state = state or default
+        city = _capitals().get(state) if state else None
+        if city:
+            out.append(_Periphrasis(city, phrase_start, end, case))
+    return out
 
 
 def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str, Span] | None:
     text = analysis.text
-    for m in _by_nearness(analysis, sentence, sentence.of_kind("city"), body):
+    places = sentence.of_kind("city") + _capital_periphrases(analysis, sentence)
+    for m in _by_nearness(analysis, sentence, places, body):
         line_start = text.rfind("\n", 0, m.start) + 1
         if m.start - line_start < 3 and DATELINE.match(text, m.start):
             continue  # a dateline names where the news was filed
         if analysis.lang == "en":
             before = analysis.norm[max(sentence.start, m.start - 50): m.start]
-            after = analysis.norm[m.end: m.end + 12]
-            if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed)", after):
+            after = analysis.norm[m.end: m.end + 16]
+            if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed|hosts|will host|is hosting)", after):
                 return m.key, Span(m.start, m.end)
             continue
         before = analysis.norm[max(sentence.start, m.start - 24): m.start]
@@ -130,22 +195,60 @@ def _in_dateline(analysis: Analysis, offset: int) -> bool:
     """"SAMARKAND, September 16 (UzA).", "Бишкек, 13 сент. /Кабар/.": the date the news was filed."""
     line_start = analysis.text.rfind("\n", 0, offset) + 1
     prefix = analysis.text[line_start:offset]
+    if not prefix.strip():  # "11 июля, Минск /Корр. БЕЛТА/.": the date first, then the filing city
+        date = next((d for d in analysis.dates if d.start == offset), None)
+        return date is not None and any(
+            m.kind == "city" and DATELINE_CITY_AFTER.fullmatch(analysis.text[date.end:m.start])
+            and DATELINE_AGENCY_AFTER.match(analysis.text, m.end) for m in analysis.matches)
     if not DATELINE_PREFIX.fullmatch(prefix):
         return False  # "В четверг, 23 ноября" is a weekday, not a place
     names_place = any(m.kind == "city" and line_start <= m.start < offset for m in analysis.matches)
     return names_place or prefix.strip(" ,").isupper()
 
 
+def _report_date(analysis: Analysis, sentence: Sentence, offset: int) -> bool:
+    """"сообщает в четверг, 20 сентября, пресс-служба": the date of the report, after its verb."""
+    norm, start = analysis.norm, offset
+    moved = True
+    while moved:  # "в четверг, 20 сентября": step back over the dates and prepositions before this one
+        moved = False
+        for d in sentence.dates:
+            if d.end <= start and not norm[d.end:start].strip(" ,"):
+                start, moved = d.start, True
+        words = norm[sentence.start:start].rstrip().rsplit(" ", 1)
+        if len(words) == 2 and words[1] in ("в", "во", "on"):
+            start, moved = sentence.start + len(words[0]) + 1, True
+    return analysis.has("report_date_before", max(sentence.start, start - 40), start)
+
+
 def _date(analysis: Analysis, sentence: Sentence, announced: bool, body: str | None):
     published = analysis.doc.published
     for d in _by_nearness(analysis, sentence, sentence.dates, body):
-        if _in_dateline(analysis, d.start):
+        if _in_dateline(analysis, d.start) or _report_date(analysis, sentence, d.start):
             continue
         if published and not announced and d.begin > published + FAR_FUTURE:
             continue
         if published and announced and d.begin < published:
             continue
         return d
+    return None
+
+
+def _held_today(analysis: Analysis, sentence: Sentence) -> bool:
+    """The sentence puts the session on the publication day ("today", "бүгін", "сегодня")."""
+    published = analysis.doc.published
+    return published is not None and any(
+        d.begin == published and d.finish is None and not _in_dateline(analysis, d.start) for d in sentence.dates)
+
+
+def _ongoing(analysis: Analysis, sentence: Sentence) -> Span | None:
+    """A session going on as the report is written ("Душанбеде өтіп жатқан отырыс", "в Самарканде
+    проходит заседание", "the summit is under way"): progressive aspect or present tense of the
+    holding verb dates it to the publication day, when the text gives no day of its own."""
+    if analysis.doc.published is None or sentence.is_title:
+        return None
+    for start, end in analysis.find("ongoing", sentence.start, sentence.end):
+        return Span(start, end)
     return None
 
 
@@ -161,19 +264,46 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     primary: MeetingCandidate | None = None
     announced: list[MeetingCandidate] = []
     title = analysis.title
+    after_side_event = False
+    lead = {s.index for s in analysis.sentences[:LEAD_SENTENCES]}
     for sentence in analysis.sentences:
-        if not _is_meeting_sentence(analysis, sentence):
-            continue
         holders = _holding_bodies(analysis, sentence, mentions)
+        if not _is_meeting_sentence(analysis, sentence) and not (
+                primary is None and sentence.index in lead and any(_member_agency(h.slug) for h in holders)
+                and analysis.has("session_acts", sentence.start, sentence.end)):
+            # a council (of heads of states or agencies) that appointed, approved or signed in the lead
+            # met: "the Council of Heads of State appointed X" reports its session without a meeting
+            # word; a permanent organ's act (an executive committee's) is no session
+            continue
+        if analysis.has("side_event", sentence.start, sentence.end) or analysis.has(
+                "working_level", sentence.start, sentence.end):
+            # a reception of the delegates by a president, talks "with" someone, bilateral talks on the
+            # sidelines, a visit on the eve of the session, an expert group's meeting: not the session itself
+            after_side_event = True
+            continue
+        if analysis.has("exercise", sentence.start, sentence.end) and not analysis.has(
+                "meeting_nouns", sentence.start, sentence.end):
+            continue  # "the Joint Staff held the exercise", "учения прошли": exercises are not sessions
+        if not holders and analysis.has("national_session", sentence.start, sentence.end):
+            continue  # "the interior ministry's board discussed CIS cooperation": a national session
+        if after_side_event and not (holders and analysis.has("meeting_events", sentence.start, sentence.end)):
+            # "the meeting took place in his residence", "also present at the meeting were the director
+            # of …": the side event again; a session after it is named with its body and a verb of its own
+            continue
         body = holders[0].slug if holders else _agency_body(analysis, sentence)
         next_session = analysis.has("next_meeting", sentence.start, sentence.end)
-        future = not sentence.is_title and (analysis.has("future", sentence.start, sentence.end) or next_session)
-        if future and primary is not None:
-            # an announcement names its session: a meeting word with a body, or "the next session"
-            if not (next_session or analysis.has("meeting_nouns", sentence.start, sentence.end)):
+        future = analysis.has("future", sentence.start, sentence.end) or next_session
+        if future and not next_session and _held_today(analysis, sentence):
+            future = False  # "Today Dushanbe will host the meeting": held on the publication day
+        if future:
+            # a preview ("will be held", "состоится", "өтеді") or the next session is not a meeting
+            # of the report: at most an announced session, which names its session (a meeting word
+            # with a body, or "the next session")
+            if not (next_session or holders or analysis.has("meeting_nouns", sentence.start, sentence.end)):
                 continue
-            candidate = _announced(analysis, sentence, body or (primary.body if next_session else None))
-            known = {(m.body, m.place, m.start) for m in [primary, *announced]}
+            fallback = primary.body if next_session and primary is not None else None
+            candidate = _announced(analysis, sentence, body or fallback)
+            known = {(m.body, m.place, m.start) for m in [primary, *announced] if m is not None}
             if candidate and (candidate.body, candidate.place, candidate.start) not in known:
                 announced.append(candidate)
             continue
@@ -188,8 +318,8 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             continue
         evidence = [Span(h.start, h.end) for h in holders] or [analysis.scorer_sentence(sentence.start)]
         primary = MeetingCandidate(body, sentence, evidence)
-    if primary is None:
-        return []
+    if primary is None:  # a preview: only announced sessions
+        return [m for m in announced if m.announced]
     _locate(analysis, primary, title, mentions)
     where = (primary.body, primary.place, primary.start)
     return [primary, *(m for m in announced if (m.body, m.place, m.start) != where)]
@@ -227,6 +357,11 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
             if found:
                 meeting.start, meeting.end = found.begin, found.finish
                 meeting.evidence.append(Span(found.start, found.end))
+            else:
+                ongoing = _ongoing(analysis, sentence)
+                if ongoing is not None:
+                    meeting.start = analysis.doc.published
+                    meeting.evidence.append(ongoing)
         if meeting.place is None:
             city = _city(analysis, sentence, meeting.body)
             if city:
@@ -234,6 +369,19 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                 meeting.evidence.append(city[1])
         if meeting.session_number is None and not sentence.is_title:
             meeting.session_number = _session_number(analysis, sentence)
+    if meeting.start is None:  # "Еске салсақ, бүгін ... саммиті өтіп жатыр" further down the report
+        for sentence in analysis.body:
+            if (sentence not in order and _is_meeting_sentence(analysis, sentence)
+                    and not analysis.has("future", sentence.start, sentence.end)
+                    and any(m.sentence == sentence.index and m.slug in (meeting.body, organisation_of(meeting.body))
+                            for m in mentions)
+                    and not any(m.sentence == sentence.index and m.slug != meeting.body
+                                and not is_organisation(m.slug) for m in mentions)):
+                ongoing = _ongoing(analysis, sentence)
+                if ongoing is not None:
+                    meeting.start = analysis.doc.published
+                    meeting.evidence.append(ongoing)
+                    break
 
 
 def _another_session(analysis: Analysis, sentence: Sentence, body: str,
@@ -242,8 +390,8 @@ def _another_session(analysis: Analysis, sentence: Sentence, body: str,
     Dushanbe"): another body, a meeting verb, and its own date or place."""
     if body == primary.body or sentence.is_title or body in {m.body for m in analysis.cache.get("sessions", [])}:
         return None
-    if not analysis.has("meeting_events", sentence.start, sentence.end):
-        return None
+    if not (analysis.has("meeting_events", sentence.start, sentence.end) or _held_today(analysis, sentence)):
+        return None  # "today the heads of state will meet" is held on the publication day too
     candidate = MeetingCandidate(body, sentence, [analysis.scorer_sentence(sentence.start)])
     found = _date(analysis, sentence, announced=False, body=body)
     if found:

@@ -1,0 +1,253 @@
+"""Meeting, body, date and venue phenomena seen in real news, each in kk, ru and en where it occurs.
+
+Every sentence here is written for the test in the style of news reports; none is taken from an article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgraph.dates import find_dates
+from kgraph.document import from_text
+from kgraph.emit import document_triples
+from kgraph.extract import extract
+from kgraph.model import DocumentFacts
+
+PUB = "2024-10-09"  # a Wednesday
+DAY = dt.date(2024, 10, 9)
+
+
+def facts(body: str, lang: str, published: str = PUB, title: str = "News") -> DocumentFacts:
+    text = f"date {published} {title}\n{body}\n"
+    return extract(from_text(text, f"test-{lang}.txt", lang=lang))
+
+
+def sessions(f: DocumentFacts) -> list[tuple]:
+    return [(m.body, m.start, m.place) for m in f.meetings]
+
+
+# ---------------------------------------------------------------- is it a session at all?
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Президент Киргизии провел встречу с министрами обороны государств – членов ОДКБ. Встреча прошла в "
+           "его резиденции."),
+    ("en", "Before the session, the heads of delegations of the CSTO were received by the President of Kyrgyzstan. "
+           "The meeting took place at his residence."),
+    ("kk", "Президент ТМД елдері ішкі істер министрлері кеңесінің отырысына қатысушыларын қабылдады. Кездесу "
+           "Ақордада өтті."),
+])
+def test_reception_of_delegates_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Москве прошло заседание экспертной группы СНГ по проекту положения о Совете министров внутренних дел."),
+    ("en", "A working group of the CIS Council of Interior Ministers met in Minsk to finalise a draft agreement."),
+    ("kk", "Минскте ТМД Ішкі істер министрлері кеңесінің жұмыс тобының отырысы өтті."),
+])
+def test_expert_group_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Астане под председательством министра внутренних дел прошло расширенное заседание коллегии МВД о "
+           "сотрудничестве в рамках СНГ."),
+    ("en", "An expanded board meeting chaired by the Interior Minister was held in Astana on cooperation within the "
+           "CIS."),
+    ("kk", "Астанада Ішкі істер министрі төрағалық еткен кеңейтілген алқа отырысы өтті, онда ТМД аясындағы "
+           "ынтымақтастық талқыланды."),
+])
+def test_national_ministry_board_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Заседание Совета министров обороны ОДКБ состоится в Бишкеке 20 октября."),
+    ("en", "The CSTO Council of Defence Ministers will meet in Bishkek on October 20."),
+    ("kk", "ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы 20 қазанда Бішкекте өтеді."),
+])
+def test_preview_is_an_announced_session_not_a_meeting(lang, body):
+    f = facts(body, lang)
+    assert f.meetings == []
+    assert [(a.body, a.start, a.place) for a in f.announced] == [
+        ("csto-council-of-defence-ministers", dt.date(2024, 10, 20), "bishkek")]
+
+
+def test_announced_session_is_emitted_apart_from_meetings():
+    f = facts("Вчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в Ереване.", "ru")
+    doc = from_text(f"date {PUB} News\nВчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в "
+                    "Ереване.\n", "t.txt", lang="ru")
+    types = {(s.value, o.value) for s, p, o in document_triples(doc, f) if p.value.endswith("#type")}
+    meetings = [s for s, o in types if o.endswith("#Meeting")]
+    announced = [s for s, o in types if o.endswith("#AnnouncedSession")]
+    assert len(meetings) == 1 and "minsk" in meetings[0]
+    assert len(announced) == 1 and "yerevan" in announced[0] and announced[0] not in meetings
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Today Astana will host a meeting of the CSTO Committee of Secretaries of Security Councils."),
+    ("ru", "Сегодня в Астане пройдет заседание Комитета секретарей советов безопасности ОДКБ."),
+])
+def test_session_announced_for_today_is_held_today(lang, body):
+    assert sessions(facts(body, lang)) == [("csto-committee-of-security-council-secretaries", DAY, "astana")]
+
+
+# ---------------------------------------------------------------- bodies
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("kk", "ҰҚШҰ-ға мүше елдердің басшылары Мәскеуде жиын өткізді.", "csto-collective-security-council"),
+    ("ru", "Лидеры стран СНГ по итогам саммита в Душанбе подписали ряд документов.", "cis-council-of-heads-of-state"),
+    ("en", "Leaders of the SCO member states met for a summit in Astana.", "sco-council-of-heads-of-state"),
+])
+def test_heads_of_state_of_an_organisation_are_its_summit_body(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "ТМД Мемлекеттер басшылары кеңесі генерал Иванов Сергейді үйлестіру комитетінің төрағасы етіп тағайындады."),
+    ("ru", "Совет глав государств СНГ назначил генерала Сергея Иванова председателем координационного комитета."),
+    ("en", "The CIS Council of Heads of State appointed General Sergei Ivanov chairman of the coordinating committee."),
+])
+def test_council_acting_in_the_lead_reports_its_session(lang, body):
+    assert [m.body for m in facts(body, lang).meetings] == ["cis-council-of-heads-of-state"]
+
+
+def test_core_name_without_any_organisation_is_a_national_body():
+    f = facts("Астанада Терроризмге қарсы орталықтың кезекті отырысы өтті. Отырысты Ұлттық қауіпсіздік комитетінің "
+              "төрағасы жүргізді.", "kk")
+    assert f.meetings == []
+
+
+def test_sco_border_services_heads_is_a_format_under_the_sco():
+    from kgraph.extract.bodies import ancestors
+
+    f = facts("В Циндао состоялось заседание руководителей пограничных служб государств – членов ШОС.", "ru")
+    assert [m.body for m in f.meetings] == ["sco-border-services-heads-meeting"]
+    assert ancestors("sco-border-services-heads-meeting") == ["sco"]
+
+
+# ---------------------------------------------------------------- dates
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "Бішкекте өтіп жатқан ТМД Ішкі істер министрлері кеңесінің отырысында бірқатар құжатқа қол қойылды."),
+    ("ru", "В Бишкеке проходит заседание Совета министров внутренних дел СНГ."),
+    ("en", "A session of the CIS Council of Interior Ministers is under way in Bishkek."),
+])
+def test_ongoing_session_is_held_on_the_publication_day(lang, body):
+    assert sessions(facts(body, lang)) == [("cis-council-of-interior-ministers", DAY, "bishkek")]
+
+
+def test_date_of_the_report_is_not_the_date_of_the_session():
+    f = facts("Генпрокурор на заседании в Душанбе избран председателем Координационного совета генеральных "
+              "прокуроров СНГ, сообщает в среду, 9 октября, пресс-служба ведомства.", "ru")
+    assert sessions(f) == [("cis-council-of-prosecutors-general", None, "dushanbe")]
+
+
+def test_date_first_dateline_is_not_the_session_date():
+    f = facts("7 октября, Минск /Корр. БЕЛТА/. В Шанхае состоялось заседание Совета министров обороны ШОС.", "ru")
+    assert sessions(f) == [("sco-council-of-defence-ministers", None, "shanghai")]
+
+
+@pytest.mark.parametrize("text, lang", [("«Қазақстан Бүгін» агенттігі хабарлады", "kk"), ("Russia Today said", "en")])
+def test_relative_day_inside_a_name_is_not_a_date(text, lang):
+    assert find_dates(text, lang, DAY) == []
+
+
+# ---------------------------------------------------------------- venues
+
+@pytest.mark.parametrize("lang, body, city", [
+    ("en", "The CSTO Council of Defence Ministers met on Monday in the capital of Tajikistan.", "dushanbe"),
+    ("en", "The CSTO Council of Defence Ministers met on Monday in the Kyrgyz capital.", "bishkek"),
+    ("ru", "В понедельник в белорусской столице прошло заседание Совета министров обороны ОДКБ.", "minsk"),
+    ("ru", "В понедельник в столице Армении прошло заседание Совета министров обороны ОДКБ.", "yerevan"),
+    ("kk", "Дүйсенбіде Елордада ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті.", "astana"),
+    ("kk", "Дүйсенбіде Тәжікстан елордасында ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті.", "dushanbe"),
+    ("kk", "Дүйсенбіде Ресей астанасында ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті.", "moscow"),
+    ("kk", "Дүйсенбіде Минскіде ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті.", "minsk"),
+])
+def test_capital_by_periphrasis(lang, body, city):
+    assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+def test_capital_word_without_a_place_form_is_not_a_venue():
+    f = facts("В понедельник в Сочи прошло заседание Совета министров обороны ОДКБ. Делегации посетили музей "
+              "истории белорусской столицы.", "ru")
+    assert [m.place for m in f.meetings] == ["sochi"]
+
+
+@pytest.mark.parametrize("lang, body, city", [
+    ("ru", "В Тяньцзине прошло заседание Совета глав государств ШОС.", "tianjin"),
+    ("en", "The meeting of the CSTO Council of Foreign Ministers was held in Belgrade.", "belgrade"),
+    ("en", "A session of the CIS Council of Prosecutors General was held in Saint-Petersburg.", "saint-petersburg"),
+    ("kk", "Қарағандыда ТМД Шекара әскерлері қолбасшылары кеңесінің отырысы өтті.", "karaganda"),
+])
+def test_venues_beyond_the_old_gazetteer(lang, body, city):
+    assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("ru", "Совместное заседание СМИД, СМО и КССБ ОДКБ прошло в Ереване в понедельник.",
+     "csto-council-of-foreign-ministers"),
+    ("ru", "В понедельник в Минске прошло заседание СМО. Министры обороны стран ОДКБ обсудили учения.",
+     "csto-council-of-defence-ministers"),
+    ("ru", "Заседание СМИД СНГ прошло в Минске в понедельник.", "cis-council-of-foreign-ministers"),
+])
+def test_abbreviation_shared_by_bodies_takes_the_organisation_written(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO Joint Staff held the Interaction-2024 exercise in Belarus on Tuesday."),
+    ("ru", "Во вторник в Беларуси Объединенный штаб ОДКБ провел учения «Взаимодействие-2024»."),
+    ("kk", "Сейсенбіде Беларусьте ҰҚШҰ Біріккен штабының «Өзара іс-қимыл-2024» бірлескен оқу-жаттығуы өтті."),
+])
+def test_joint_exercise_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_prosecutors_general_of_an_organisation_met():
+    f = facts("The SCO Prosecutors General met in Dushanbe on Tuesday.", "en")
+    assert sessions(f) == [("sco-prosecutors-general-meeting", dt.date(2024, 10, 8), "dushanbe")]
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "Russian President Vladimir Putin met with the secretaries of the SCO security councils in Moscow.", []),
+    ("en", "The CIS Council of Interior Ministers met in Dushanbe with all member states represented.",
+     ["cis-council-of-interior-ministers"]),
+])
+def test_meeting_with_someone_is_a_side_event_but_a_council_meeting_with_its_members_is_not(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == expected
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "ТМД Атқарушы комитеті жаңа бағдарламаны мақұлдады."),
+    ("ru", "Исполнительный комитет СНГ утвердил план мероприятий."),
+    ("en", "The CIS Executive Committee approved a plan of events."),
+])
+def test_a_permanent_organ_acting_is_no_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_dateline_with_city_and_country_is_the_filing_date():
+    f = facts("BAKU, Azerbaijan, October 9. The CIS Council of Heads of Security Agencies met in Dushanbe.", "en")
+    assert [(m.start, m.place) for m in f.meetings] == [(None, "dushanbe")]
+
+
+def test_an_announced_session_typed_as_a_meeting_fails_validation(tmp_path):
+    from kgraph.validate import validate_file
+
+    doc = f"date {PUB} News\nВчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в Ереване.\n"
+    path = tmp_path / "doc.txt"
+    path.write_text(doc, encoding="utf-8")
+    out = tmp_path / "out.nt"
+    from kgraph.build import build
+
+    build([path], out=out)
+    assert validate_file(out).conforms
+    announced = next(line.split()[0] for line in out.read_text(encoding="utf-8").splitlines()
+                     if "#AnnouncedSession>" in line)
+    with out.open("a", encoding="utf-8") as f:
+        f.write(f"{announced} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/ckg/ontology#Meeting> .\n")
+    assert not validate_file(out).conforms
