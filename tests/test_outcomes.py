@@ -200,3 +200,43 @@ def test_ru_considered_expedient_is_a_proposal_but_not_in_the_past():
                             "Туркменистана.")
     assert len(quotes(m, text, "proposals")) == 1
     assert quotes(m, text) == []
+
+
+# --- topics -----------------------------------------------------------------------------------------
+
+
+def test_signed_agreement_gives_its_field_not_legal_framework():
+    m, _ = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers signed an agreement on "
+                         "cooperation in countering drug trafficking.")
+    assert "drug-trafficking" in m.topics and "legal-framework" not in m.topics
+    m, _ = meeting("ru", "В Минске прошло заседание Совета министров внутренних дел СНГ. Министры обсудили "
+                         "гармонизацию законодательства и модельный закон о полиции.")
+    assert "legal-framework" in m.topics
+
+
+def test_military_asides_are_not_military_cooperation():
+    m, _ = meeting("ru", "В Москве прошло заседание Совета руководителей органов безопасности СНГ. Директор ФСБ "
+                         "сообщил, что после военной эскалации на Ближнем Востоке выросла угроза терроризма.")
+    assert "military-cooperation" not in m.topics and "terrorism" in m.topics
+
+
+def test_defence_ministers_session_is_about_military_cooperation():
+    m, _ = meeting("en", "Defence ministers of the CIS member states met in Baku to discuss cooperation. The "
+                         "meeting was chaired by Russian Defence Minister Sergei Ivanov.",
+                   title="CIS Council of Defence Ministers meets in Baku")
+    assert m.body == "cis-council-of-defence-ministers" and "military-cooperation" in m.topics
+
+
+def test_kk_illegal_migration_loanword_and_trans_border():
+    m, _ = meeting("kk", "Мәскеуде ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Президент заңсыз миграция "
+                         "мен есірткі айналымына қарсы күрес туралы айтты.")
+    assert {"illegal-migration", "drug-trafficking"} <= set(m.topics)
+    m, _ = meeting("en", "The SCO interior ministers met in Astana. Speaking about trans-border challenges, the "
+                         "minister mentioned cross-border crime.")
+    assert "border-security" not in m.topics and "organized-crime" in m.topics
+
+
+def test_migrants_as_a_risk_group_are_not_illegal_migration():
+    m, _ = meeting("ru", "В Туркестане прошло заседание Совета министров внутренних дел СНГ. Министр назвал риски "
+                         "вовлечения мигрантов в экстремистскую деятельность.")
+    assert "illegal-migration" not in m.topics and "extremism" in m.topics
