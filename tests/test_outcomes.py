@@ -240,3 +240,38 @@ def test_migrants_as_a_risk_group_are_not_illegal_migration():
     m, _ = meeting("ru", "В Туркестане прошло заседание Совета министров внутренних дел СНГ. Министр назвал риски "
                          "вовлечения мигрантов в экстремистскую деятельность.")
     assert "illegal-migration" not in m.topics and "extremism" in m.topics
+
+
+# --- figures ----------------------------------------------------------------------------------------
+
+
+def values(m: Meeting) -> list[float]:
+    return sorted(s.value for s in m.statistics)
+
+
+def test_designations_and_clock_times_are_not_figures():
+    m, _ = meeting("en", "The CSTO Council of Foreign Ministers met in Belgrade at 21:30. The ministers discussed "
+                         "the SU-24 incident and the COVID-19 pandemic; 12 documents were signed.")
+    assert values(m) == [12.0]
+
+
+def test_a_figure_told_twice_is_one_figure():
+    m, _ = meeting("kk", "Ереванда ҰҚШҰ саммиті өтті. Алты ел басшылары Ереванға жиналды. Мемлекет басшыларымен "
+                         "бірге алты елдің сыртқы істер министрлері де қатысты.")
+    assert values(m) == [6.0]
+
+
+def test_numbers_of_a_past_event_are_background():
+    m, _ = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Объединенная система ПВО создана "
+                         "10 февраля 1995 года соглашением десяти государств. На заседании рассмотрено 26 вопросов.",
+                   published="2024-10-08")
+    assert values(m) == [26.0]
+
+
+def test_scale_words_and_approximate_values():
+    m, _ = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Принято решение потратить более "
+                         "0,5 млрд рублей на план мероприятий.")
+    assert values(m) == [500000000.0]
+    m, _ = meeting("kk", "Астанада ТМД Терроризмге қарсы орталығының отырысы өтті. 5,5 мыңнан астам экстремист "
+                         "анықталды.")
+    assert values(m) == [5500.0]
