@@ -275,3 +275,10 @@ def test_scale_words_and_approximate_values():
     m, _ = meeting("kk", "Астанада ТМД Терроризмге қарсы орталығының отырысы өтті. 5,5 мыңнан астам экстремист "
                          "анықталды.")
     assert values(m) == [5500.0]
+
+
+def test_kk_men_coordinates_two_documents_but_not_two_fields():
+    m, text = meeting("kk", "Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Кеңес терроризм мен "
+                            "экстремизмге қарсы күрес бағдарламасы мен шекараны нығайту жоспарын бекітті.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[0].endswith("күрес бағдарламасы") and got[1].startswith("шекараны")
