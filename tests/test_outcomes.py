@@ -282,3 +282,17 @@ def test_kk_men_coordinates_two_documents_but_not_two_fields():
                             "экстремизмге қарсы күрес бағдарламасы мен шекараны нығайту жоспарын бекітті.")
     got = quotes(m, text)
     assert len(got) == 2 and got[0].endswith("күрес бағдарламасы") and got[1].startswith("шекараны")
+
+
+def test_two_proposers_in_one_sentence_are_two_proposals():
+    m, text = meeting("en", "The SCO Council of Defence Ministers met in Tashkent. Russia proposed to hold joint "
+                            "exercises in 2025, and Kazakhstan suggested creating a joint database.")
+    assert len(quotes(m, text, "proposals")) == 2
+    assert [p.by_state for p in m.proposals] == ["RU", "KZ"]
+
+
+def test_ru_document_signed_years_ago_is_not_a_decision():
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министр напомнил, что "
+                            "соглашение было подписано еще в 2019 году. Утверждены Положение о Совете и "
+                            "Регламент его работы, а также принято Заявление о противодействии терроризму.")
+    assert [t.split()[0] for t in quotes(m, text)] == ["Утверждены", "Регламент", "принято"]

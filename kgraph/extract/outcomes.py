@@ -83,7 +83,8 @@ def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]
     cuts.sort()
     out, pos = [], start
     for a, b in cuts:
-        if a < pos:
+        if a < pos:  # ", а также": one cut
+            pos = max(pos, b)
             continue
         out.append((pos, a))
         pos = b
@@ -362,8 +363,8 @@ def _speaker_before(analysis: Analysis, offset: int) -> PersonMention | None:
     return best
 
 
-def _state_before(sentence: Sentence, offset: int) -> str | None:
-    states = [m for m in sentence.of_kind("state", "state-adj") if m.end <= offset]
+def _state_before(sentence: Sentence, offset: int, since: int = 0) -> str | None:
+    states = [m for m in sentence.of_kind("state", "state-adj") if since <= m.start and m.end <= offset]
     return states[-1].key.split("/")[0] if states else None
 
 
@@ -413,10 +414,17 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
     for sentence in analysis.body:
         if sentence.index in skip:
             continue
-        for start, end in analysis.find("proposal", sentence.start, sentence.end):
+        cues = list(analysis.find("proposal", sentence.start, sentence.end))
+        for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
             unit = analysis.scorer_sentence(start)
+            if k + 1 < len(cues) and cues[k + 1][0] < unit.end:  # "Russia proposed X, and Kazakhstan suggested Y"
+                nxt = analysis.clause(cues[k + 1][0]).start
+                if nxt > end:
+                    unit = _trim(analysis.text, unit.start, nxt)
+            if k and cues[k - 1][1] > unit.start:
+                unit = _trim(analysis.text, max(unit.start, analysis.clause(start).start), unit.end)
             for span in _proposal_items(analysis, start, end, unit):
                 if any(p.spans[0].start < span.end and span.start < p.spans[0].end for p in found):
                     continue
@@ -425,8 +433,8 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
                     continue  # the lead retells the quote (or the quote the lead)
                 text = span.quote(analysis.text).strip()
                 proposal = Proposal(text, [span], topics=topics_in(analysis, span) or ["other"])
-                in_sentence = [m for m in analysis.persons if any(sentence.start <= s.start < start for s in m.spans)]
-                state = _state_before(sentence, start) or _state_after(analysis, sentence, start)
+                in_sentence = [m for m in analysis.persons if any(unit.start <= s.start < start for s in m.spans)]
+                state = _state_before(sentence, start, unit.start) or _state_after(analysis, sentence, start)
                 author = in_sentence[-1] if in_sentence else (None if state else _speaker_before(analysis, start))
                 if author is not None:
                     proposal.by_person = by_name.get(author.name)
