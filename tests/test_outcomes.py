@@ -296,3 +296,12 @@ def test_ru_document_signed_years_ago_is_not_a_decision():
                             "соглашение было подписано еще в 2019 году. Утверждены Положение о Совете и "
                             "Регламент его работы, а также принято Заявление о противодействии терроризму.")
     assert [t.split()[0] for t in quotes(m, text)] == ["Утверждены", "Регламент", "принято"]
+
+
+def test_a_discussion_coordinated_after_the_decision_does_not_veto_it():
+    m, text = meeting("en", "The CSTO Council of Defence Ministers met in Minsk. The ministers approved a plan of "
+                            "joint exercises for 2025 and discussed the situation on the border.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Проект соглашения будет "
+                            "доработан и подписан на следующем заседании.")
+    assert quotes(m, text) == []

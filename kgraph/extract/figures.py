@@ -93,7 +93,7 @@ def _restated(found: list[Statistic], stat: Statistic) -> bool:
         theirs = other.indicator.split()[:1]
         if other.value == stat.value and other.unit == stat.unit and first and theirs:
             a, b = first[0].lower(), theirs[0].lower()
-            n = min(5, len(a), len(b))
+            n = max(2, min(len(a), len(b)) - 2)  # "алты ел" / "алты елдің", not "преступлений" / "преступников"
             if a[:n] == b[:n]:
                 return True
     return False

@@ -45,10 +45,17 @@ class _Item:
 # --- shared helpers ---------------------------------------------------------------------------------
 
 
-def _vetoed(analysis: Analysis, cue_start: int) -> bool:
-    """Planned, only discussed, bilateral, an expert group's, or past ("approved last year")."""
+def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> bool:
+    """Planned, only discussed, bilateral, an expert group's, or past ("approved last year"), said in
+    the cue's clause before it, or after it in the same conjunct: "approved the plan and discussed
+    the border" is a decision, "discussed and approved" or "будет доработан и подписан" is not."""
     clause = analysis.clause(cue_start)
-    return analysis.has("not_decision", clause.start, clause.end) or analysis.has("past", clause.start, clause.end)
+    cue_end = cue_start if cue_end is None else cue_end
+    for name in ("not_decision", "past"):
+        for a, _b in analysis.find(name, clause.start, clause.end):
+            if a < cue_start or not analysis.has("coord", cue_end, a):
+                return True
+    return False
 
 
 def _protected(norm: str, start: int, end: int) -> list[bool]:
@@ -214,7 +221,7 @@ def _kind(analysis: Analysis, a: int, b: int) -> str:
 
 def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span]) -> list[_Item]:
     groups = [(a, b) for a, b in _cue_groups(analysis, sentence.start, sentence.end)
-              if not _vetoed(analysis, a) and not any(s.start <= a < s.end for s in covered)]
+              if not _vetoed(analysis, a, b) and not any(s.start <= a < s.end for s in covered)]
     if not groups:
         return []
     unit = sentence.span if sentence.is_title else analysis.scorer_sentence(groups[0][0])
