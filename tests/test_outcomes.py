@@ -305,3 +305,12 @@ def test_a_discussion_coordinated_after_the_decision_does_not_veto_it():
     m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Проект соглашения будет "
                             "доработан и подписан на следующем заседании.")
     assert quotes(m, text) == []
+
+
+def test_supporting_a_chairmanship_is_a_decision():
+    m, text = meeting("kk", "Душанбеде ТМД мемлекет басшылары кеңесінің отырысы өтті. Мемлекет басшылары "
+                            "Түрікменстанның келер жылғы төрағалығын қолдады.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Душанбе прошло заседание Совета глав государств СНГ. Главы государств поддержали "
+                            "председательство Туркменистана в Содружестве в 2019 году.")
+    assert len(quotes(m, text)) == 1
