@@ -314,3 +314,12 @@ def test_supporting_a_chairmanship_is_a_decision():
     m, text = meeting("ru", "В Душанбе прошло заседание Совета глав государств СНГ. Главы государств поддержали "
                             "председательство Туркменистана в Содружестве в 2019 году.")
     assert len(quotes(m, text)) == 1
+
+
+def test_agreeing_on_an_opinion_is_not_a_decision_but_the_next_venue_is():
+    m, text = meeting("en", "The CSTO Council of Foreign Ministers met in Minsk. The sides agreed that the threat "
+                            "of terrorism remains high.")
+    assert quotes(m, text) == []
+    m, text = meeting("kk", "Астанада ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Келесі отырыс 2025 "
+                            "жылдың көктемінде Алматыда өтетіні белгілі болды.")
+    assert len(quotes(m, text)) == 1
