@@ -323,3 +323,6 @@ def test_agreeing_on_an_opinion_is_not_a_decision_but_the_next_venue_is():
     m, text = meeting("kk", "Астанада ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Келесі отырыс 2025 "
                             "жылдың көктемінде Алматыда өтетіні белгілі болды.")
     assert len(quotes(m, text)) == 1
+    m, text = meeting("en", "The CIS Council of Heads of State met in Ashgabat. The leaders agreed that Uzbekistan "
+                            "will chair the Commonwealth in 2020.")
+    assert len(quotes(m, text)) == 1
