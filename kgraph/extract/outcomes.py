@@ -181,8 +181,8 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
             items[-1][1] = b
         elif lead is None:
             lead = a
-    if lead is not None:
-        items.append([lead, end]) if not items else None
+    if lead is not None and not items:
+        items.append([lead, end])
     return [(a, b) for a, b in items] or [(start, end)]
 
 
@@ -263,7 +263,7 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
         if len(raw) > 1 and analysis.has("not_decision", span.start, span.end):
             continue
         items.append(_Item(span, kind, core=span))
-    if len(items) == 1 and not covered_by_list(items[0], covered):
+    if len(items) == 1 and not _covered_by_list(items[0], covered):
         items[0].span = unit
     for item in items:
         item.title = sentence.is_title
@@ -284,7 +284,8 @@ def _vague(analysis: Analysis, span: Span) -> bool:
     return all(any(x <= a < y for x, y in skip) for a, _ in cues.finditer("decision_item", norm, span.start, span.end))
 
 
-def covered_by_list(item: _Item, covered: list[Span]) -> bool:
+def _covered_by_list(item: _Item, covered: list[Span]) -> bool:
+    """A list line keeps its own words as evidence (the scorer reads it within its line)."""
     return any(s == item.span for s in covered)
 
 
