@@ -326,3 +326,14 @@ def test_agreeing_on_an_opinion_is_not_a_decision_but_the_next_venue_is():
     m, text = meeting("en", "The CIS Council of Heads of State met in Ashgabat. The leaders agreed that Uzbekistan "
                             "will chair the Commonwealth in 2020.")
     assert len(quotes(m, text)) == 1
+
+
+def test_inline_colon_list_and_a_second_subject():
+    m, text = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The following documents were signed: "
+                            "the Agreement on border cooperation, the Protocol amending the Charter and the Decision "
+                            "on the 2025 budget.")
+    assert quotes(m, text) == ["the Agreement on border cooperation", "the Protocol amending the Charter",
+                               "the Decision on the 2025 budget"]
+    m, text = meeting("ru", "В Минске прошло заседание Совета глав государств СНГ. Совет принял Заявление о мерах "
+                            "доверия, а главы МИД подписали Протокол о консультациях.")
+    assert quotes(m, text) == ["принял Заявление о мерах доверия", "подписали Протокол о консультациях"]

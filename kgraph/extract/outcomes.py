@@ -166,17 +166,21 @@ def _heads(analysis: Analysis, start: int, end: int) -> bool:
     return False
 
 
-def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = False) -> list[tuple[int, int]]:
+def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = False,
+                 next_subject: bool = False) -> list[tuple[int, int]]:
     """The conjuncts of a region that each name an adopted item; a conjunct without an item noun
     ("сепаратизмом и экстремизмом") belongs to the item before it. After the verb, the first
     conjunct is its object whatever its words; before it, leading conjuncts without an item noun
     ("At the session, the report was approved") belong to the first item."""
     items: list[list[int]] = []
     lead = None  # conjuncts before the first item ("At the session, the report was approved")
-    for a, b in _segments(analysis, start, end):
+    segments = _segments(analysis, start, end)
+    for k, (a, b) in enumerate(segments):
         if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
             items.append([lead if lead is not None else a, b])
             lead = None
+        elif items and next_subject and k == len(segments) - 1:
+            break  # "принял Заявление, а главы МИД подписали…": the subject of the next verb
         elif items:
             items[-1][1] = b
         elif lead is None:
@@ -184,6 +188,15 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     if lead is not None and not items:
         items.append([lead, end])
     return [(a, b) for a, b in items] or [(start, end)]
+
+
+def _before_next_subject(analysis: Analysis, start: int, end: int) -> int:
+    """Where the object of a verb ends when another verb follows with its own subject after a comma
+    ("принял Заявление о мерах доверия, а главы МИД подписали…")."""
+    segments = _segments(analysis, start, end)
+    if len(segments) > 1 and not _heads(analysis, *segments[-1]):
+        return segments[-1][0]
+    return end
 
 
 def _list_lines(analysis: Analysis, line_end: int) -> list[Span]:
@@ -249,13 +262,13 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
         if colon >= 0 and _has_item(analysis, colon, after_end):  # "приняли документы: А, Б и В"
             spans = _split_items(analysis, colon + 1, after_end, object_first=True)
         elif object_after:
-            spans = _split_items(analysis, b, after_end, object_first=True)
+            spans = _split_items(analysis, b, after_end, object_first=True, next_subject=i + 1 < len(groups))
             spans[0] = (a, spans[0][1])
         elif object_before:  # verb-final: "А и Б утверждены"
             spans = _split_items(analysis, before_start, a)
             spans[-1] = (spans[-1][0], b)
         else:
-            spans = [(a, after_end)]
+            spans = [(a, _before_next_subject(analysis, b, after_end) if i + 1 < len(groups) else after_end)]
         raw += [(s, e, kind) for s, e in spans]
     items = []
     for s, e, kind in raw:
