@@ -337,3 +337,9 @@ def test_inline_colon_list_and_a_second_subject():
     m, text = meeting("ru", "В Минске прошло заседание Совета глав государств СНГ. Совет принял Заявление о мерах "
                             "доверия, а главы МИД подписали Протокол о консультациях.")
     assert quotes(m, text) == ["принял Заявление о мерах доверия", "подписали Протокол о консультациях"]
+
+
+def test_separatism_money_laundering_and_arms_are_other():
+    m, _ = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers approved a draft "
+                         "agreement on countering money laundering, separatism and illicit arms trafficking.")
+    assert not {"organized-crime", "extremism"} & set(m.topics)
