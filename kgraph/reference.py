@@ -147,6 +147,7 @@ class Topic:
     slug: str
     labels: dict[str, str]
     cues: Names = field(default_factory=dict)
+    bodies: tuple[str, ...] = ()  # bodies whose field this topic is: their sessions are about it
 
     @property
     def key(self) -> str:
@@ -318,7 +319,11 @@ def _load_topics(path: Path) -> dict[str, Topic]:
         labels = item.get("labels")
         if not isinstance(labels, Mapping) or not all(isinstance(labels.get(lang), str) for lang in LANGS):
             raise f.fail(f"labels must give one string per language ({', '.join(LANGS)})")
-        out[slug] = Topic(slug, {lang: labels[lang] for lang in LANGS}, f.names(item, "cues", required=False))
+        bodies = item.get("bodies") or []
+        if not isinstance(bodies, list) or not all(isinstance(b, str) for b in bodies):
+            raise f.fail("bodies must be a list of body slugs")
+        out[slug] = Topic(slug, {lang: labels[lang] for lang in LANGS}, f.names(item, "cues", required=False),
+                          tuple(bodies))
     return out
 
 
@@ -343,6 +348,10 @@ def _check_links(directory: Path, ref: Reference) -> None:
             if ancestor == body.slug or steps > len(ref.bodies):
                 raise fail("bodies.yaml", body.slug, "parent chain loops")
             ancestor = ref.bodies[ancestor].parent
+    for topic in ref.topics.values():
+        for body in topic.bodies:
+            if body not in ref.bodies:
+                raise fail("topics.yaml", topic.slug, f"unknown body {body!r}")
     for city in ref.cities.values():
         if city.state not in ref.states:
             raise fail("cities.yaml", city.id, f"unknown state {city.state!r}")

@@ -184,4 +184,5 @@ def test_topics_it_crime_and_money_laundering():
     m = only(facts("The Coordination Council of Prosecutors General of the CIS member states met in Minsk on "
                    "Tuesday. The council approved an action plan to combat the legalisation of criminal proceeds. "
                    "Krasnov suggested a working group on crimes involving cryptocurrencies."))
-    assert {"cybercrime", "organized-crime"} <= set(m.topics)
+    assert "cybercrime" in m.topics
+    assert "organized-crime" not in m.topics  # money laundering is 'other' (CONVENTIONS.md)

@@ -14,7 +14,7 @@ from kgraph.extract.figures import statistics
 from kgraph.extract.meetings import find_meetings
 from kgraph.extract.outcomes import decisions, proposals
 from kgraph.extract.participants import participation
-from kgraph.extract.topics import topics_in
+from kgraph.extract.topics import meeting_topics, topics_in
 from kgraph.model import AnnouncedSession, DocumentFacts, Meeting, Span
 
 
@@ -56,7 +56,7 @@ def extract(doc: Document) -> DocumentFacts:
     meeting.decisions = decisions(analysis)
     meeting.proposals = proposals(analysis, primary.body, who.persons)
     meeting.statistics = statistics(analysis, who.persons, skip=announced_only)
-    meeting.topics = doc_topics
+    meeting.topics = meeting_topics(analysis, primary.body, doc_topics)
     facts.meetings.append(meeting)
     for candidate in announced:
         if candidate.announced:  # a future session is not a meeting of the report: a marked fact of its own

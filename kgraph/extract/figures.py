@@ -68,12 +68,43 @@ def _reporter(analysis: Analysis, sentence, offset: int):
     return None
 
 
+def _designation_or_time(text: str, start: int, end: int) -> bool:
+    """A model or strain name ("Су-24", "SU-24", "COVID-19") or a clock time ("21:31"): not a count."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    return (start >= 2 and text[start - 1] == ":" and text[start - 2].isdigit()) or \
+        (end + 1 < len(text) and text[end] == ":" and text[end + 1].isdigit())
+
+
+def _historical(analysis: Analysis, sentence) -> bool:
+    """A sentence about a past event dated to the day, years before the report ("the system was set up
+    on 10 February 1995 by an agreement of ten states"): its numbers are background, not figures of
+    the session."""
+    published = analysis.doc.published
+    return published is not None and any(
+        d.year_explicit and d.finish is None and d.begin.year < published.year - 1 for d in sentence.dates)
+
+
+def _restated(found: list[Statistic], stat: Statistic) -> bool:
+    """The same figure told twice ("six heads of state … the six states' ministers"): the same value
+    counting a word of the same stem."""
+    first = stat.indicator.split()[:1]
+    for other in found:
+        theirs = other.indicator.split()[:1]
+        if other.value == stat.value and other.unit == stat.unit and first and theirs:
+            a, b = first[0].lower(), theirs[0].lower()
+            n = max(2, min(len(a), len(b)) - 2)  # "алты ел" / "алты елдің", not "преступлений" / "преступников"
+            if a[:n] == b[:n]:
+                return True
+    return False
+
+
 def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = frozenset()) -> list[Statistic]:
     by_name = {p.name: p for p in persons}
     date_spans = [(d.start, d.end) for d in analysis.dates]
     found: list[Statistic] = []
     for sentence in analysis.body:
-        if sentence.index in skip:
+        if sentence.index in skip or _historical(analysis, sentence):
             continue
         for number in sentence.numbers:
             if number.kind not in ("cardinal", "percent"):
@@ -81,6 +112,8 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             if any(a <= number.start < b for a, b in date_spans):
                 continue
             written = analysis.text[number.start: number.end]
+            if _designation_or_time(analysis.text, number.start, number.end):
+                continue
             if number.value == 1 and not written[:1].isdigit():
                 continue  # "one of", "бір" is an article more often than a count
             if written.isdigit() and len(written) == 4 and YEARS[0] <= number.value <= YEARS[1]:
@@ -100,6 +133,8 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 unit = "percent"
             span = Span(number.start, max(number.end, indicator_end))
             stat = Statistic(float(number.value), indicator, [span], unit=unit)
+            if not percent and _restated(found, stat):
+                continue
             stat.topics = topics_in(analysis, analysis.scorer_sentence(number.start))
             speaker = _reporter(analysis, sentence, number.start)
             stat.reported_by_state = _state_before(sentence, number.start) or (speaker.state if speaker else None)

@@ -1,39 +1,377 @@
 """Decisions adopted and proposals made at a meeting.
 
-A decision is a clause with an adoption verb (approved, signed, decided; утвердили, подписали;
-бекітілді, қол қойылды) whose own clause does not say it is only planned, discussed, to be
-continued or bilateral. A proposal is a clause with a proposing verb; its author is the person or
-state written before the verb, else the last person who spoke; it is supported when this or the
-next sentence says the others backed it.
+A decision is a clause with an adoption verb (approved, signed, decided, elected; утвердили,
+подписали, принята, избран; бекітілді, қол қойылды, тағайындады), or a statement that fixes the
+next session ("следующее заседание проведут в Ереване"), whose own clause does not say it is only
+planned, discussed, to be continued, bilateral, past ("approved last year") or the work of an
+expert group. Several items adopted in one sentence are several decisions: the object of the verb
+is split at commas and conjunctions into conjuncts that each name an adopted item (a programme, a
+declaration, an exercise…), and a list announced by a colon gives one decision per list line.
+Vague umbrellas ("подписан ряд документов", "a package of documents") are dropped when the text
+names the documents themselves; a headline decision counts when the body does not retell it.
+
+A proposal is a clause with a proposing verb (proposed, предлагаем, ұсыныс жасады, "по предложению
+X"); its author is the person or state written before the verb (or after "по предложению"), else
+the last person who spoke; it is supported when this or the next sentence says the others backed
+it. A list of proposed actions ("предлагаем возобновить…, пересмотреть…, разработать…") gives one
+proposal per action; a proposal retold later (a lead and the quote it summarises) is one proposal.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from kgraph.extract.analysis import Analysis, Sentence
 from kgraph.extract.topics import topics_in
-from kgraph.model import Decision, Person, Proposal
+from kgraph.model import Decision, Person, Proposal, Span
 from kgraph.persons import PersonMention
 
+LIST_MARKER = re.compile(r"\s*(\d{1,2}[.)]|[-—–•*])\s*")
+STEM_WORD = re.compile(r"[^\W_]{4,}|\d+")
+NAME_KINDS = ("body", "body-core", "org-abbrev", "state", "state-adj", "city")
 
-def _vetoed(analysis: Analysis, cue_start: int) -> bool:
+
+@dataclass
+class _Item:
+    span: Span  # the evidence: the item's words, or its whole sentence when it is the only item
+    kind: str = "adopt"  # adopt | personnel | next
+    core: Span | None = None  # the item's own words (what retold facts are compared on)
+    vague: bool = False
+    title: bool = False
+    persons: set[str] = field(default_factory=set)
+
+
+# --- shared helpers ---------------------------------------------------------------------------------
+
+
+def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> bool:
+    """Planned, only discussed, bilateral, an expert group's, or past ("approved last year"), said in
+    the cue's clause before it, or after it in the same conjunct: "approved the plan and discussed
+    the border" is a decision, "discussed and approved" or "будет доработан и подписан" is not."""
     clause = analysis.clause(cue_start)
-    return analysis.has("not_decision", clause.start, clause.end)
+    cue_end = cue_start if cue_end is None else cue_end
+    for name in ("not_decision", "past"):
+        for a, _b in analysis.find(name, clause.start, clause.end):
+            if a < cue_start or not analysis.has("coord", cue_end, a):
+                return True
+    return False
+
+
+def _protected(norm: str, start: int, end: int) -> list[bool]:
+    """Positions inside quotation marks or brackets: a title in quotes is never split."""
+    inside, depth, quoted = [], 0, False
+    for ch in norm[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in "\"«»“”„":
+            quoted = not quoted
+        inside.append(depth > 0 or quoted)
+    return inside
+
+
+def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """Conjuncts of a coordinated object: split at commas, semicolons and the language's
+    coordinating conjunctions outside quotes and brackets, never after a relative or inclusive
+    word ("which", "в том числе", "оның ішінде") whose clause belongs to the item before it."""
+    norm = analysis.norm
+    stop = analysis.cues.search("item_stop", norm, start, end)
+    limit = stop.start() if stop else end
+    inside = _protected(norm, start, end)
+    cuts: list[tuple[int, int]] = []
+    for m in re.finditer(r"[,;]\s*", norm[start:limit]):
+        if not inside[m.start()]:
+            cuts.append((start + m.start(), start + m.end()))
+    for a, b in analysis.cues.finditer("coord", norm, start, limit):
+        if not inside[a - start]:
+            cuts.append((a, b))
+    cuts.sort()
+    out, pos = [], start
+    for a, b in cuts:
+        if a < pos:  # ", а также": one cut
+            pos = max(pos, b)
+            continue
+        out.append((pos, a))
+        pos = b
+    out.append((pos, end))
+    return [(a, b) for a, b in out if analysis.text[a:b].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return Span(start, max(end, start + 1))
+
+
+def _stems(analysis: Analysis, span: Span) -> set[str]:
+    """Content stems of a span outside names of states, bodies and cities (for retold facts)."""
+    names = [(m.start, m.end) for m in analysis.matches if m.kind in NAME_KINDS
+             and m.start < span.end and m.end > span.start]
+    out = set()
+    for m in STEM_WORD.finditer(analysis.norm, span.start, span.end):
+        if not any(a <= m.start() < b for a, b in names):
+            out.add(m.group()[:5])
+    return out
+
+
+def _persons_in(analysis: Analysis, span: Span) -> set[str]:
+    return {p.name for p in analysis.persons if any(span.start <= s.start < span.end for s in p.spans)}
+
+
+# --- decisions --------------------------------------------------------------------------------------
+
+
+def _cue_groups(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """Decision cues of a sentence; cues joined only by a conjunction ("подписали и приняли",
+    "signed and adopted") are one group."""
+    hits = sorted(set(analysis.find("decision", start, end)) | set(analysis.find("decision_next", start, end)))
+    groups: list[list[int]] = []
+    for a, b in hits:
+        if groups and a <= groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], b)
+            continue
+        coord = analysis.cues.patterns.get("coord")
+        if groups:
+            gap = analysis.norm[groups[-1][1]:a]
+            if (not gap.strip() or (coord is not None and coord.fullmatch(gap))
+                    or not (re.search(r"[,;:]", gap) or _has_item(analysis, groups[-1][1], a))):
+                groups[-1][1] = b  # one clause, one decision: "тағайындалғаны туралы шешім қабылданды"
+                continue
+        groups.append([a, b])
+    return [(a, b) for a, b in groups]
+
+
+def _has_item(analysis: Analysis, start: int, end: int) -> bool:
+    return start < end and analysis.has("decision_item", start, end)
+
+
+def _heads(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether an item noun heads the conjunct: near its start where heads come first (ru, en:
+    "итоги работы органов"), near its end where they come last (kk: "…ынтымақтастық конвенциясы");
+    an item noun deep inside ("органов и комитета по реализации программы") heads nothing."""
+    cues, norm = analysis.cues, analysis.norm
+    before, after = cues.patterns.get("decision_item_before"), cues.patterns.get("decision_item_after")
+    nots = list(cues.finditer("decision_item_not", norm, start, end))
+    for a, b in cues.finditer("decision_item", norm, start, end):
+        if any(x <= a < y for x, y in nots):
+            continue
+        if before is not None and before.fullmatch(norm, start, a):
+            return True
+        if after is not None and after.fullmatch(norm, b, end):
+            return True
+    return False
+
+
+def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = False,
+                 next_subject: bool = False) -> list[tuple[int, int]]:
+    """The conjuncts of a region that each name an adopted item; a conjunct without an item noun
+    ("сепаратизмом и экстремизмом") belongs to the item before it. After the verb, the first
+    conjunct is its object whatever its words; before it, leading conjuncts without an item noun
+    ("At the session, the report was approved") belong to the first item."""
+    items: list[list[int]] = []
+    lead = None  # conjuncts before the first item ("At the session, the report was approved")
+    segments = _segments(analysis, start, end)
+    for k, (a, b) in enumerate(segments):
+        if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
+            items.append([lead if lead is not None else a, b])
+            lead = None
+        elif items and next_subject and k == len(segments) - 1:
+            break  # "принял Заявление, а главы МИД подписали…": the subject of the next verb
+        elif items:
+            items[-1][1] = b
+        elif lead is None:
+            lead = a
+    if lead is not None and not items:
+        items.append([lead, end])
+    return [(a, b) for a, b in items] or [(start, end)]
+
+
+def _before_next_subject(analysis: Analysis, start: int, end: int) -> int:
+    """Where the object of a verb ends when another verb follows with its own subject after a comma
+    ("принял Заявление о мерах доверия, а главы МИД подписали…")."""
+    segments = _segments(analysis, start, end)
+    if len(segments) > 1 and not _heads(analysis, *segments[-1]):
+        return segments[-1][0]
+    return end
+
+
+def _list_lines(analysis: Analysis, line_end: int) -> list[Span]:
+    """The lines of a list announced by a colon at ``line_end``: numbered or dashed lines, or
+    lines that follow one ending in a colon or semicolon. A last line of the document without
+    closing punctuation is cut off and left out."""
+    text, out, pos, previous = analysis.text, [], line_end + 1, ":"
+    while pos < len(text):
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[pos:nxt]
+        if not line.strip():
+            if out:
+                break
+            pos = nxt + 1
+            continue
+        marker = LIST_MARKER.match(line)
+        if not (marker or previous in ":;"):
+            break
+        start = pos + (marker.end() if marker else 0)
+        stripped = line.rstrip()
+        if not text[nxt:].strip() and stripped[-1:] not in ".;:!?»\")":
+            break
+        out.append(_trim(text, start, nxt))
+        previous = stripped[-1:]
+        pos = nxt + 1
+    return out
+
+
+def _kind(analysis: Analysis, a: int, b: int) -> str:
+    if analysis.has("decision_next", a, b):
+        return "next"
+    return "personnel" if analysis.has("decision_personnel", a, b) else "adopt"
+
+
+def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span]) -> list[_Item]:
+    groups = [(a, b) for a, b in _cue_groups(analysis, sentence.start, sentence.end)
+              if not _vetoed(analysis, a, b) and not any(s.start <= a < s.end for s in covered)]
+    if not groups:
+        return []
+    unit = sentence.span if sentence.is_title else analysis.scorer_sentence(groups[0][0])
+    head_final = "decision_item_after" in analysis.cues.patterns  # heads last, objects before the verb
+    text, raw = analysis.text, []
+    for i, (a, b) in enumerate(groups):
+        kind = _kind(analysis, a, b)
+        after_end = groups[i + 1][0] if i + 1 < len(groups) else max(unit.end, b)
+        before_start = groups[i - 1][1] if i else min(unit.start, a)
+        line_end = text.find("\n", b)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[b:line_end].rstrip().endswith(":"):  # "подписали следующие документы:" and a list
+            lines = _list_lines(analysis, line_end)
+            if lines:
+                covered.extend(lines)
+                raw += [(s.start, s.end, kind) for s in lines]
+                continue
+        colon = text.find(":", b, after_end)
+        if analysis.has("decision_next_object", b, after_end):
+            kind = "next"  # "решено провести следующее, 36-е заседание в Минске": one fact
+        object_after = kind == "adopt" and _has_item(analysis, b, after_end)
+        object_before = kind == "adopt" and _has_item(analysis, before_start, a)
+        if head_final and object_before:
+            object_after = False  # Kazakh: the object stands before its verb
+        if colon >= 0 and _has_item(analysis, colon, after_end):  # "приняли документы: А, Б и В"
+            spans = _split_items(analysis, colon + 1, after_end, object_first=True)
+        elif object_after:
+            spans = _split_items(analysis, b, after_end, object_first=True, next_subject=i + 1 < len(groups))
+            spans[0] = (a, spans[0][1])
+        elif object_before:  # verb-final: "А и Б утверждены"
+            spans = _split_items(analysis, before_start, a)
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans = [(a, _before_next_subject(analysis, b, after_end) if i + 1 < len(groups) else after_end)]
+        raw += [(s, e, kind) for s, e in spans]
+    items = []
+    for s, e, kind in raw:
+        span = _trim(text, s, e)
+        if len(raw) > 1 and analysis.has("not_decision", span.start, span.end):
+            continue
+        items.append(_Item(span, kind, core=span))
+    if len(items) == 1 and not _covered_by_list(items[0], covered):
+        items[0].span = unit
+    for item in items:
+        item.title = sentence.is_title
+        item.persons = _persons_in(analysis, item.span)
+        item.vague = _vague(analysis, item.span)
+    return items
+
+
+def _vague(analysis: Analysis, span: Span) -> bool:
+    """An umbrella ("подписан ряд документов", "a package of documents", "бірқатар құжаттарға"):
+    every item noun of the span stands inside a vague phrase. A count ("15 құжатқа") is not vague."""
+    cues, norm = analysis.cues, analysis.norm
+    vague = list(cues.finditer("decision_vague", norm, span.start, span.end))
+    if not vague or cues.search("decision_spec", norm, vague[-1][1], span.end):
+        return False  # "a package of measures to strengthen the forces" says what was adopted
+    skip = vague + list(cues.finditer("decision_item_not", norm, span.start, span.end)) \
+        + list(cues.finditer("meeting_nouns", norm, span.start, span.end))
+    return all(any(x <= a < y for x, y in skip) for a, _ in cues.finditer("decision_item", norm, span.start, span.end))
+
+
+def _covered_by_list(item: _Item, covered: list[Span]) -> bool:
+    """A list line keeps its own words as evidence (the scorer reads it within its line)."""
+    return any(s == item.span for s in covered)
+
+
+def _retold(analysis: Analysis, item: _Item, earlier: list[_Item]) -> bool:
+    """The same decision told again: the same person elected or appointed, or the same words."""
+    for other in earlier:
+        if item.kind != other.kind:
+            continue
+        if item.kind == "personnel":
+            if item.persons & other.persons or (not item.persons and item.title):
+                return True
+            if item.persons and other.persons:
+                continue
+        if item.kind == "next" and item.title:
+            return True
+        mine, theirs = _stems(analysis, item.core or item.span), _stems(analysis, other.core or other.span)
+        if item.title and len(mine & theirs) >= 2:
+            return True
+        if len(mine) >= 3 and len(mine & theirs) >= 0.8 * len(mine):
+            return True
+    return False
+
+
+def _summarised(analysis: Analysis, item: _Item, earlier: list[_Item]) -> int | None:
+    """The index of an earlier adoption whose words this one repeats and extends (a lead "одобрил
+    программу по борьбе с терроризмом" and the detailed sentence after it)."""
+    if item.kind != "adopt":
+        return None
+    mine = _stems(analysis, item.core or item.span)
+    for i, other in enumerate(earlier):
+        theirs = _stems(analysis, other.core or other.span)
+        if other.kind == "adopt" and len(theirs) >= 3 and len(mine) > len(theirs) \
+                and len(mine & theirs) >= 0.8 * len(theirs):
+            return i
+    return None
 
 
 def decisions(analysis: Analysis, skip: set[int] = frozenset()) -> list[Decision]:
-    found: list[Decision] = []
+    body: list[_Item] = []
+    covered: list[Span] = []
     for sentence in analysis.body:
         if sentence.index in skip:
             continue
-        for start, _end in analysis.find("decision", sentence.start, sentence.end):
-            if _vetoed(analysis, start):
+        for item in _sentence_items(analysis, sentence, covered):
+            if any(o.span.start < item.span.end and item.span.start < o.span.end for o in body):
                 continue
-            span = analysis.scorer_sentence(start)
-            if any(d.spans[0] == span for d in found):
+            if _retold(analysis, item, body):
                 continue
-            text = span.quote(analysis.text).strip()
-            found.append(Decision(text, [span], topics_in(analysis, span) or ["other"]))
-    return found
+            fuller = _summarised(analysis, item, body)
+            if fuller is not None:  # the lead summed up what this sentence tells in full
+                body[fuller] = item
+                continue
+            body.append(item)
+    title = analysis.title
+    titled = []
+    if title is not None:
+        titled = [i for i in _sentence_items(analysis, title, []) if not i.vague and not _retold(analysis, i, body)]
+    items = titled + body
+    if any(not i.vague for i in items):  # an umbrella ("a number of documents") when the items are named
+        items = [i for i in items if not i.vague]
+    out = []
+    for item in items:
+        text = item.span.quote(analysis.text).strip()
+        out.append(Decision(text, [item.span], topics_in(analysis, item.span) or ["other"]))
+    return out
+
+
+# --- proposals --------------------------------------------------------------------------------------
+
+
+def _clause(analysis: Analysis, offset: int) -> tuple[int, int]:
+    clause = analysis.clause(offset)
+    return clause.start, clause.end
 
 
 def _speaker_before(analysis: Analysis, offset: int) -> PersonMention | None:
@@ -46,9 +384,16 @@ def _speaker_before(analysis: Analysis, offset: int) -> PersonMention | None:
     return best
 
 
-def _state_before(sentence: Sentence, offset: int) -> str | None:
-    states = [m for m in sentence.of_kind("state", "state-adj") if m.end <= offset]
+def _state_before(sentence: Sentence, offset: int, since: int = 0) -> str | None:
+    states = [m for m in sentence.of_kind("state", "state-adj") if since <= m.start and m.end <= offset]
     return states[-1].key.split("/")[0] if states else None
+
+
+def _state_after(analysis: Analysis, sentence: Sentence, offset: int) -> str | None:
+    """ "по предложению Туркменистана", "at the proposal of India": the state right after the cue."""
+    clause = analysis.clause(offset)
+    states = [m for m in sentence.of_kind("state", "state-adj") if offset <= m.start < min(clause.end, offset + 60)]
+    return states[0].key.split("/")[0] if states else None
 
 
 def _supported(analysis: Analysis, sentence: Sentence, cue_end: int) -> bool:
@@ -66,6 +411,23 @@ def _represents(analysis: Analysis, sentence: Sentence, cue: int) -> bool:
     return any(m.case == "acc" and clause.start <= m.start < cue for m in sentence.of_kind("state"))
 
 
+def _proposal_items(analysis: Analysis, start: int, end: int, unit: Span) -> list[Span]:
+    """A list of proposed actions after the verb ("предлагаем возобновить …, пересмотреть …,
+    разработать …"): one span per action when at least two conjuncts start with a verb."""
+    segments = _segments(analysis, end, unit.end)
+    actions = [seg for seg in segments if analysis.cues.match_at("proposal_item", analysis.norm, seg[0])]
+    if len(actions) < 2:
+        return [unit]
+    spans: list[list[int]] = []
+    for a, b in segments:
+        if analysis.cues.match_at("proposal_item", analysis.norm, a) or not spans:
+            spans.append([a, b])
+        else:
+            spans[-1][1] = b
+    spans[0][0] = start
+    return [_trim(analysis.text, a, b) for a, b in spans]
+
+
 def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
               skip: set[int] = frozenset()) -> list[Proposal]:
     by_name = {p.name: p for p in persons}
@@ -73,23 +435,34 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
     for sentence in analysis.body:
         if sentence.index in skip:
             continue
-        for start, end in analysis.find("proposal", sentence.start, sentence.end):
-            if _represents(analysis, sentence, start):
+        cues = list(analysis.find("proposal", sentence.start, sentence.end))
+        for k, (start, end) in enumerate(cues):
+            if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
-            span = analysis.scorer_sentence(start)
-            if any(p.spans[0] == span for p in found):
-                continue
-            text = span.quote(analysis.text).strip()
-            proposal = Proposal(text, [span], topics=topics_in(analysis, span) or ["other"])
-            in_sentence = [m for m in analysis.persons if any(sentence.start <= s.start < start for s in m.spans)]
-            state = _state_before(sentence, start)
-            author = in_sentence[-1] if in_sentence else (None if state else _speaker_before(analysis, start))
-            if author is not None:
-                proposal.by_person = by_name.get(author.name)
-                proposal.by_state = author.state
-            else:
-                proposal.by_state = state
-            if _supported(analysis, sentence, end) and holder:
-                proposal.supported_by.append(holder)
-            found.append(proposal)
+            unit = analysis.scorer_sentence(start)
+            if k + 1 < len(cues) and cues[k + 1][0] < unit.end:  # "Russia proposed X, and Kazakhstan suggested Y"
+                nxt = analysis.clause(cues[k + 1][0]).start
+                if nxt > end:
+                    unit = _trim(analysis.text, unit.start, nxt)
+            if k and cues[k - 1][1] > unit.start:
+                unit = _trim(analysis.text, max(unit.start, analysis.clause(start).start), unit.end)
+            for span in _proposal_items(analysis, start, end, unit):
+                if any(p.spans[0].start < span.end and span.start < p.spans[0].end for p in found):
+                    continue
+                mine = _stems(analysis, span)
+                if len(mine) >= 3 and any(len(mine & _stems(analysis, p.spans[0])) >= 0.8 * len(mine) for p in found):
+                    continue  # the lead retells the quote (or the quote the lead)
+                text = span.quote(analysis.text).strip()
+                proposal = Proposal(text, [span], topics=topics_in(analysis, span) or ["other"])
+                in_sentence = [m for m in analysis.persons if any(unit.start <= s.start < start for s in m.spans)]
+                state = _state_before(sentence, start, unit.start) or _state_after(analysis, sentence, start)
+                author = in_sentence[-1] if in_sentence else (None if state else _speaker_before(analysis, start))
+                if author is not None:
+                    proposal.by_person = by_name.get(author.name)
+                    proposal.by_state = author.state
+                else:
+                    proposal.by_state = state
+                if _supported(analysis, sentence, end) and holder:
+                    proposal.supported_by.append(holder)
+                found.append(proposal)
     return found

@@ -2,7 +2,9 @@
 
 Cues are matched at word starts on the normalised text, outside the names of international bodies:
 "the Anti-Terrorism Centre took part" says who came, not that terrorism was discussed. Agency names
-stay in: "cooperation between border agencies" is about border security.
+stay in: "cooperation between border agencies" is about border security. A session of a body whose
+own field is a topic (``bodies`` in the scheme: defence ministers → military cooperation, border
+troops commanders → border security) is about that topic.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         if stems:
             ordered = sorted(stems, key=len, reverse=True)
             alternatives = "|".join(re.escape(s).replace(r"\ ", r"\w*\s+") for s in ordered)
-            out.append((slug, re.compile(rf"(?<!\w)(?<!cross-)(?:{alternatives})")))  # "anti-drug", not "cross-border"
+            # "anti-drug", but not the "border" of "cross-border" or "trans-border"
+            out.append((slug, re.compile(rf"(?<!\w)(?<!cross-)(?<!trans-)(?:{alternatives})")))
     return out
 
 
@@ -45,3 +48,9 @@ def topics_in(analysis: Analysis, span: Span) -> list[str]:
     """Topics whose cues start inside ``span``, in the scheme's order."""
     inside = {slug for start, slug in _cue_hits(analysis) if span.start <= start < span.end}
     return [slug for slug, _ in _patterns(analysis.lang) if slug in inside]
+
+
+def meeting_topics(analysis: Analysis, body: str | None, found: list[str]) -> list[str]:
+    """The topics of a session: those its text names, and the field of the body that held it."""
+    fields = {slug for slug, topic in load_reference().topics.items() if body and body in topic.bodies}
+    return [slug for slug in load_reference().topics if slug in fields or slug in found]

@@ -1,0 +1,345 @@
+"""Decisions and proposals on short kk/ru/en news sentences written for these tests.
+
+Each test names the phenomenon it guards: coordinated and listed decisions, passive and nominal
+adoption forms, personnel decisions, the next session fixed, umbrellas, retold facts, headlines,
+and what is not a decision (plans, notes taken, expert groups, the past, opinions); proposals in
+the present tense, "по предложению X", and lists of proposed actions.
+"""
+
+from __future__ import annotations
+
+from kgraph.document import from_text
+from kgraph.extract import extract
+from kgraph.model import Meeting
+
+
+def meeting(lang: str, body: str, title: str = "Новость", published: str = "2024-05-16") -> tuple[Meeting, str]:
+    text = f"date {published} {title}\n{body}\n"
+    facts = extract(from_text(text, f"test-{lang}.txt", lang=lang))
+    assert facts.meetings, "no meeting found"
+    return facts.meetings[0], text
+
+
+def quotes(m: Meeting, text: str, kind: str = "decisions") -> list[str]:
+    items = getattr(m, kind)
+    for item in items:  # evidence stays exact
+        span = item.spans[0]
+        assert text[span.start:span.end].strip() == item.text
+    return [item.text for item in items]
+
+
+# --- several decisions in one sentence --------------------------------------------------------------
+
+
+def test_ru_coordinated_documents_are_one_decision_each():
+    m, text = meeting("ru", "В Бишкеке прошло заседание Совета министров обороны СНГ. Министры утвердили План "
+                            "совместной подготовки войск на 2025 год, Концепцию военного сотрудничества и "
+                            "Положение о штабе по координации военного сотрудничества.")
+    got = quotes(m, text)
+    assert len(got) == 3
+    assert got[0].startswith("утвердили План") and got[1].startswith("Концепцию") and got[2].startswith("Положение")
+
+
+def test_ru_list_after_colon_gives_one_decision_per_line():
+    m, text = meeting("ru", "В Минске прошло заседание Совета глав государств СНГ.\n"
+                            "По итогам заседания главы государств подписали следующие документы:\n"
+                            "1. Декларацию о сотрудничестве в сфере безопасности;\n"
+                            "2. Программу борьбы с терроризмом на 2026-2028 годы;\n"
+                            "3. Решение о проведении совместных учений.")
+    got = quotes(m, text)
+    assert got == ["Декларацию о сотрудничестве в сфере безопасности",
+                   "Программу борьбы с терроризмом на 2026-2028 годы", "Решение о проведении совместных учений"]
+
+
+def test_ru_among_the_signed_documents():
+    m, text = meeting("ru", "В Душанбе прошло заседание Совета глав государств СНГ. В числе подписанных документов "
+                            "Программа по укреплению границ, решение о Концепции военного сотрудничества, а также "
+                            "Заявление о борьбе с наркотиками.")
+    assert len(quotes(m, text)) == 3
+
+
+def test_en_two_verbs_two_decisions_and_a_dependent_conjunct_stays():
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The ministers signed a joint "
+                            "communique and approved a plan of cooperation in fighting terrorism, separatism and "
+                            "extremism for 2025-2027.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[1].startswith("approved a plan") and got[1].endswith("2025-2027")
+
+
+def test_kk_items_before_the_verb():
+    m, text = meeting("kk", "Астанада ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Отырыста әскери "
+                            "ынтымақтастық тұжырымдамасы және бірлескен жаттығулар жоспары бекітілді.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[0].endswith("тұжырымдамасы") and got[1].endswith("бекітілді")
+
+
+# --- adoption forms, personnel and the next session ------------------------------------------------
+
+
+def test_ru_passive_participle_and_reelection():
+    m, text = meeting("ru", "В Москве прошло заседание Координационного совета генеральных прокуроров СНГ. "
+                            "Принята Декларация о противодействии коррупции. Генеральный прокурор Казахстана "
+                            "Берик Асылов переизбран председателем совета.")
+    assert len(quotes(m, text)) == 2
+
+
+def test_kk_appointment_and_award_are_decisions():
+    m, text = meeting("kk", "Мәскеуде ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Кеңес Иван Петровты "
+                            "бас хатшы етіп тағайындады. Бұрынғы бас хатшы Кеңестің белгісімен марапатталды.")
+    assert len(quotes(m, text)) == 2
+
+
+def test_next_session_fixed_is_a_decision_but_planned_is_not():
+    m, text = meeting("ru", "В Ереване прошло заседание Совета министров обороны ОДКБ. Следующее заседание "
+                            "Совета проведут в Минске осенью.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Ереване прошло заседание Совета министров обороны ОДКБ. Следующее заседание "
+                            "Совета планируется провести в Минске осенью.")
+    assert quotes(m, text) == []
+
+
+def test_en_next_session_will_be_held_is_one_decision():
+    m, text = meeting("en", "The CSTO Council of Foreign Ministers met in Yerevan. It was decided to hold the "
+                            "next, 40th meeting in Minsk.")
+    assert len(quotes(m, text)) == 1
+
+
+# --- not decisions ----------------------------------------------------------------------------------
+
+
+def test_en_opinions_history_and_notes_taken_are_not_decisions():
+    m, text = meeting("en", "The SCO Council of Defence Ministers met in Tashkent. We are concerned about the "
+                            "crisis and have extended our support to the relief agencies. The minister reminded "
+                            "that the programme was approved last year. The ministers took note of the report "
+                            "and approved action plans to combat illegal migration.")
+    assert quotes(m, text) == []  # "took note" vetoes its whole clause
+    m, text = meeting("en", "The SCO Council of Defence Ministers met in Tashkent. The ministers approved action "
+                            "plans to combat illegal migration.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_ru_expert_group_is_not_the_council():
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров внутренних дел СНГ. Экспертная группа "
+                            "на заседании доработала и согласовала проект соглашения о розыске.")
+    assert quotes(m, text) == []
+
+
+def test_umbrella_dropped_when_documents_are_named():
+    m, text = meeting("kk", "Душанбеде ТМД мемлекет басшылары кеңесінің отырысы өтті. Отырыста бірқатар маңызды "
+                            "құжаттарға қол қойылды. Терроризмге қарсы күрес бағдарламасы бекітілді.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "бағдарламасы" in got[0]
+
+
+def test_umbrella_kept_when_nothing_else_is_named():
+    m, text = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers signed a number of "
+                            "documents.")
+    assert len(quotes(m, text)) == 1
+
+
+# --- retold decisions and the headline --------------------------------------------------------------
+
+
+def test_ru_reelection_retold_in_a_quote_is_one_decision():
+    m, text = meeting("ru", "Генеральный прокурор России Юрий Чайка на заседании Координационного совета "
+                            "генеральных прокуроров СНГ в Душанбе переизбран председателем совета.\n"
+                            "«Председателем совета в очередной раз избран Юрий Чайка», - сообщили в ведомстве.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_headline_decision_counts_when_the_body_does_not_retell_it():
+    title = "Следующее заседание СМО ОДКБ проведут в Армении"
+    m, text = meeting("ru", "В Москве состоялось заседание Совета министров обороны ОДКБ. Совет утвердил План "
+                            "совместной подготовки на 2023 год.", title=title)
+    got = quotes(m, text)
+    assert len(got) == 2 and got[0] == title
+
+
+def test_headline_retold_in_the_body_is_not_repeated():
+    title = "Совет министров обороны ОДКБ утвердил план совместной подготовки"
+    m, text = meeting("ru", "В Москве состоялось заседание Совета министров обороны ОДКБ. Совет утвердил План "
+                            "совместной подготовки органов управления на 2023 год.", title=title)
+    assert len(quotes(m, text)) == 1
+
+
+# --- proposals --------------------------------------------------------------------------------------
+
+
+def test_ru_list_of_proposed_actions_and_the_lead_retelling_it():
+    m, text = meeting("ru", "Президент Узбекистана Шавкат Мирзиёев, выступая на заседании Совета глав государств "
+                            "ШОС, выступил с предложением возобновить работу Совещания министров внутренних дел.\n"
+                            "\"Предлагаем возобновить работу Совещания министров внутренних дел, пересмотреть "
+                            "Соглашение о сотрудничестве в борьбе с преступностью, разработать Программу борьбы с "
+                            "наркоманией\", - сказал Мирзиёев.")
+    got = quotes(m, text, "proposals")
+    assert len(got) == 3
+    assert all(p.by_state == "UZ" for p in m.proposals)
+
+
+def test_en_present_tense_proposals_and_called_for():
+    m, text = meeting("en", "The SCO interior ministers met in Astana. \"Kazakhstan proposes to address the issues "
+                            "of organized crime, drug trafficking and illegal migration,\" the minister said. India "
+                            "called for a joint database of wanted persons.")
+    got = quotes(m, text, "proposals")
+    assert len(got) == 2
+    assert {p.by_state for p in m.proposals} == {"KZ", "IN"}
+
+
+def test_kk_proposal_by_a_state_in_the_genitive():
+    m, text = meeting("kk", "Душанбеде ТМД мемлекет басшылары кеңесінің отырысы өтті. Түрікменстанның ұсынысы "
+                            "бойынша келесі отырысты Ашхабадта өткізу туралы шешім қабылданды.")
+    (p,) = m.proposals
+    assert p.by_state == "TM"
+    assert len(quotes(m, text)) == 1
+
+
+def test_ru_considered_expedient_is_a_proposal_but_not_in_the_past():
+    m, text = meeting("ru", "В Туркестане прошло заседание Совета министров внутренних дел СНГ. Министр Владимир "
+                            "Колокольцев заявил: \"Полагаю целесообразным рассмотреть возможность участия МВД в "
+                            "работе ШОС\". Он напомнил, что программа была утверждена ранее по предложению "
+                            "Туркменистана.")
+    assert len(quotes(m, text, "proposals")) == 1
+    assert quotes(m, text) == []
+
+
+# --- topics -----------------------------------------------------------------------------------------
+
+
+def test_signed_agreement_gives_its_field_not_legal_framework():
+    m, _ = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers signed an agreement on "
+                         "cooperation in countering drug trafficking.")
+    assert "drug-trafficking" in m.topics and "legal-framework" not in m.topics
+    m, _ = meeting("ru", "В Минске прошло заседание Совета министров внутренних дел СНГ. Министры обсудили "
+                         "гармонизацию законодательства и модельный закон о полиции.")
+    assert "legal-framework" in m.topics
+
+
+def test_military_asides_are_not_military_cooperation():
+    m, _ = meeting("ru", "В Москве прошло заседание Совета руководителей органов безопасности СНГ. Директор ФСБ "
+                         "сообщил, что после военной эскалации на Ближнем Востоке выросла угроза терроризма.")
+    assert "military-cooperation" not in m.topics and "terrorism" in m.topics
+
+
+def test_defence_ministers_session_is_about_military_cooperation():
+    m, _ = meeting("en", "Defence ministers of the CIS member states met in Baku to discuss cooperation. The "
+                         "meeting was chaired by Russian Defence Minister Sergei Ivanov.",
+                   title="CIS Council of Defence Ministers meets in Baku")
+    assert m.body == "cis-council-of-defence-ministers" and "military-cooperation" in m.topics
+
+
+def test_kk_illegal_migration_loanword_and_trans_border():
+    m, _ = meeting("kk", "Мәскеуде ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Президент заңсыз миграция "
+                         "мен есірткі айналымына қарсы күрес туралы айтты.")
+    assert {"illegal-migration", "drug-trafficking"} <= set(m.topics)
+    m, _ = meeting("en", "The SCO interior ministers met in Astana. Speaking about trans-border challenges, the "
+                         "minister mentioned cross-border crime.")
+    assert "border-security" not in m.topics and "organized-crime" in m.topics
+
+
+def test_migrants_as_a_risk_group_are_not_illegal_migration():
+    m, _ = meeting("ru", "В Туркестане прошло заседание Совета министров внутренних дел СНГ. Министр назвал риски "
+                         "вовлечения мигрантов в экстремистскую деятельность.")
+    assert "illegal-migration" not in m.topics and "extremism" in m.topics
+
+
+# --- figures ----------------------------------------------------------------------------------------
+
+
+def values(m: Meeting) -> list[float]:
+    return sorted(s.value for s in m.statistics)
+
+
+def test_designations_and_clock_times_are_not_figures():
+    m, _ = meeting("en", "The CSTO Council of Foreign Ministers met in Belgrade at 21:30. The ministers discussed "
+                         "the SU-24 incident and the COVID-19 pandemic; 12 documents were signed.")
+    assert values(m) == [12.0]
+
+
+def test_a_figure_told_twice_is_one_figure():
+    m, _ = meeting("kk", "Ереванда ҰҚШҰ саммиті өтті. Алты ел басшылары Ереванға жиналды. Мемлекет басшыларымен "
+                         "бірге алты елдің сыртқы істер министрлері де қатысты.")
+    assert values(m) == [6.0]
+
+
+def test_numbers_of_a_past_event_are_background():
+    m, _ = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Объединенная система ПВО создана "
+                         "10 февраля 1995 года соглашением десяти государств. На заседании рассмотрено 26 вопросов.",
+                   published="2024-10-08")
+    assert values(m) == [26.0]
+
+
+def test_scale_words_and_approximate_values():
+    m, _ = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Принято решение потратить более "
+                         "0,5 млрд рублей на план мероприятий.")
+    assert values(m) == [500000000.0]
+    m, _ = meeting("kk", "Астанада ТМД Терроризмге қарсы орталығының отырысы өтті. 5,5 мыңнан астам экстремист "
+                         "анықталды.")
+    assert values(m) == [5500.0]
+
+
+def test_kk_men_coordinates_two_documents_but_not_two_fields():
+    m, text = meeting("kk", "Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Кеңес терроризм мен "
+                            "экстремизмге қарсы күрес бағдарламасы мен шекараны нығайту жоспарын бекітті.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[0].endswith("күрес бағдарламасы") and got[1].startswith("шекараны")
+
+
+def test_two_proposers_in_one_sentence_are_two_proposals():
+    m, text = meeting("en", "The SCO Council of Defence Ministers met in Tashkent. Russia proposed to hold joint "
+                            "exercises in 2025, and Kazakhstan suggested creating a joint database.")
+    assert len(quotes(m, text, "proposals")) == 2
+    assert [p.by_state for p in m.proposals] == ["RU", "KZ"]
+
+
+def test_ru_document_signed_years_ago_is_not_a_decision():
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министр напомнил, что "
+                            "соглашение было подписано еще в 2019 году. Утверждены Положение о Совете и "
+                            "Регламент его работы, а также принято Заявление о противодействии терроризму.")
+    assert [t.split()[0] for t in quotes(m, text)] == ["Утверждены", "Регламент", "принято"]
+
+
+def test_a_discussion_coordinated_after_the_decision_does_not_veto_it():
+    m, text = meeting("en", "The CSTO Council of Defence Ministers met in Minsk. The ministers approved a plan of "
+                            "joint exercises for 2025 and discussed the situation on the border.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Проект соглашения будет "
+                            "доработан и подписан на следующем заседании.")
+    assert quotes(m, text) == []
+
+
+def test_supporting_a_chairmanship_is_a_decision():
+    m, text = meeting("kk", "Душанбеде ТМД мемлекет басшылары кеңесінің отырысы өтті. Мемлекет басшылары "
+                            "Түрікменстанның келер жылғы төрағалығын қолдады.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Душанбе прошло заседание Совета глав государств СНГ. Главы государств поддержали "
+                            "председательство Туркменистана в Содружестве в 2019 году.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_agreeing_on_an_opinion_is_not_a_decision_but_the_next_venue_is():
+    m, text = meeting("en", "The CSTO Council of Foreign Ministers met in Minsk. The sides agreed that the threat "
+                            "of terrorism remains high.")
+    assert quotes(m, text) == []
+    m, text = meeting("kk", "Астанада ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Келесі отырыс 2025 "
+                            "жылдың көктемінде Алматыда өтетіні белгілі болды.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("en", "The CIS Council of Heads of State met in Ashgabat. The leaders agreed that Uzbekistan "
+                            "will chair the Commonwealth in 2020.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_inline_colon_list_and_a_second_subject():
+    m, text = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The following documents were signed: "
+                            "the Agreement on border cooperation, the Protocol amending the Charter and the Decision "
+                            "on the 2025 budget.")
+    assert quotes(m, text) == ["the Agreement on border cooperation", "the Protocol amending the Charter",
+                               "the Decision on the 2025 budget"]
+    m, text = meeting("ru", "В Минске прошло заседание Совета глав государств СНГ. Совет принял Заявление о мерах "
+                            "доверия, а главы МИД подписали Протокол о консультациях.")
+    assert quotes(m, text) == ["принял Заявление о мерах доверия", "подписали Протокол о консультациях"]
+
+
+def test_separatism_money_laundering_and_arms_are_other():
+    m, _ = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers approved a draft "
+                         "agreement on countering money laundering, separatism and illicit arms trafficking.")
+    assert not {"organized-crime", "extremism"} & set(m.topics)
