@@ -21,6 +21,7 @@ from kgraph.persons import PersonMention, find_persons
 from kgraph.text import normalise, sentences
 
 CLAUSE_BREAKS = ",;:()\"—"
+QUOTE_CHARS = 500  # the scorer and readers take a quote of a few lines, not a page
 
 
 @dataclass
@@ -97,16 +98,24 @@ class Analysis:
         right = min(rights) if rights else hi
         return Span(left, max(right, left + 1))
 
-    def scorer_sentence(self, offset: int) -> Span:
-        """The stretch between sentence-ending marks (. ! ? newline) around ``offset``: the unit
-        a reader quotes for a decision or a proposal, never wider than the sentence."""
-        text = self.text
-        left = max(text.rfind(ch, 0, offset) for ch in ".!?\n") + 1
-        rights = [i for i in (text.find(ch, offset) for ch in ".!?\n") if i >= 0]
-        right = min(rights) if rights else len(text)
-        while left < right and text[left].isspace():
-            left += 1
-        return Span(left, max(right, left + 1))
+    def quote_unit(self, offset: int) -> Span:
+        """The sentence around ``offset`` as the one analysis split it (razdel: abbreviations and
+        "2025 г." end no sentence), the unit a reader quotes for a decision or a proposal. A run-on
+        sentence over QUOTE_CHARS is narrowed to the semicolon/colon-bounded stretch around the
+        offset, so that evidence stays a readable quote."""
+        sentence = self.sentence_at(offset)
+        if sentence is None:
+            return self.clause(offset)
+        lo, hi = sentence.start, sentence.end
+        if hi - lo > QUOTE_CHARS:
+            left = max([self.text.rfind(ch, lo, offset) for ch in ";:\n"] + [lo - 1]) + 1
+            rights = [i for i in (self.text.find(ch, offset, hi) for ch in ";:\n") if i >= 0]
+            lo, hi = left, min(rights) if rights else hi
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        while hi > lo + 1 and self.text[hi - 1].isspace():
+            hi -= 1
+        return Span(lo, max(hi, lo + 1))
 
 
 def _title_span(doc: Document) -> Span | None:

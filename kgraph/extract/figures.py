@@ -135,7 +135,7 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             stat = Statistic(float(number.value), indicator, [span], unit=unit)
             if not percent and _restated(found, stat):
                 continue
-            stat.topics = topics_in(analysis, analysis.scorer_sentence(number.start))
+            stat.topics = topics_in(analysis, analysis.quote_unit(number.start))
             speaker = _reporter(analysis, sentence, number.start)
             stat.reported_by_state = _state_before(sentence, number.start) or (speaker.state if speaker else None)
             if speaker and speaker.name in by_name:

@@ -316,7 +316,7 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             if other is not None:
                 announced.append(other)
             continue
-        evidence = [Span(h.start, h.end) for h in holders] or [analysis.scorer_sentence(sentence.start)]
+        evidence = [Span(h.start, h.end) for h in holders] or [analysis.quote_unit(sentence.start)]
         primary = MeetingCandidate(body, sentence, evidence)
     if primary is None:  # a preview: only announced sessions
         return [m for m in announced if m.announced]
@@ -392,7 +392,7 @@ def _another_session(analysis: Analysis, sentence: Sentence, body: str,
         return None
     if not (analysis.has("meeting_events", sentence.start, sentence.end) or _held_today(analysis, sentence)):
         return None  # "today the heads of state will meet" is held on the publication day too
-    candidate = MeetingCandidate(body, sentence, [analysis.scorer_sentence(sentence.start)])
+    candidate = MeetingCandidate(body, sentence, [analysis.quote_unit(sentence.start)])
     found = _date(analysis, sentence, announced=False, body=body)
     if found:
         candidate.start, candidate.end = found.begin, found.finish
@@ -413,7 +413,7 @@ def _announced(analysis: Analysis, sentence: Sentence, body: str | None) -> Meet
         return None
     sentences = [sentence] + [s for s in analysis.body if s.index == sentence.index + 1
                               and analysis.has("future", s.start, s.end)]
-    candidate = MeetingCandidate(body, sentence, [analysis.scorer_sentence(sentence.start)], announced=True)
+    candidate = MeetingCandidate(body, sentence, [analysis.quote_unit(sentence.start)], announced=True)
     for s in sentences:
         candidate.sentences.add(s.index)
         if candidate.start is None:

@@ -237,7 +237,7 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
               if not _vetoed(analysis, a, b) and not any(s.start <= a < s.end for s in covered)]
     if not groups:
         return []
-    unit = sentence.span if sentence.is_title else analysis.scorer_sentence(groups[0][0])
+    unit = sentence.span if sentence.is_title else analysis.quote_unit(groups[0][0])
     head_final = "decision_item_after" in analysis.cues.patterns  # heads last, objects before the verb
     text, raw = analysis.text, []
     for i, (a, b) in enumerate(groups):
@@ -439,7 +439,7 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
-            unit = analysis.scorer_sentence(start)
+            unit = analysis.quote_unit(start)
             if k + 1 < len(cues) and cues[k + 1][0] < unit.end:  # "Russia proposed X, and Kazakhstan suggested Y"
                 nxt = analysis.clause(cues[k + 1][0]).start
                 if nxt > end:
