@@ -79,20 +79,53 @@ def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) 
     return chain
 
 
-def _organisation_slug(slug: str, holder: str | None) -> str | None:
-    """A participating body as the contract names it: an organ of the holding body is the holding
-    body itself (not listed), an organ outside the contract's list counts as its nearest listed
-    ancestor, and the holding body's own organisation is not a participant of its own session."""
+def _organisation_slug(slug: str, holder: str | None, named_as_participant: bool = False) -> str | None:
+    """A participating body as the contract names it. The holding body and the organisations above
+    it are not participants of their own session. An organ below the holder counts only where it
+    is itself named among the participants ("delegations of A, B and of the Executive Committee of
+    RATS" at a session of the RATS Council); one known only from its head's title (the chairman of
+    the council's coordination service reporting) is part of the holder's own work. An organ
+    outside the contract's list counts as its nearest listed ancestor, never as a whole
+    organisation, except an organisation's permanent organ (its secretariat, led by the Secretary
+    General), which stands for the organisation when the list has no slug for it."""
     chain = [slug, *ancestors(slug)]
-    if holder in chain:
+    if holder is not None and (slug == holder or slug in ancestors(holder)):
+        return None
+    # the holder as the contract names it (a format outside the list is its listed parent)
+    listed_holder = next((s for s in [holder, *ancestors(holder)] if s in CONTRACT_BODIES), None) if holder else None
+    if holder in chain and not named_as_participant:
         return None
     if slug in CONTRACT_BODIES:
-        listed = slug
-    else:  # an organ outside the list counts as its listed parent body, never as a whole organisation
-        listed = next((s for s in chain if s in CONTRACT_BODIES and s not in ORGANISATIONS), None)
-    if listed is None or (listed in ORGANISATIONS and holder and listed in [holder, *ancestors(holder)]):
+        return slug
+    listed = next((s for s in chain if s in CONTRACT_BODIES and s not in ORGANISATIONS), None)
+    if listed is None and slug in PERMANENT_ORGANS.values():
+        organisation = next((s for s in chain if s in ORGANISATIONS), None)
+        return organisation if organisation != listed_holder else None
+    if listed is not None and holder is not None and listed in ancestors(holder):
         return None
     return listed
+
+
+SG_BEFORE_GAP = re.compile(r"\s*(of\s+(the\s+)?)?$")
+SG_AFTER_GAP = re.compile(r"(['’]s)?\s*")
+
+
+def _organ_by_title(analysis: Analysis, slug: str, start: int, end: int) -> str:
+    """An organisation named with its Secretary General's title ("ШЫҰ Бас хатшысы", "Secretary
+    General of the CSTO", "Генеральный секретарь ОДКБ"), with or without his name: its permanent
+    organ takes part, not the organisation as a whole."""
+    if slug not in PERMANENT_ORGANS:
+        return slug
+    norm = analysis.norm
+    after = SG_AFTER_GAP.match(norm, end)
+    title = analysis.cues.match_at("secretary_general", norm, after.end() if after else end)
+    if title is None:
+        window = norm[max(0, start - 40): start]
+        gap = SG_BEFORE_GAP.search(window)
+        found = [m for m in analysis.cues.patterns["secretary_general"].finditer(window[: gap.start()])
+                 if m.end() == gap.start()] if gap and "secretary_general" in analysis.cues.patterns else []
+        title = found[-1] if found else None
+    return PERMANENT_ORGANS[slug] if title is not None else slug
 
 
 def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, state: Match) -> bool:
@@ -187,7 +220,8 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 _add(result.agencies, Agency(agency.key, _state_of(state), (Span(agency.start, agency.end),)))
         for body in mentions:
             if body.sentence == sentence.index:
-                slug = _organisation_slug(body.slug, holder)
+                slug = _organisation_slug(_organ_by_title(analysis, body.slug, body.start, body.end), holder,
+                                          named_as_participant=True)
                 if slug:
                     _add(result.organizations, slug)
     _persons(analysis, holder, result, sentences)
