@@ -151,15 +151,87 @@ def _person(mention: PersonMention) -> Person:
                   state=mention.state, organization=mention.organization)
 
 
-def _absent_person(analysis: Analysis, mention: PersonMention) -> bool:
-    """A person named only as the one on whose behalf a greeting was read, or who sent greetings,
-    did not take part."""
+CITY_COMMA = re.compile(r"\s*,\s*")
+
+
+def _venue_only(analysis: Analysis, state: Match) -> bool:
+    """A state named as the place of the session, not as a participant: in the locative case ("в
+    Узбекистане", "Өзбекстанда"), after a locative preposition ("in Uzbekistan", "в столице
+    Таджикистана"), after the venue city ("Tashkent, Uzbekistan") or before a word for its
+    capital ("Тәжікстан астанасында")."""
+    if state.case == "loc":
+        return True
+    norm = analysis.norm
+    if analysis.cues.search("venue_before", norm[max(0, state.start - 40): state.start]):
+        return True
+    if analysis.cues.match_at("venue_after", norm, state.start):
+        return True
+    sentence = analysis.sentence_at(state.start)
+    cities = sentence.of_kind("city") if sentence else []
+    return any(c.end <= state.start and CITY_COMMA.fullmatch(analysis.text[c.end: state.start]) for c in cities)
+
+
+def _received_only(analysis: Analysis, span: Span) -> bool:
+    """A person who only received or hosted the delegates: "the heads of delegations were received
+    by the President X", "met in the capital with the President X", "X received the delegations"."""
+    sentence = analysis.sentence_at(span.start)
+    lo = max(sentence.start if sentence else 0, span.start - 160)
+    norm = analysis.norm
+    if analysis.cues.search("received_before", norm[lo: span.start]):
+        return True
+    last_word = norm.rfind(" ", span.start, span.end) + 1 or span.start
+    hi = sentence.end if sentence else len(norm)
+    return analysis.cues.match_at("received_after", norm, last_word, hi) is not None
+
+
+PRINCIPAL_GAP = re.compile(r"(['’]s)?\s*")
+
+
+def _principal_only(analysis: Analysis, mention: PersonMention, span: Span, others: list[PersonMention]) -> bool:
+    """A person named as another's principal, inside or right before that person's title ("Putin's
+    aide Yuri Ushakov", "Путиннің көмекшісі Юрий Ушаков", "помощник президента Владимира Путина
+    Юрий Ушаков"), is not said to take part by that mention."""
+    for other in others:
+        role = other.role_span
+        if other is mention or role is None:
+            continue
+        if role.start <= span.start and span.end <= role.end:
+            return True
+        if span.end <= role.start and PRINCIPAL_GAP.fullmatch(analysis.text[span.end: role.start]):
+            return True
+    return False
+
+
+def _cut_off(analysis: Analysis) -> Sentence | None:
+    """The excerpt's last sentence when the text is cut off inside it (no closing punctuation)."""
+    if not analysis.body:
+        return None
+    last = analysis.body[-1]
+    tail = analysis.text[last.start: last.end].rstrip()
+    return last if tail and tail[-1] not in ".!?…\"»”)'" else None
+
+
+def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bool:
+    """A name in a sentence cut off before its verb: nothing says what the person did."""
+    if cut is None or not (cut.start <= span.start < cut.end):
+        return False
+    return not any(analysis.has(cue, cut.start, cut.end) for cue in ("participation", "speech", "chair"))
+
+
+def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
+    """A person named only as the one on whose behalf a greeting was read, who sent greetings, who
+    did not come, who only received the delegates, as another person's principal, or in a sentence
+    cut off before its verb, did not take part (by CONVENTIONS: participants only)."""
+    cut = _cut_off(analysis)
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
         clause = analysis.clause(span.start)
         if not (analysis.cues.search("on_behalf", window)
                 or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
-                or analysis.cues.search("negation", analysis.norm, span.end, clause.end)):  # "X did not come"
+                or analysis.cues.search("negation", analysis.norm, span.end, clause.end)  # "X did not come"
+                or _received_only(analysis, span)
+                or _principal_only(analysis, mention, span, list(others))
+                or _in_cut_sentence(analysis, span, cut)):
             return False
     return bool(mention.spans)
 
@@ -197,6 +269,8 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 continue  # "…led by Shoigu, who criticised aid to Ukraine": Ukraine only mentioned
             represented = analysis.cues.search("represented_by", analysis.norm, clause.start, clause.end)
             for m in in_clause:
+                if _venue_only(analysis, m) or _received_only(analysis, Span(m.start, m.end)):
+                    continue  # "held in the capital of Tajikistan", "received by the President of Tajikistan"
                 if represented is not None and m.case == "acc" and m.start < represented.start():
                     _add(result.states, _state_of(m))  # "Түрікменстанды оның елшісі ұсынды"
                     continue
@@ -237,7 +311,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if sentences is not None and not any(
                 (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
             continue
-        if _absent_person(analysis, mention):
+        if _absent_person(analysis, mention, analysis.persons):
             continue
         person = _person(mention)
         chosen.append((mention, person))

@@ -406,6 +406,7 @@ class _Finder:
             text = role_text(self.tt, role, lang, self.cues)
             if text:
                 person.role, person.role_span = text[0], Span(text[1], text[2])
+        if role is not None:  # a later mention's title may name the state the first one left out
             self._state_from_role(person, role)
         if second is not None:  # "Colonel General X, head of the FSB Border Service of Russia"
             self._state_from_role(person, second)
@@ -523,6 +524,7 @@ class _Finder:
             text = role_text(self.tt, role, person.lang, self.cues)
             if text:
                 person.role, person.role_span = text[0], Span(text[1], text[2])
+        if role is not None:
             self._state_from_role(person, role)
 
 
