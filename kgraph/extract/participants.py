@@ -337,10 +337,16 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if person.state:
             by_state.setdefault(person.state, []).append(person)
     for state, people in by_state.items():
-        if state not in heads and len(people) == 1:
+        if state not in heads and len(people) == 1 and not _deputy(analysis, people[0]):
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
+
+
+def _deputy(analysis: Analysis, person: Person) -> bool:
+    """A deputy (deputy minister, deputy secretary) is not his state's member of the council, so
+    being the only person named for his state does not make him its head."""
+    return bool(person.role and analysis.cues.search("deputy", normalise(person.role)))
 
 
 def _organ_of(analysis: Analysis, mention: PersonMention) -> str:

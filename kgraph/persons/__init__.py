@@ -16,7 +16,7 @@ from kgraph.model import Span
 from kgraph.persons.acronyms import acronym_state
 from kgraph.persons.cues import PersonCues, load_cues
 from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
-from kgraph.persons.lists import elided_lists, stated_lists
+from kgraph.persons.lists import elided_lists, respective_lists, stated_lists
 from kgraph.persons.names import (
     is_first_name,
     is_patronymic,
@@ -52,6 +52,10 @@ class PersonMention:
     surname: str = field(default="", repr=False)
     first: str = field(default="", repr=False)
     state_source: str | None = field(default=None, repr=False)
+    # the states of a title written before the name, in order, and the mention it stands before
+    # ("the interior ministers of Kyrgyzstan and Russia X and Y"): see lists.respective_lists
+    role_states: list[str] = field(default_factory=list, repr=False)
+    role_mention: tuple[int, int] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -336,6 +340,7 @@ class _Finder:
         self._corefer(leftovers)
         self._merge_patronymic_addresses()
         propagate_list_roles(self)
+        respective_lists(self)
         link_delegations(self)
         link_chairs(self)
         for p in self.persons:
@@ -406,6 +411,9 @@ class _Finder:
             text = role_text(self.tt, role, lang, self.cues)
             if text:
                 person.role, person.role_span = text[0], Span(text[1], text[2])
+            if not role.after_name:
+                person.role_states = self._title_states(role)
+                person.role_mention = (units[0].first, units[-1].last)
         if role is not None:  # a later mention's title may name the state the first one left out
             self._state_from_role(person, role)
         if second is not None:  # "Colonel General X, head of the FSB Border Service of Russia"
@@ -439,6 +447,15 @@ class _Finder:
                 if (a.endswith(".") or b.endswith(".")) and a[:1].casefold() == b[:1].casefold():
                     return p
         return None
+
+    def _title_states(self, role: Any) -> list[str]:
+        """The states a title names, in the order written, each once."""
+        out: list[str] = []
+        for t in self.tt.tokens[role.first : role.last + 1]:
+            for m in t.matches:
+                if m.kind in {"state", "state-adj"} and m.key not in out:
+                    out.append(m.key)
+        return out
 
     def _state_from_role(self, person: PersonMention, role: Any) -> None:
         toks = self.tt.tokens

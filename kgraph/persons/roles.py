@@ -125,6 +125,18 @@ def _dateline_before(tt: TokenizedText, dash: int) -> bool:
     return j < dash - 1
 
 
+def _dash_between_titles(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    """A dash joining two offices of one person inside a title ("Aide to the President – Secretary
+    of the Security Council X", "Chairman of the Executive Committee – Executive Secretary X"):
+    capitalised title words on both sides."""
+    toks = tt.tokens
+    if toks[i].text not in _DASHES or i == 0 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    return (before.is_cap or _covered(before) or is_role_word(before, lang, cues)) and (
+        is_role_word(after, lang, cues) or _covered(after))
+
+
 def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
     """The title right before the name (tokens ``first..last``), if any."""
     toks = tt.tokens
@@ -150,7 +162,8 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
                 i -= 1
                 continue
             break
-        if not (_allowed(tok, lang, cues) or _kk_object_in_name(tt, i, lang, cues)) or (
+        if not (_allowed(tok, lang, cues) or _kk_object_in_name(tt, i, lang, cues)
+                or _dash_between_titles(tt, i, lang, cues)) or (
                 tok.text in _DASHES and _dateline_before(tt, i)):
             break
         visited.append(i)
