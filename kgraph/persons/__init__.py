@@ -81,10 +81,14 @@ def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
 
 
 def _first_name_of_person(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
-    """A city named like a person ("Nursultan" for Nur-Sultan) is a first name when a surname
-    follows it: "Nursultan Nazarbayev"."""
+    """A city named like a person (a capital renamed after a president) is a first name when a
+    surname follows it and a title or a known first name says so: "President Nursultan
+    Nazarbayev"."""
     toks = tt.tokens
-    if i + 1 >= len(toks) or not is_first_name(toks[i].text, lang, cues):
+    if i + 1 >= len(toks):
+        return False
+    titled = role_before(tt, i, lang, cues, set()) is not None
+    if not (titled or is_first_name(toks[i].text, lang, cues)):
         return False
     nxt = toks[i + 1]
     return (nxt.is_cap and nxt.sentence == toks[i].sentence and tt.gap(i, i + 1) == " "

@@ -116,18 +116,20 @@ def link_delegations(f: _Finder) -> None:
     for p in f.persons:
         if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
             continue
-        for start in (p.role_span.start, _appositive_start(f, p.role_span.start)):
+        for start in (p.role_span.start, _stacked_title_start(f, p.role_span.start)):
             role = norm[start : p.role_span.end]
             noun = cues.noun.search(role)
-            if noun and re.search(r"\b(head|глава|руководител\w*|басшы\w*|жетекші\w*)", role):
+            if noun and cues.head_title is not None and cues.head_title.search(role):
                 owner = _owner(f, start + noun.start(), start + noun.end(), lang)
                 _assign_owner(f, p, owner, False)
                 break
 
 
-def _appositive_start(f: _Finder, role_start: int) -> int:
-    """Where a title written just before another one, a comma between, starts: "Беларусь
-    делегациясының басшысы, Өкілдер палатасының Төрағасы X" (the first title names the delegation)."""
+def _stacked_title_start(f: _Finder, role_start: int) -> int:
+    """Where the title before the person's title starts when two titles are stacked before a name
+    with a comma between (any language): "Head of the Belarusian delegation, Chairman of the House
+    X", "Беларусь делегациясының басшысы, Өкілдер палатасының Төрағасы X". The clause before the
+    comma is taken whole; the caller reads it only for a delegation noun and a head title."""
     norm = f.tt.norm
     j = role_start
     while j > 0 and norm[j - 1] == " ":

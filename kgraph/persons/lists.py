@@ -144,11 +144,17 @@ def stated_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
     joiners = f.cues.list_joiners.get(f.lang, frozenset())
     by_last: dict[int, PersonMention] = {}
     by_first: dict[int, PersonMention] = {}
+    toks = f.tt.tokens
     for p in f.persons:
         if p.state_source != "after":
             continue
         for first, last in p.mentions:
             by_last[last], by_first[first] = p, p
+            # the item ends with its state: "Vladimir Putin of Russia, Emomali Rahmon of Tajikistan"
+            for k in range(last + 1, min(len(toks), last + 6)):
+                if any(m.kind == "state" and m.end == toks[k].end for m in toks[k].matches):
+                    by_last.setdefault(k, p)
+                    break
     rest: list[list[_Unit]] = []
     for run in leftovers:
         state = f.state_after(run) if f.accept_listed(run) else None

@@ -137,6 +137,20 @@ def _dash_between_titles(tt: TokenizedText, i: int, lang: str, cues: PersonCues)
         is_role_word(after, lang, cues) or _covered(after))
 
 
+def _bracketed_abbreviation(tt: TokenizedText, close: int) -> int | None:
+    """The index of "(" when token ``close`` ends a bracketed abbreviation inside a title ("Council
+    of Collective Security (CSC)", "Совета (СОРБ)"), else None."""
+    toks = tt.tokens
+    if toks[close].text != ")":
+        return None
+    for k in range(close - 1, max(-1, close - 5), -1):
+        if toks[k].text == "(":
+            inner = toks[k + 1: close]
+            ok = inner and all(t.is_abbreviation or t.text in {"-", "–"} or _covered(t) for t in inner)
+            return k if ok and k > 0 else None
+    return None
+
+
 def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
     """The title right before the name (tokens ``first..last``), if any."""
     toks = tt.tokens
@@ -156,6 +170,11 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
         tok = toks[i]
         if i in taken:
             break
+        opening = _bracketed_abbreviation(tt, i)
+        if opening is not None:  # "председатель Совета руководителей (СОРБ) X": the short name in brackets
+            visited.extend(range(i, opening - 1, -1))
+            i = opening - 1
+            continue
         if tok.text == ",":
             if lang == "ru" and leftmost == i + 1:  # "председатель Совета, руководитель службы"
                 visited.append(i)
@@ -194,7 +213,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             first = j
     while first <= last and toks[first].kind == "p":
         first += 1
-    while last >= first and toks[last].kind == "p":
+    while last >= first and toks[last].kind == "p" and _bracketed_abbreviation(tt, last) is None:
         last -= 1
     if first > last:
         return None
@@ -220,6 +239,9 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
             elif tok.low in {"the", "a", "an"} or (tok.is_word and lang == "ru"
                                                    and parses(tok.text)[0].tag.POS == "ADJF"):
                 pass
+            elif tok.is_word and tok.text.isascii() and (tok.is_cap or _covered(tok)) and i - name_last <= 3 \
+                    and not is_first_name(tok.text, lang, cues):
+                pass  # a capitalised modifier before the head word: "X, Foreign Minister of Armenia"
             else:
                 return None
             if i - name_last > 4 and first is None:
@@ -250,7 +272,7 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
         last -= 1
     while first <= last and toks[first].kind == "p":
         first += 1
-    while last >= first and toks[last].kind == "p":
+    while last >= first and toks[last].kind == "p" and _bracketed_abbreviation(tt, last) is None:
         last -= 1
     if first > last:
         return None
