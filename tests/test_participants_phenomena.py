@@ -156,3 +156,88 @@ def test_en_executive_secretary_brings_the_executive_committee():
     m = meeting("The Council of Border Troops Commanders of the CIS met in Tashkent. Chairman of the Executive "
                 "Committee – CIS Executive Secretary Sergei Lebedev welcomed the participants.", "en")
     assert "cis-executive-committee" in m.organizations
+
+
+# ------------------------------------------------------------------ more people who did not take part
+
+def test_en_person_named_only_as_subject_of_an_appointment():
+    m = meeting("The Council of the SCO Regional Anti-Terrorist Structure met in Tashkent. The representatives of "
+                "Kazakhstan, China and Russia took part. The candidacy of Li Wenhua for the post of director of the "
+                "RATS Executive Committee was endorsed by the Council.", "en")
+    assert "Wenhua" not in surnames(m)
+
+
+def test_ru_appointed_person_who_also_signed_took_part():
+    m = meeting("В Душанбе прошло заседание Координационного совета генеральных прокуроров СНГ. Председателем "
+                "совета вновь избран генеральный прокурор России Игорь Краснов. Игорь Краснов подписал соглашение "
+                "о сотрудничестве.", "ru")
+    assert "Краснов" in surnames(m)
+
+
+def test_kk_person_named_only_as_initiator():
+    m = meeting("Санкт-Петербургте ТМД мемлекет басшыларының бейресми кездесуі өтті. Кездесу Ресей президенті "
+                "Владимир Путиннің бастамасымен ұйымдастырылды. Қазақстан президенті Қасым-Жомарт Тоқаев "
+                "кездесуге қатысты.", "kk")
+    assert "Путин" not in surnames(m) and "RU" not in m.states
+
+
+def test_kk_continuous_negation_makes_the_state_absent():
+    m = meeting("Алматыда ҰҚШҰ қорғаныс министрлері кеңесінің отырысы өтті. Армения делегациясы отырысқа "
+                "қатысып отырған жоқ.", "kk")
+    assert "AM" not in m.states
+
+
+def test_ru_destination_of_a_trip_is_not_a_participant():
+    m = meeting("Президент Киргизии Садыр Жапаров в рамках рабочей поездки в Китай принял участие в заседании "
+                "Совета глав государств ШОС.", "ru")
+    assert "CN" not in m.states and "KG" in m.states
+
+
+# ------------------------------------------------------------------ a pronoun for the delegation
+
+def test_ru_pronoun_stands_for_the_delegation_of_the_sentence_before():
+    m = meeting("В Шанхае прошло заседание Совета министров обороны государств-членов ШОС. Впервые в нем "
+                "участвовала делегация Беларуси. Ее возглавлял председатель Государственного пограничного "
+                "комитета Константин Молостов.", "ru")
+    assert heads(m).get("BY") == "Молостов"
+
+
+def test_en_pronoun_stands_for_the_delegation_of_the_sentence_before():
+    m = meeting("The SCO Defence Ministers met in Astana. The delegation of Belarus took part. It was led by the "
+                "Chief of the General Staff Pavel Muraveiko.", "en")
+    assert heads(m).get("BY") == "Muraveiko"
+
+
+def test_kk_pronoun_stands_for_the_delegation_of_the_sentence_before():
+    m = meeting("Астанада ШЫҰ қорғаныс министрлері кеңесінің отырысы өтті. Отырысқа Беларусь делегациясы "
+                "қатысты. Оны Бас штаб бастығы Павел Муравейко басқарды.", "kk")
+    assert heads(m).get("BY") == "Муравейко"
+
+
+# ------------------------------------------------------------------ titles
+
+def test_en_apposition_with_a_capitalised_modifier_gives_the_state():
+    m = meeting("The CSTO Council of Foreign Ministers met in Yerevan under the chairmanship of Ararat Mirzoyan, "
+                "Foreign Minister of Armenia.", "en")
+    assert heads(m).get("AM") == "Mirzoyan"
+
+
+def test_ru_title_with_a_bracketed_short_name_gives_the_state():
+    m = meeting("В Самарканде прошло заседание Совета руководителей органов безопасности и специальных служб "
+                "государств-участников СНГ. Директор ФСБ России, председатель Совета руководителей органов "
+                "безопасности (СОРБ) Александр Бортников выступил на заседании.", "ru")
+    assert heads(m).get("RU") == "Бортников"
+
+
+def test_en_stated_list_items_ending_with_their_state():
+    m = meeting("The CSTO Collective Security Council met in Astana. The meeting was attended by presidents "
+                "Alexander Lukashenko of Belarus, Vladimir Putin of Russia, Emomali Rahmon of Tajikistan.", "en")
+    assert {"BY", "RU", "TJ"} <= set(heads(m))
+
+
+def test_en_stacked_titles_with_a_comma_give_the_state():
+    m = meeting("On Tuesday the Chief of the State Security Service of the Republic of Azerbaijan, Colonel-General "
+                "Ali Naghiyev, participated in the meeting of the Council of Heads of Security Agencies and Special "
+                "Services of the CIS.", "en")
+    assert heads(m).get("AZ") == "Naghiyev"
+    assert [p.name for p in m.persons] == ["Ali Naghiyev"]

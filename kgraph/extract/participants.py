@@ -159,7 +159,7 @@ def _venue_only(analysis: Analysis, state: Match) -> bool:
     Узбекистане", "Өзбекстанда"), after a locative preposition ("in Uzbekistan", "в столице
     Таджикистана"), after the venue city ("Tashkent, Uzbekistan") or before a word for its
     capital ("Тәжікстан астанасында")."""
-    if state.case == "loc":
+    if state.case and analysis.cues.search("venue_cases", state.case):
         return True
     norm = analysis.norm
     if analysis.cues.search("venue_before", norm[max(0, state.start - 40): state.start]):
@@ -219,14 +219,19 @@ def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bo
 
 
 def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
-    """A person named only as the one on whose behalf a greeting was read, who sent greetings, who
-    did not come, who only received the delegates, as another person's principal, or in a sentence
-    cut off before its verb, did not take part (by CONVENTIONS: participants only)."""
+    """A person named only as the one on whose behalf or initiative something was done, who sent
+    greetings, who did not come, who only received the delegates, as another person's principal,
+    as the subject of a decision, or in a sentence cut off before its verb, did not take part (by
+    CONVENTIONS: participants only)."""
+    if _decision_subject_only(analysis, mention):
+        return True
     cut = _cut_off(analysis)
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
         clause = analysis.clause(span.start)
+        last_word = analysis.norm.rfind(" ", span.start, span.end) + 1 or span.start
         if not (analysis.cues.search("on_behalf", window)
+                or analysis.cues.match_at("on_behalf_after", analysis.norm, last_word)
                 or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
                 or analysis.cues.search("negation", analysis.norm, span.end, clause.end)  # "X did not come"
                 or _received_only(analysis, span)
@@ -234,6 +239,25 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
                 or _in_cut_sentence(analysis, span, cut)):
             return False
     return bool(mention.spans)
+
+
+def _decision_subject_only(analysis: Analysis, mention: PersonMention) -> bool:
+    """A person named only as the subject of a decision ("X was appointed director", "кандидатура
+    X одобрена", "X марапатталды"): every sentence naming him speaks of an appointment and none
+    says he took part, spoke or chaired."""
+    if not mention.spans:
+        return False
+    for span in mention.spans:
+        sentence = analysis.sentence_at(span.start)
+        if sentence is None or not analysis.has("appointed", sentence.start, sentence.end):
+            return False
+        role = mention.role_span
+        for cue in ("participation", "speech", "chair", "statement", "proposal"):
+            # a cue inside his own title ("the representative of China X") says nothing of his acts
+            if any(role is None or not (role.start <= a < role.end)
+                   for a, _ in analysis.find(cue, sentence.start, sentence.end)):
+                return False
+    return True
 
 
 def _states_said_to_take_part(analysis: Analysis, sentence: Sentence) -> bool:

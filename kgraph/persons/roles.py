@@ -163,7 +163,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             return None
         i -= 1
         last = i
-    limit = {"ru": 22, "kk": 10}.get(lang, 12)
+    limit = {"ru": 22, "kk": 10}.get(lang, 18)
     leftmost: int | None = None
     visited: list[int] = []
     while i >= 0 and toks[i].sentence == toks[name_first].sentence and len(visited) < limit:
@@ -176,7 +176,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             i = opening - 1
             continue
         if tok.text == ",":
-            if lang == "ru" and leftmost == i + 1:  # "председатель Совета, руководитель службы"
+            if lang != "kk" and leftmost == i + 1:  # stacked titles: "председатель Совета, руководитель службы", "Chief of the Service, Colonel-General X"
                 visited.append(i)
                 i -= 1
                 continue
