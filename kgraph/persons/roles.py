@@ -176,7 +176,8 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             i = opening - 1
             continue
         if tok.text == ",":
-            if lang != "kk" and leftmost == i + 1:  # stacked titles: "председатель Совета, руководитель службы", "Chief of the Service, Colonel-General X"
+            # stacked titles: "председатель Совета, руководитель службы", "Chief of the Service, Colonel-General X"
+            if lang != "kk" and leftmost == i + 1:
                 visited.append(i)
                 i -= 1
                 continue
