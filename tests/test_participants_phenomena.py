@@ -241,3 +241,17 @@ def test_en_stacked_titles_with_a_comma_give_the_state():
                 "Services of the CIS.", "en")
     assert heads(m).get("AZ") == "Naghiyev"
     assert [p.name for p in m.persons] == ["Ali Naghiyev"]
+
+
+def test_en_partner_of_a_sideline_exchange_is_not_a_participant():
+    m = meeting("India's Defence Minister Rajnath Singh attended the SCO Defence Ministers' meeting in Astana. "
+                "During an exchange of pleasantries with Russian Defence Minister Andrei Belousov, he thanked "
+                "Moscow for its help.", "en")
+    assert "Belousov" not in surnames(m) and "RU" not in m.states
+
+
+def test_en_body_holding_its_own_session_is_not_a_participant():
+    m = meeting("The CSTO Committee of Secretaries of Security Councils met in Dushanbe. A meeting of the "
+                "Council of Defence Ministers of the member states was held on Tuesday and was attended by "
+                "the Kyrgyz defence minister.", "en")
+    assert "csto-council-of-defence-ministers" not in m.organizations

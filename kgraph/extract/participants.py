@@ -79,6 +79,26 @@ def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) 
     return chain
 
 
+MEETING_OF = re.compile(r"\s*(of\s+(the\s+)?)?$")
+
+
+def _holds_a_session(analysis: Analysis, start: int, end: int) -> bool:
+    """A body named as the holder of a session ("a meeting of the Council of Defence Ministers was
+    held", "заседание Совета министров обороны", "Қорғаныс министрлері кеңесінің отырысы") holds
+    its own session; it is not a participant of the one reported."""
+    norm = analysis.norm
+    window = norm[max(0, start - 40): start]
+    gap = MEETING_OF.search(window)
+    head = window[: gap.start()] if gap else window
+    pattern = analysis.cues.patterns.get("meeting_nouns")
+    if pattern is None:
+        return False
+    if any(m.end() == len(head) for m in pattern.finditer(head)):
+        return True
+    after = re.match(r"\s*", norm[end: end + 3])
+    return pattern.match(norm, end + (after.end() if after else 0)) is not None
+
+
 def _organisation_slug(slug: str, holder: str | None, named_as_participant: bool = False) -> str | None:
     """A participating body as the contract names it. The holding body and the organisations above
     it are not participants of their own session. An organ below the holder counts only where it
@@ -317,7 +337,7 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
             for state in _coordinated_states(analysis, states, agency):
                 _add(result.agencies, Agency(agency.key, _state_of(state), (Span(agency.start, agency.end),)))
         for body in mentions:
-            if body.sentence == sentence.index:
+            if body.sentence == sentence.index and not _holds_a_session(analysis, body.start, body.end):
                 slug = _organisation_slug(_organ_by_title(analysis, body.slug, body.start, body.end), holder,
                                           named_as_participant=True)
                 if slug:
