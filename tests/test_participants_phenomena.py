@@ -255,3 +255,9 @@ def test_en_body_holding_its_own_session_is_not_a_participant():
                 "Council of Defence Ministers of the member states was held on Tuesday and was attended by "
                 "the Kyrgyz defence minister.", "en")
     assert "csto-council-of-defence-ministers" not in m.organizations
+
+
+def test_en_principal_in_the_possessive_is_not_a_participant():
+    m = meeting("The CSTO Collective Security Council met in Minsk. Vladimir Putin's aide Yuri Ushakov told "
+                "reporters that the President of Kazakhstan Kassym-Jomart Tokayev took part.", "en")
+    assert "Putin" not in surnames(m) and "Tokayev" in surnames(m)

@@ -217,8 +217,9 @@ def _principal_only(analysis: Analysis, mention: PersonMention, span: Span, othe
             continue
         if role.start <= span.start and span.end <= role.end:
             return True
-        if span.end <= role.start and PRINCIPAL_GAP.fullmatch(analysis.text[span.end: role.start]):
-            return True
+        if span.end <= role.start and PRINCIPAL_GAP.fullmatch(analysis.text[span.end: role.start]) and (
+                analysis.cues.search("possessive_name", analysis.norm, span.start, role.start)):
+            return True  # the name in the possessive right before the title: "Putin's aide", "Путиннің көмекшісі"
     return False
 
 
@@ -327,7 +328,7 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 else:
                     _add(result.states, _state_of(m))
         for agency in sentence.of_kind("agency", "agency-national"):
-            if agency.kind == "agency-national":  # "the Armenian police", "ФСБ России": the state takes part
+            if agency.kind == "agency-national":  # "ФСБ России", "МВД России": the state takes part
                 state, kind = agency.key.split("/", 1)
                 _add(result.agencies, Agency(kind, state, (Span(agency.start, agency.end),)))
                 clause = analysis.clause(agency.start)
