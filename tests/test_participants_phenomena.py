@@ -261,3 +261,10 @@ def test_en_principal_in_the_possessive_is_not_a_participant():
     m = meeting("The CSTO Collective Security Council met in Minsk. Vladimir Putin's aide Yuri Ushakov told "
                 "reporters that the President of Kazakhstan Kassym-Jomart Tokayev took part.", "en")
     assert "Putin" not in surnames(m) and "Tokayev" in surnames(m)
+
+
+def test_ru_press_secretary_is_not_a_participant():
+    m = meeting("В Минске прошло заседание Совета министров иностранных дел СНГ. Министр иностранных дел "
+                "Казахстана Мурат Нуртлеу выступил на заседании. Об этом сообщил пресс-секретарь МИД Айбек "
+                "Смадияров.", "ru")
+    assert "Смадияров" not in surnames(m) and "Нуртлеу" in surnames(m)

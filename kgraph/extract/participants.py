@@ -242,10 +242,12 @@ def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bo
 def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
     """A person named only as the one on whose behalf or initiative something was done, who sent
     greetings, who did not come, who only received the delegates, as another person's principal,
-    as the subject of a decision, or in a sentence cut off before its verb, did not take part (by
-    CONVENTIONS: participants only)."""
+    as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
+    off before its verb, did not take part (by CONVENTIONS: participants only)."""
     if _decision_subject_only(analysis, mention):
         return True
+    if mention.role and analysis.cues.search("press_title", normalise(mention.role)):
+        return True  # a spokesman or a journalist reports the session
     cut = _cut_off(analysis)
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
