@@ -268,3 +268,9 @@ def test_ru_press_secretary_is_not_a_participant():
                 "Казахстана Мурат Нуртлеу выступил на заседании. Об этом сообщил пресс-секретарь МИД Айбек "
                 "Смадияров.", "ru")
     assert "Смадияров" not in surnames(m) and "Нуртлеу" in surnames(m)
+
+
+def test_state_adjective_after_in_qualifies_a_delegation():
+    m = meeting("В Москве прошло заседание Совета министров обороны СНГ. В казахстанской делегации были "
+                "представители Генерального штаба.", "ru")
+    assert "KZ" in m.states

@@ -178,7 +178,10 @@ def _venue_only(analysis: Analysis, state: Match) -> bool:
     """A state named as the place of the session, not as a participant: in the locative case ("в
     Узбекистане", "Өзбекстанда"), after a locative preposition ("in Uzbekistan", "в столице
     Таджикистана"), after the venue city ("Tashkent, Uzbekistan") or before a word for its
-    capital ("Тәжікстан астанасында")."""
+    capital ("Тәжікстан астанасында"). Only a state's name: an adjective there qualifies a
+    delegation ("in the Russian delegation", "в казахстанской делегации")."""
+    if state.kind != "state":
+        return False
     if state.case and analysis.cues.search("venue_cases", state.case):
         return True
     norm = analysis.norm
