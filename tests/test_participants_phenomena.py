@@ -274,3 +274,15 @@ def test_state_adjective_after_in_qualifies_a_delegation():
     m = meeting("В Москве прошло заседание Совета министров обороны СНГ. В казахстанской делегации были "
                 "представители Генерального штаба.", "ru")
     assert "KZ" in m.states
+
+
+def test_state_named_as_the_exception_of_a_list_is_not_counted():
+    texts = [("The CSTO Council of Defence Ministers met in Almaty. Delegations of all member states except "
+              "Armenia took part, among them Kazakhstan and Russia.", "en"),
+             ("В Алматы прошло заседание Совета министров обороны ОДКБ. В нем приняли участие делегации всех "
+              "государств-членов, кроме Армении, в том числе Казахстана и России.", "ru"),
+             ("Алматыда ҰҚШҰ қорғаныс министрлері кеңесінің отырысы өтті. Отырысқа Армениядан басқа барлық мүше "
+              "елдердің делегациялары, соның ішінде Қазақстан мен Ресей қатысты.", "kk")]
+    for body, lang in texts:
+        m = meeting(body, lang)
+        assert "AM" not in m.states and {"KZ", "RU"} <= set(m.states), lang

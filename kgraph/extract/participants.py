@@ -171,6 +171,14 @@ def _person(mention: PersonMention) -> Person:
                   state=mention.state, organization=mention.organization)
 
 
+def _excepted(analysis: Analysis, state: Match) -> bool:
+    """A state named as the exception of a list: "all member states except Armenia", "все, кроме
+    Армении", "Армениядан басқа барлық елдер"."""
+    norm = analysis.norm
+    return bool(analysis.cues.search("except_before", norm[max(0, state.start - 40): state.start])
+                or analysis.cues.match_at("except_after", norm, state.start))
+
+
 CITY_COMMA = re.compile(r"\s*,\s*")
 
 
@@ -319,8 +327,11 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 continue  # "…led by Shoigu, who criticised aid to Ukraine": Ukraine only mentioned
             represented = analysis.cues.search("represented_by", analysis.norm, clause.start, clause.end)
             for m in in_clause:
-                if _venue_only(analysis, m) or _received_only(analysis, Span(m.start, m.end)):
-                    continue  # "held in the capital of Tajikistan", "received by the President of Tajikistan"
+                if _excepted(analysis, m) or _venue_only(analysis, m) or _received_only(analysis, Span(m.start, m.end)):
+                    # "all member states except Armenia" (the exception: its head may still send a
+                    # deputy, so the state is only not counted here), "held in the capital of
+                    # Tajikistan", "received by the President of Tajikistan"
+                    continue
                 if represented is not None and m.case == "acc" and m.start < represented.start():
                     _add(result.states, _state_of(m))  # "Түрікменстанды оның елшісі ұсынды"
                     continue
