@@ -49,10 +49,7 @@ def extract(doc: Document) -> DocumentFacts:
     meeting.persons = who.persons
     meeting.delegations = who.delegations
     meeting.chair = who.chair
-    if primary.place and who.states:
-        host = _host_state(primary.place)
-        if host and host not in who.absent and host not in meeting.states:
-            meeting.states.append(host)
+    # the host state is a participant only where the text says it took part (a venue alone is not)
     meeting.decisions = decisions(analysis)
     meeting.proposals = proposals(analysis, primary.body, who.persons)
     meeting.statistics = statistics(analysis, who.persons, skip=announced_only)
@@ -70,10 +67,3 @@ def extract(doc: Document) -> DocumentFacts:
 def _announced(candidate) -> AnnouncedSession:
     return AnnouncedSession(spans=candidate.evidence, body=candidate.body, start=candidate.start,
                             end=candidate.end, place=candidate.place)
-
-
-def _host_state(city: str) -> str | None:
-    from kgraph.reference import load_reference
-
-    place = load_reference().cities.get(city)
-    return place.state if place else None

@@ -79,20 +79,73 @@ def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) 
     return chain
 
 
-def _organisation_slug(slug: str, holder: str | None) -> str | None:
-    """A participating body as the contract names it: an organ of the holding body is the holding
-    body itself (not listed), an organ outside the contract's list counts as its nearest listed
-    ancestor, and the holding body's own organisation is not a participant of its own session."""
+MEETING_OF = re.compile(r"\s*(of\s+(the\s+)?)?$")
+
+
+def _holds_a_session(analysis: Analysis, start: int, end: int) -> bool:
+    """A body named as the holder of a session ("a meeting of the Council of Defence Ministers was
+    held", "заседание Совета министров обороны", "Қорғаныс министрлері кеңесінің отырысы") holds
+    its own session; it is not a participant of the one reported."""
+    norm = analysis.norm
+    window = norm[max(0, start - 40): start]
+    gap = MEETING_OF.search(window)
+    head = window[: gap.start()] if gap else window
+    pattern = analysis.cues.patterns.get("meeting_nouns")
+    if pattern is None:
+        return False
+    if any(m.end() == len(head) for m in pattern.finditer(head)):
+        return True
+    after = re.match(r"\s*", norm[end: end + 3])
+    return pattern.match(norm, end + (after.end() if after else 0)) is not None
+
+
+def _organisation_slug(slug: str, holder: str | None, named_as_participant: bool = False) -> str | None:
+    """A participating body as the contract names it. The holding body and the organisations above
+    it are not participants of their own session. An organ below the holder counts only where it
+    is itself named among the participants ("delegations of A, B and of the Executive Committee of
+    RATS" at a session of the RATS Council); one known only from its head's title (the chairman of
+    the council's coordination service reporting) is part of the holder's own work. An organ
+    outside the contract's list counts as its nearest listed ancestor, never as a whole
+    organisation, except an organisation's permanent organ (its secretariat, led by the Secretary
+    General), which stands for the organisation when the list has no slug for it."""
     chain = [slug, *ancestors(slug)]
-    if holder in chain:
+    if holder is not None and (slug == holder or slug in ancestors(holder)):
+        return None
+    # the holder as the contract names it (a format outside the list is its listed parent)
+    listed_holder = next((s for s in [holder, *ancestors(holder)] if s in CONTRACT_BODIES), None) if holder else None
+    if holder in chain and not named_as_participant:
         return None
     if slug in CONTRACT_BODIES:
-        listed = slug
-    else:  # an organ outside the list counts as its listed parent body, never as a whole organisation
-        listed = next((s for s in chain if s in CONTRACT_BODIES and s not in ORGANISATIONS), None)
-    if listed is None or (listed in ORGANISATIONS and holder and listed in [holder, *ancestors(holder)]):
+        return slug
+    listed = next((s for s in chain if s in CONTRACT_BODIES and s not in ORGANISATIONS), None)
+    if listed is None and slug in PERMANENT_ORGANS.values():
+        organisation = next((s for s in chain if s in ORGANISATIONS), None)
+        return organisation if organisation != listed_holder else None
+    if listed is not None and holder is not None and listed in ancestors(holder):
         return None
     return listed
+
+
+SG_BEFORE_GAP = re.compile(r"\s*(of\s+(the\s+)?)?$")
+SG_AFTER_GAP = re.compile(r"(['’]s)?\s*")
+
+
+def _organ_by_title(analysis: Analysis, slug: str, start: int, end: int) -> str:
+    """An organisation named with its Secretary General's title ("ШЫҰ Бас хатшысы", "Secretary
+    General of the CSTO", "Генеральный секретарь ОДКБ"), with or without his name: its permanent
+    organ takes part, not the organisation as a whole."""
+    if slug not in PERMANENT_ORGANS:
+        return slug
+    norm = analysis.norm
+    after = SG_AFTER_GAP.match(norm, end)
+    title = analysis.cues.match_at("secretary_general", norm, after.end() if after else end)
+    if title is None:
+        window = norm[max(0, start - 40): start]
+        gap = SG_BEFORE_GAP.search(window)
+        found = [m for m in analysis.cues.patterns["secretary_general"].finditer(window[: gap.start()])
+                 if m.end() == gap.start()] if gap and "secretary_general" in analysis.cues.patterns else []
+        title = found[-1] if found else None
+    return PERMANENT_ORGANS[slug] if title is not None else slug
 
 
 def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, state: Match) -> bool:
@@ -118,17 +171,127 @@ def _person(mention: PersonMention) -> Person:
                   state=mention.state, organization=mention.organization)
 
 
-def _absent_person(analysis: Analysis, mention: PersonMention) -> bool:
-    """A person named only as the one on whose behalf a greeting was read, or who sent greetings,
-    did not take part."""
+def _excepted(analysis: Analysis, state: Match) -> bool:
+    """A state named as the exception of a list: "all member states except Armenia", "все, кроме
+    Армении", "Армениядан басқа барлық елдер"."""
+    norm = analysis.norm
+    return bool(analysis.cues.search("except_before", norm[max(0, state.start - 40): state.start])
+                or analysis.cues.match_at("except_after", norm, state.start))
+
+
+CITY_COMMA = re.compile(r"\s*,\s*")
+
+
+def _venue_only(analysis: Analysis, state: Match) -> bool:
+    """A state named as the place of the session, not as a participant: in the locative case ("в
+    Узбекистане", "Өзбекстанда"), after a locative preposition ("in Uzbekistan", "в столице
+    Таджикистана"), after the venue city ("Tashkent, Uzbekistan") or before a word for its
+    capital ("Тәжікстан астанасында"). Only a state's name: an adjective there qualifies a
+    delegation ("in the Russian delegation", "в казахстанской делегации")."""
+    if state.kind != "state":
+        return False
+    if state.case and analysis.cues.search("venue_cases", state.case):
+        return True
+    norm = analysis.norm
+    if analysis.cues.search("venue_before", norm[max(0, state.start - 40): state.start]):
+        return True
+    if analysis.cues.match_at("venue_after", norm, state.start):
+        return True
+    sentence = analysis.sentence_at(state.start)
+    cities = sentence.of_kind("city") if sentence else []
+    return any(c.end <= state.start and CITY_COMMA.fullmatch(analysis.text[c.end: state.start]) for c in cities)
+
+
+def _received_only(analysis: Analysis, span: Span) -> bool:
+    """A person who only received or hosted the delegates: "the heads of delegations were received
+    by the President X", "met in the capital with the President X", "X received the delegations"."""
+    sentence = analysis.sentence_at(span.start)
+    lo = max(sentence.start if sentence else 0, span.start - 160)
+    norm = analysis.norm
+    if analysis.cues.search("received_before", norm[lo: span.start]):
+        return True
+    last_word = norm.rfind(" ", span.start, span.end) + 1 or span.start
+    hi = sentence.end if sentence else len(norm)
+    return analysis.cues.match_at("received_after", norm, last_word, hi) is not None
+
+
+PRINCIPAL_GAP = re.compile(r"(['’]s)?\s*")
+
+
+def _principal_only(analysis: Analysis, mention: PersonMention, span: Span, others: list[PersonMention]) -> bool:
+    """A person named as another's principal, inside or right before that person's title ("Putin's
+    aide Yuri Ushakov", "Путиннің көмекшісі Юрий Ушаков", "помощник президента Владимира Путина
+    Юрий Ушаков"), is not said to take part by that mention."""
+    for other in others:
+        role = other.role_span
+        if other is mention or role is None:
+            continue
+        if role.start <= span.start and span.end <= role.end:
+            return True
+        if span.end <= role.start and PRINCIPAL_GAP.fullmatch(analysis.text[span.end: role.start]) and (
+                analysis.cues.search("possessive_name", analysis.norm, span.start, role.start)):
+            return True  # the name in the possessive right before the title: "Putin's aide", "Путиннің көмекшісі"
+    return False
+
+
+def _cut_off(analysis: Analysis) -> Sentence | None:
+    """The excerpt's last sentence when the text is cut off inside it (no closing punctuation)."""
+    if not analysis.body:
+        return None
+    last = analysis.body[-1]
+    tail = analysis.text[last.start: last.end].rstrip()
+    return last if tail and tail[-1] not in ".!?…\"»”)'" else None
+
+
+def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bool:
+    """A name in a sentence cut off before its verb: nothing says what the person did."""
+    if cut is None or not (cut.start <= span.start < cut.end):
+        return False
+    return not any(analysis.has(cue, cut.start, cut.end) for cue in ("participation", "speech", "chair"))
+
+
+def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
+    """A person named only as the one on whose behalf or initiative something was done, who sent
+    greetings, who did not come, who only received the delegates, as another person's principal,
+    as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
+    off before its verb, did not take part (by CONVENTIONS: participants only)."""
+    if _decision_subject_only(analysis, mention):
+        return True
+    if mention.role and analysis.cues.search("press_title", normalise(mention.role)):
+        return True  # a spokesman or a journalist reports the session
+    cut = _cut_off(analysis)
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
         clause = analysis.clause(span.start)
+        last_word = analysis.norm.rfind(" ", span.start, span.end) + 1 or span.start
         if not (analysis.cues.search("on_behalf", window)
+                or analysis.cues.match_at("on_behalf_after", analysis.norm, last_word)
                 or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
-                or analysis.cues.search("negation", analysis.norm, span.end, clause.end)):  # "X did not come"
+                or analysis.cues.search("negation", analysis.norm, span.end, clause.end)  # "X did not come"
+                or _received_only(analysis, span)
+                or _principal_only(analysis, mention, span, list(others))
+                or _in_cut_sentence(analysis, span, cut)):
             return False
     return bool(mention.spans)
+
+
+def _decision_subject_only(analysis: Analysis, mention: PersonMention) -> bool:
+    """A person named only as the subject of a decision ("X was appointed director", "кандидатура
+    X одобрена", "X марапатталды"): every sentence naming him speaks of an appointment and none
+    says he took part, spoke or chaired."""
+    if not mention.spans:
+        return False
+    for span in mention.spans:
+        sentence = analysis.sentence_at(span.start)
+        if sentence is None or not analysis.has("appointed", sentence.start, sentence.end):
+            return False
+        role = mention.role_span
+        for cue in ("participation", "speech", "chair", "statement", "proposal"):
+            # a cue inside his own title ("the representative of China X") says nothing of his acts
+            if any(role is None or not (role.start <= a < role.end)
+                   for a, _ in analysis.find(cue, sentence.start, sentence.end)):
+                return False
+    return True
 
 
 def _states_said_to_take_part(analysis: Analysis, sentence: Sentence) -> bool:
@@ -164,6 +327,11 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 continue  # "…led by Shoigu, who criticised aid to Ukraine": Ukraine only mentioned
             represented = analysis.cues.search("represented_by", analysis.norm, clause.start, clause.end)
             for m in in_clause:
+                if _excepted(analysis, m) or _venue_only(analysis, m) or _received_only(analysis, Span(m.start, m.end)):
+                    # "all member states except Armenia" (the exception: its head may still send a
+                    # deputy, so the state is only not counted here), "held in the capital of
+                    # Tajikistan", "received by the President of Tajikistan"
+                    continue
                 if represented is not None and m.case == "acc" and m.start < represented.start():
                     _add(result.states, _state_of(m))  # "Түрікменстанды оның елшісі ұсынды"
                     continue
@@ -176,7 +344,7 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 else:
                     _add(result.states, _state_of(m))
         for agency in sentence.of_kind("agency", "agency-national"):
-            if agency.kind == "agency-national":  # "the Armenian police", "ФСБ России": the state takes part
+            if agency.kind == "agency-national":  # "ФСБ России", "МВД России": the state takes part
                 state, kind = agency.key.split("/", 1)
                 _add(result.agencies, Agency(kind, state, (Span(agency.start, agency.end),)))
                 clause = analysis.clause(agency.start)
@@ -186,8 +354,9 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
             for state in _coordinated_states(analysis, states, agency):
                 _add(result.agencies, Agency(agency.key, _state_of(state), (Span(agency.start, agency.end),)))
         for body in mentions:
-            if body.sentence == sentence.index:
-                slug = _organisation_slug(body.slug, holder)
+            if body.sentence == sentence.index and not _holds_a_session(analysis, body.start, body.end):
+                slug = _organisation_slug(_organ_by_title(analysis, body.slug, body.start, body.end), holder,
+                                          named_as_participant=True)
                 if slug:
                     _add(result.organizations, slug)
     _persons(analysis, holder, result, sentences)
@@ -203,7 +372,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if sentences is not None and not any(
                 (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
             continue
-        if _absent_person(analysis, mention):
+        if _absent_person(analysis, mention, analysis.persons):
             continue
         person = _person(mention)
         chosen.append((mention, person))
@@ -229,10 +398,16 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if person.state:
             by_state.setdefault(person.state, []).append(person)
     for state, people in by_state.items():
-        if state not in heads and len(people) == 1:
+        if state not in heads and len(people) == 1 and not _deputy(analysis, people[0]):
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
+
+
+def _deputy(analysis: Analysis, person: Person) -> bool:
+    """A deputy (deputy minister, deputy secretary) is not his state's member of the council, so
+    being the only person named for his state does not make him its head."""
+    return bool(person.role and analysis.cues.search("deputy", normalise(person.role)))
 
 
 def _organ_of(analysis: Analysis, mention: PersonMention) -> str:

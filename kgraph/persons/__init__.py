@@ -13,18 +13,17 @@ from typing import Any
 
 from kgraph.document import Document
 from kgraph.model import Span
-from kgraph.persons.acronyms import acronym_state
+from kgraph.persons.coref import corefer, merge_patronymic_addresses
 from kgraph.persons.cues import PersonCues, load_cues
+from kgraph.persons.home import assign_home_states
 from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
-from kgraph.persons.lists import elided_lists, stated_lists
+from kgraph.persons.lists import elided_lists, respective_lists, stated_lists
 from kgraph.persons.names import (
     is_first_name,
     is_patronymic,
     is_surname_like,
     kk_nominative,
-    kk_stems,
     ru_normalise,
-    ru_surname_forms,
     script_of,
     strip_possessive,
 )
@@ -52,6 +51,10 @@ class PersonMention:
     surname: str = field(default="", repr=False)
     first: str = field(default="", repr=False)
     state_source: str | None = field(default=None, repr=False)
+    # the states of a title written before the name, in order, and the mention it stands before
+    # ("the interior ministers of Kyrgyzstan and Russia X and Y"): see lists.respective_lists
+    role_states: list[str] = field(default_factory=list, repr=False)
+    role_mention: tuple[int, int] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -77,10 +80,14 @@ def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
 
 
 def _first_name_of_person(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
-    """A city named like a person ("Nursultan" for Nur-Sultan) is a first name when a surname
-    follows it: "Nursultan Nazarbayev"."""
+    """A city named like a person (a capital renamed after a president) is a first name when a
+    surname follows it and a title or a known first name says so: "President Nursultan
+    Nazarbayev"."""
     toks = tt.tokens
-    if i + 1 >= len(toks) or not is_first_name(toks[i].text, lang, cues):
+    if i + 1 >= len(toks):
+        return False
+    titled = role_before(tt, i, lang, cues, set()) is not None
+    if not (titled or is_first_name(toks[i].text, lang, cues)):
         return False
     nxt = toks[i + 1]
     return (nxt.is_cap and nxt.sentence == toks[i].sentence and tt.gap(i, i + 1) == " "
@@ -164,6 +171,12 @@ def _join_name(words: list[str]) -> str:
 
 
 class _Finder:
+    """Finds the names (capitalised runs accepted on evidence) and runs the later stages over them:
+    elided and stated lists (lists.py), coreference (coref.py), shared and respective titles
+    (links.py, lists.py), delegations and chairs (links.py), states of national titles (home.py).
+    The stages use its public methods: shape, name_words, lang_of, state_from_role, accept_listed,
+    add_listed, state_after, host_state, resolve_body."""
+
     def __init__(self, doc: Document, matches: list[Any], host_state: str | None = None) -> None:
         self.doc = doc
         self._host_state = host_state
@@ -236,7 +249,8 @@ class _Finder:
         return None
 
     # ------------------------------------------------------------ names
-    def _name_words(self, units: list[_Unit], lang: str) -> list[str]:
+    def name_words(self, units: list[_Unit], lang: str) -> list[str]:
+        """The words of a name in the nominative (Russian declension, Kazakh case endings undone)."""
         words = [strip_possessive(u.word) for u in units]
         if lang == "ru" and script_of(words[-1]) == "cyr":
             return ru_normalise(words, self.cues)
@@ -245,7 +259,8 @@ class _Finder:
             words[-1] = kk_nominative(words[-1], self.cues, known)
         return words
 
-    def _shape(self, units: list[_Unit]) -> str | None:
+    def shape(self, units: list[_Unit]) -> str | None:
+        """"full" (two or three words), "initials" (initials and a surname), or None."""
         initials = [u.initial for u in units]
         words = [u for u in units if not u.initial]
         if not words:
@@ -261,7 +276,7 @@ class _Finder:
         return "full" if 2 <= len(units) <= 3 else None
 
     def _accept(self, units: list[_Unit], lang: str) -> tuple[bool, Any]:
-        shape = self._shape(units)
+        shape = self.shape(units)
         if shape is None:
             return False, None
         if shape == "full" and len(units) == 2 and lang == "ru" and "Patr" in parses(units[-1].word)[0].tag:
@@ -313,14 +328,15 @@ class _Finder:
                 out.append(run[:size])
         return out
 
-    def _lang_of(self, word: str) -> str:
+    def lang_of(self, word: str) -> str:
+        """The language whose rules read this word (a Latin word in a Russian text is English)."""
         return "en" if script_of(word) == "lat" else ("kk" if self.lang == "kk" else "ru")
 
     def find(self) -> list[PersonMention]:
         runs = _runs(self.tt, self.lang, self.cues)
         leftovers: list[list[_Unit]] = []
         for run in runs:
-            lang = self._lang_of(run[-1].word)
+            lang = self.lang_of(run[-1].word)
             for window in self._windows(run):
                 ok, info = self._accept(window, lang)
                 if ok:
@@ -331,60 +347,21 @@ class _Finder:
                     break
             else:
                 leftovers.append(run)
+        # the stages after the names: each reads and completes the persons found so far
         leftovers = elided_lists(self, leftovers)
         leftovers = stated_lists(self, leftovers)
-        self._corefer(leftovers)
-        self._merge_patronymic_addresses()
+        corefer(self, leftovers)
+        merge_patronymic_addresses(self)
         propagate_list_roles(self)
+        respective_lists(self)
         link_delegations(self)
         link_chairs(self)
-        for p in self.persons:
-            if p.state is None and p.role and p.organization is None:
-                home = self.cues.home_state_roles.get(p.lang, {})
-                p.state = home.get(p.role.casefold()) or self._home_title_state(p.role)
-                p.state_source = "home" if p.state else None
-            if p.state is None and p.role and p.organization is None:
-                p.state = acronym_state(self, p)
-                p.state_source = "acronym" if p.state else None
+        assign_home_states(self)
         self.persons.sort(key=lambda p: p.spans[0])
         return self.persons
 
-    def _home_title_state(self, role: str) -> str | None:
-        """A national office named without its state, in a press whose home state that is."""
-        entry = self.cues.home_state_titles.get(self.lang)
-        words = role.casefold().replace("ё", "е").split()
-        if entry is None or not words:
-            return None
-        state, stems = entry
-        head = words[-1] if self.lang == "kk" else words[0]
-        tail = " ".join(words[-2:])
-        if any(head.startswith(s) if " " not in s else tail.startswith(s) for s in stems):
-            return state
-        return None
-
-    def _merge_patronymic_addresses(self) -> None:
-        """"Серік Болатұлы" (first name and patronymic, as a person is addressed) is the one person
-        of the text with that first name, not a new person whose surname is "Болатұлы"."""
-        for p in list(self.persons):
-            words = p.name.split()
-            if len(words) != 2 or not is_patronymic(words[1], self.cues):
-                continue
-            same = [q for q in self.persons if q is not p and q.first.casefold() == words[0].casefold()
-                    and not is_patronymic(q.surname, self.cues)]
-            if len(same) != 1:
-                continue
-            q = same[0]
-            for span, mention in zip(p.spans, p.mentions, strict=True):
-                if span not in q.spans:
-                    q.spans.append(span)
-                    q.mentions.append(mention)
-            for attr in ("role", "role_span", "state", "state_source", "organization"):
-                if getattr(q, attr) is None and getattr(p, attr) is not None:
-                    setattr(q, attr, getattr(p, attr))
-            self.persons.remove(p)
-
     def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
-        words = self._name_words(units, lang)
+        words = self.name_words(units, lang)
         name = _join_name(words)
         reversed_order = (lang == "ru" and len(words) == 3 and is_patronymic(words[-1], self.cues)) \
             or self._surname_first(words)
@@ -406,9 +383,13 @@ class _Finder:
             text = role_text(self.tt, role, lang, self.cues)
             if text:
                 person.role, person.role_span = text[0], Span(text[1], text[2])
-            self._state_from_role(person, role)
+            if not role.after_name:
+                person.role_states = self._title_states(role)
+                person.role_mention = (units[0].first, units[-1].last)
+        if role is not None:  # a later mention's title may name the state the first one left out
+            self.state_from_role(person, role)
         if second is not None:  # "Colonel General X, head of the FSB Border Service of Russia"
-            self._state_from_role(person, second)
+            self.state_from_role(person, second)
         if state and person.state is None:
             person.state, person.state_source = state
         return person
@@ -417,15 +398,15 @@ class _Finder:
         """A run standing where an elided list puts a name: the place is the evidence, so only the
         shape of a full name and a plausible surname are asked for (a first name may be a known
         word: "Арарат")."""
-        lang = self._lang_of(run[-1].word)
-        return self._shape(run) == "full" and _plausible(self.tt, run[-1], lang, self.cues)
+        lang = self.lang_of(run[-1].word)
+        return self.shape(run) == "full" and _plausible(self.tt, run[-1], lang, self.cues)
 
     def add_listed(self, run: list[_Unit]) -> PersonMention:
-        return self._add(run, self._lang_of(run[-1].word), None)
+        return self._add(run, self.lang_of(run[-1].word), None)
 
     def state_after(self, run: list[_Unit]) -> str | None:
         """The state written right after the run: "X (Armenia)", "X of Armenia"."""
-        return self._state_after(run[-1].last, self._lang_of(run[-1].word))
+        return self._state_after(run[-1].last, self.lang_of(run[-1].word))
 
     def _same_person(self, name: str, surname: str, first: str) -> PersonMention | None:
         for p in self.persons:
@@ -439,7 +420,17 @@ class _Finder:
                     return p
         return None
 
-    def _state_from_role(self, person: PersonMention, role: Any) -> None:
+    def _title_states(self, role: Any) -> list[str]:
+        """The states a title names, in the order written, each once."""
+        out: list[str] = []
+        for t in self.tt.tokens[role.first : role.last + 1]:
+            for m in t.matches:
+                if m.kind in {"state", "state-adj"} and m.key not in out:
+                    out.append(m.key)
+        return out
+
+    def state_from_role(self, person: PersonMention, role: Any) -> None:
+        """The state (or else the body) a title names, for a person who has none yet."""
         toks = self.tt.tokens
         states = [m for t in toks[role.first : role.last + 1] for m in t.matches if match_state(m)]
         bodies = [m for t in toks[role.first : role.last + 1] for m in t.matches
@@ -469,61 +460,6 @@ class _Finder:
                     return c
         return None
 
-    # ------------------------------------------------------------ coreference
-    def _corefer(self, leftovers: list[list[_Unit]]) -> None:
-        for run in leftovers:
-            lang = self._lang_of(run[-1].word)
-            # a full name repeated in another case ("Александра Гуцана")
-            if 2 <= len(run) <= 3 and self._shape(run):
-                words = self._name_words(run, lang)
-                surname = words[-1]
-                p = self._match_known(surname, words[0])
-                if p is not None and any(p.surname.casefold() == w.casefold() for w in words):
-                    self._mention(p, run[0].first, run[-1].last)
-                    continue
-            for k, unit in enumerate(run):
-                if unit.initial or unit.first in self.taken:
-                    continue
-                p = self._match_surname(unit.word, lang)
-                if p is None:
-                    continue
-                start = k
-                if k > 0 and run[k - 1].initial and run[k - 1].word[:1].casefold() == p.first[:1].casefold():
-                    start = k - 1
-                self._mention(p, run[start].first, unit.last)
-
-    def _match_known(self, surname: str, first: str) -> PersonMention | None:
-        for p in self.persons:
-            same_first = not p.first or not first or p.first[:1].casefold() == first[:1].casefold()
-            if p.surname.casefold() == surname.casefold() and same_first:
-                return p
-        return None
-
-    def _match_surname(self, word: str, lang: str) -> PersonMention | None:
-        word = strip_possessive(word)
-        if lang == "ru":
-            forms = {f.casefold() for f in ru_surname_forms(word, self.cues)}
-        elif lang == "kk":
-            forms = {f.casefold() for f in kk_stems(word, self.cues)}
-        else:
-            forms = {word.casefold()}
-        hits = [p for p in self.persons if p.surname.casefold() in forms]
-        if len({p.surname.casefold() + p.first.casefold() for p in hits}) != 1:
-            return None  # unknown, or two people share the surname: do not guess
-        return hits[0]
-
-    def _mention(self, person: PersonMention, first: int, last: int) -> None:
-        span = Span(self.tt.tokens[first].start, self.tt.tokens[last].end)
-        if span not in person.spans:
-            person.spans.append(span)
-            person.mentions.append((first, last))
-        self.taken.update(range(first, last + 1))
-        role = role_before(self.tt, first, person.lang, self.cues, self.taken - set(range(first, last + 1)))
-        if role is not None and person.role is None:
-            text = role_text(self.tt, role, person.lang, self.cues)
-            if text:
-                person.role, person.role_span = text[0], Span(text[1], text[2])
-            self._state_from_role(person, role)
 
 
 def find_persons(doc: Document, matches: list[Any], host_state: str | None = None) -> list[PersonMention]:

@@ -36,6 +36,10 @@ class DelegationCues:
     # between the state and the delegation noun, matched whole: "Қазақстан Парламенті делегациясы",
     # "the Kazakh parliamentary delegation"
     owner_gap: re.Pattern[str] | None = None
+    # a title that names the head of a delegation ("head of the Kazakh delegation", "глава делегации")
+    head_title: re.Pattern[str] | None = None
+    # a pronoun standing for the delegation of the sentence before ("It was led by", "Ее возглавил")
+    pronoun: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)

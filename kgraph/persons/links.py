@@ -72,13 +72,17 @@ def link_delegations(f: _Finder) -> None:
     lang = f.lang
     cues = f.cues.delegation[lang]
     norm = f.tt.norm
+    previous: tuple[int, int] | None = None
     for s_start, s_end in f.tt.sentence_spans:
+        before, previous = previous, (s_start, s_end)
         mentions = _mentions_in(f, s_start, s_end)
         if not mentions:
             continue
         sentence = norm[s_start:s_end]
         verbs = [(m.start() + s_start, m.end() + s_start) for m in cues.verbs.finditer(sentence)]
         nouns = [(m.start() + s_start, m.end() + s_start) for m in cues.noun.finditer(sentence)]
+        if verbs and not nouns and before is not None:
+            _pronoun_delegation(f, before, (s_start, s_end), verbs[0], mentions)
         for n_start, n_end in nouns:
             if not verbs:
                 break
@@ -116,18 +120,46 @@ def link_delegations(f: _Finder) -> None:
     for p in f.persons:
         if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
             continue
-        for start in (p.role_span.start, _appositive_start(f, p.role_span.start)):
+        for start in (p.role_span.start, _stacked_title_start(f, p.role_span.start)):
             role = norm[start : p.role_span.end]
             noun = cues.noun.search(role)
-            if noun and re.search(r"\b(head|глава|руководител\w*|басшы\w*|жетекші\w*)", role):
+            if noun and cues.head_title is not None and cues.head_title.search(role):
                 owner = _owner(f, start + noun.start(), start + noun.end(), lang)
                 _assign_owner(f, p, owner, False)
                 break
 
 
-def _appositive_start(f: _Finder, role_start: int) -> int:
-    """Where a title written just before another one, a comma between, starts: "Беларусь
-    делегациясының басшысы, Өкілдер палатасының Төрағасы X" (the first title names the delegation)."""
+def _pronoun_delegation(f: _Finder, before: tuple[int, int], here: tuple[int, int], verb: tuple[int, int],
+                        mentions: list[tuple[int, int, PersonMention]]) -> None:
+    """"The delegation of Belarus took part. It was led by X", "Делегация Беларуси участвовала. Ее
+    возглавлял X", "Беларусь делегациясы қатысты. Оны X басқарды": a pronoun before the head verb
+    stands for the delegation named last in the sentence before."""
+    lang, norm = f.lang, f.tt.norm
+    cues = f.cues.delegation[lang]
+    pronoun = cues.pronoun.search(norm, here[0], verb[0]) if cues.pronoun is not None else None
+    if pronoun is None:
+        return
+    nouns = list(cues.noun.finditer(norm, before[0], before[1]))
+    if not nouns:
+        return
+    owner = _owner(f, nouns[-1].start(), nouns[-1].end(), lang)
+    if owner is None or owner.kind not in _STATE_OWNER_KINDS:
+        return
+    if verb[0] > pronoun.end() and lang == "kk":  # "Оны <title> <name> басқарды"
+        cands = [m for m in mentions if pronoun.end() <= m[0] and m[1] <= verb[0]]
+        head = cands[-1] if cands else None
+    else:
+        cands = [m for m in mentions if m[0] >= verb[1]]
+        head = cands[0] if cands else None
+    if head is not None and not head[2].heads_delegation_of:
+        _assign_owner(f, head[2], owner, False)
+
+
+def _stacked_title_start(f: _Finder, role_start: int) -> int:
+    """Where the title before the person's title starts when two titles are stacked before a name
+    with a comma between (any language): "Head of the Belarusian delegation, Chairman of the House
+    X", "Беларусь делегациясының басшысы, Өкілдер палатасының Төрағасы X". The clause before the
+    comma is taken whole; the caller reads it only for a delegation noun and a head title."""
     norm = f.tt.norm
     j = role_start
     while j > 0 and norm[j - 1] == " ":

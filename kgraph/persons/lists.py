@@ -144,11 +144,17 @@ def stated_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
     joiners = f.cues.list_joiners.get(f.lang, frozenset())
     by_last: dict[int, PersonMention] = {}
     by_first: dict[int, PersonMention] = {}
+    toks = f.tt.tokens
     for p in f.persons:
         if p.state_source != "after":
             continue
         for first, last in p.mentions:
             by_last[last], by_first[first] = p, p
+            # the item ends with its state: "Vladimir Putin of Russia, Emomali Rahmon of Tajikistan"
+            for k in range(last + 1, min(len(toks), last + 6)):
+                if any(m.kind == "state" and m.end == toks[k].end for m in toks[k].matches):
+                    by_last.setdefault(k, p)
+                    break
     rest: list[list[_Unit]] = []
     for run in leftovers:
         state = f.state_after(run) if f.accept_listed(run) else None
@@ -160,3 +166,32 @@ def stated_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
         if person.state is None:
             person.state, person.state_source = state, "after"
     return rest
+
+
+def respective_lists(f: _Finder) -> None:
+    """A title naming several states, then as many names joined as a list, pairs them in order:
+    "the interior ministers of Kyrgyzstan and Russia X and Y", "министры обороны Армении и
+    Беларуси X и Y", "Қырғызстан мен Ресейдің ішкі істер министрлері X пен Y". Each name gets
+    its own state (not the title's last one) and the shared title."""
+    toks = f.tt.tokens
+    joiners = f.cues.list_joiners.get(f.lang, frozenset())
+    by_first = {first: (p, last) for p in f.persons for first, last in p.mentions}
+    for p in list(f.persons):
+        if len(p.role_states) < 2 or p.role_mention is None:
+            continue
+        chain, last = [p], p.role_mention[1]
+        while len(chain) < len(p.role_states):
+            j = last + 1
+            while j < len(toks) and toks[j].low in joiners and toks[j].sentence == toks[last].sentence:
+                j += 1
+            found = by_first.get(j)
+            if j == last + 1 or found is None or found[0] in chain:
+                break
+            chain.append(found[0])
+            last = found[1]
+        if len(chain) != len(p.role_states):
+            continue
+        for person, state in zip(chain, p.role_states, strict=True):
+            person.state, person.state_source = state, "list"
+            if person is not p:
+                person.role, person.role_span = p.role, p.role_span

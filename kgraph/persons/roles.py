@@ -125,6 +125,32 @@ def _dateline_before(tt: TokenizedText, dash: int) -> bool:
     return j < dash - 1
 
 
+def _dash_between_titles(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    """A dash joining two offices of one person inside a title ("Aide to the President – Secretary
+    of the Security Council X", "Chairman of the Executive Committee – Executive Secretary X"):
+    capitalised title words on both sides."""
+    toks = tt.tokens
+    if toks[i].text not in _DASHES or i == 0 or i + 1 >= len(toks):
+        return False
+    before, after = toks[i - 1], toks[i + 1]
+    return (before.is_cap or _covered(before) or is_role_word(before, lang, cues)) and (
+        is_role_word(after, lang, cues) or _covered(after))
+
+
+def _bracketed_abbreviation(tt: TokenizedText, close: int) -> int | None:
+    """The index of "(" when token ``close`` ends a bracketed abbreviation inside a title ("Council
+    of Collective Security (CSC)", "Совета (СОРБ)"), else None."""
+    toks = tt.tokens
+    if toks[close].text != ")":
+        return None
+    for k in range(close - 1, max(-1, close - 5), -1):
+        if toks[k].text == "(":
+            inner = toks[k + 1: close]
+            ok = inner and all(t.is_abbreviation or t.text in {"-", "–"} or _covered(t) for t in inner)
+            return k if ok and k > 0 else None
+    return None
+
+
 def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
     """The title right before the name (tokens ``first..last``), if any."""
     toks = tt.tokens
@@ -137,20 +163,27 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             return None
         i -= 1
         last = i
-    limit = {"ru": 22, "kk": 10}.get(lang, 12)
+    limit = {"ru": 22, "kk": 10}.get(lang, 18)
     leftmost: int | None = None
     visited: list[int] = []
     while i >= 0 and toks[i].sentence == toks[name_first].sentence and len(visited) < limit:
         tok = toks[i]
         if i in taken:
             break
+        opening = _bracketed_abbreviation(tt, i)
+        if opening is not None:  # "председатель Совета руководителей (СОРБ) X": the short name in brackets
+            visited.extend(range(i, opening - 1, -1))
+            i = opening - 1
+            continue
         if tok.text == ",":
-            if lang == "ru" and leftmost == i + 1:  # "председатель Совета, руководитель службы"
+            # stacked titles: "председатель Совета, руководитель службы", "Chief of the Service, Colonel-General X"
+            if lang != "kk" and leftmost == i + 1:
                 visited.append(i)
                 i -= 1
                 continue
             break
-        if not (_allowed(tok, lang, cues) or _kk_object_in_name(tt, i, lang, cues)) or (
+        if not (_allowed(tok, lang, cues) or _kk_object_in_name(tt, i, lang, cues)
+                or _dash_between_titles(tt, i, lang, cues)) or (
                 tok.text in _DASHES and _dateline_before(tt, i)):
             break
         visited.append(i)
@@ -181,7 +214,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             first = j
     while first <= last and toks[first].kind == "p":
         first += 1
-    while last >= first and toks[last].kind == "p":
+    while last >= first and toks[last].kind == "p" and _bracketed_abbreviation(tt, last) is None:
         last -= 1
     if first > last:
         return None
@@ -207,6 +240,9 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
             elif tok.low in {"the", "a", "an"} or (tok.is_word and lang == "ru"
                                                    and parses(tok.text)[0].tag.POS == "ADJF"):
                 pass
+            elif tok.is_word and tok.text.isascii() and (tok.is_cap or _covered(tok)) and i - name_last <= 3 \
+                    and not is_first_name(tok.text, lang, cues):
+                pass  # a capitalised modifier before the head word: "X, Foreign Minister of Armenia"
             else:
                 return None
             if i - name_last > 4 and first is None:
@@ -237,7 +273,7 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
         last -= 1
     while first <= last and toks[first].kind == "p":
         first += 1
-    while last >= first and toks[last].kind == "p":
+    while last >= first and toks[last].kind == "p" and _bracketed_abbreviation(tt, last) is None:
         last -= 1
     if first > last:
         return None

@@ -1,0 +1,288 @@
+"""Participants (states, organisations, persons, delegations) on phenomena seen in real news.
+
+Each test is a short text written for it, in the style of the press (kk, ru, en); none is taken from
+an article. Grouped by phenomenon: who is said to take part, who is only mentioned.
+"""
+
+from __future__ import annotations
+
+from kgraph.document import from_text
+from kgraph.extract import extract
+from kgraph.model import Meeting
+
+
+def meeting(body: str, lang: str, published: str = "2024-06-05", title: str = "News") -> Meeting:
+    doc = from_text(f"date {published} {title}\n{body}\n", f"test-{lang}.txt", lang=lang)
+    facts = extract(doc)
+    assert facts.meetings, "no meeting found"
+    return facts.meetings[0]
+
+
+def surnames(m: Meeting) -> set[str]:
+    return {p.name.split()[-1] for p in m.persons}
+
+
+def heads(m: Meeting) -> dict[str, str]:
+    return {d.state: d.head.name.split()[-1] for d in m.delegations}
+
+
+# ------------------------------------------------------------------ participation in other tenses
+
+def test_kk_present_continuous_participation():
+    m = meeting("Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтіп жатыр. Жиынға Қазақстан, Ресей және "
+                "Беларусь президенттері қатысуда.", "kk")
+    assert {"KZ", "RU", "BY"} <= set(m.states)
+
+
+def test_ru_future_participation_same_day():
+    m = meeting("Сегодня в Минске пройдет заседание Совета министров обороны СНГ. В заседании примут участие "
+                "министры обороны Армении, Казахстана и Таджикистана.", "ru")
+    assert {"AM", "KZ", "TJ"} <= set(m.states)
+
+
+# ------------------------------------------------------------------ states only mentioned
+
+def test_ru_chairmanship_passing_is_not_participation():
+    m = meeting("В Москве состоялось заседание Совета министров иностранных дел СНГ. Председательство в Совете "
+                "в следующем году перейдет от Киргизии к Таджикистану.", "ru")
+    assert "KG" not in m.states and "TJ" not in m.states
+
+
+def test_en_host_city_state_is_not_a_participant():
+    m = meeting("The CIS Council of Defence Ministers met in Dushanbe on Tuesday. The delegation of Armenia took "
+                "part.", "en")
+    assert m.states == ["AM"]
+
+
+def test_en_venue_state_after_city_is_not_a_participant():
+    m = meeting("India's Defence Minister attended the SCO Defence Ministers' meeting at Tashkent, Uzbekistan.",
+                "en")
+    assert "UZ" not in m.states and "IN" in m.states
+
+
+def test_ru_venue_in_capital_of_state_is_not_a_participant():
+    m = meeting("Заседание Совета министров обороны ОДКБ прошло в столице Таджикистана, в нем участвовала "
+                "делегация Киргизии.", "ru")
+    assert "TJ" not in m.states and "KG" in m.states
+
+
+def test_kk_locative_state_is_the_venue():
+    m = meeting("ТМД қорғаныс министрлері кеңесінің отырысы Өзбекстанда өтті, оған Қазақстан делегациясы "
+                "қатысты.", "kk")
+    assert "UZ" not in m.states and "KZ" in m.states
+
+
+# ------------------------------------------------------------------ persons who did not take part
+
+def test_en_person_who_only_received_the_delegates():
+    m = meeting("The CIS Council of Security Agency Heads met in Dushanbe. Before the session the heads of "
+                "delegations were received by the President of Tajikistan Emomali Rahmon. Director of the "
+                "Azerbaijani State Security Service Ali Naghiyev took part in the meeting.", "en")
+    assert "Rahmon" not in surnames(m) and "TJ" not in m.states
+    assert "Naghiyev" in surnames(m)
+
+
+def test_ru_person_who_only_received_the_participants():
+    m = meeting("В Бишкеке прошло заседание Совета министров внутренних дел СНГ. Участников заседания принял "
+                "президент Киргизии Садыр Жапаров. В заседании принял участие министр внутренних дел Казахстана "
+                "Ержан Саденов.", "ru")
+    assert "Жапаров" not in surnames(m) and "Саденов" in surnames(m)
+
+
+def test_kk_principal_named_in_another_persons_title():
+    m = meeting("Мәскеуде ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Ресей президенті Владимир Путиннің "
+                "көмекшісі Юрий Ушаков отырысқа Беларусь президенті қатысқанын хабарлады.", "kk")
+    assert "Путин" not in surnames(m)
+
+
+def test_en_names_in_a_sentence_cut_off_before_its_verb():
+    m = meeting("The SCO summit is under way in Astana. The presidents of Kazakhstan and China, Kassym-Jomart "
+                "Tokayev and Xi Jinping, are taking part. Also at the summit, the observer states' leaders, "
+                "the President of Mongolia Ukhnaagiin Khurelsukh and", "en")
+    assert "Khurelsukh" not in surnames(m) and "MN" not in m.states
+
+
+# ------------------------------------------------------------------ delegations and heads
+
+def test_en_respective_list_of_title_states_and_names():
+    m = meeting("The SCO interior ministers met in Astana. The Ministers of Internal Affairs of Kyrgyzstan and "
+                "Russia Kurmanbek Niyazbekov and Vladimir Kolokoltsev took part in the meeting.", "en")
+    states = {p.name.split()[-1]: p.state for p in m.persons}
+    assert states["Niyazbekov"] == "KG" and states["Kolokoltsev"] == "RU"
+
+
+def test_ru_respective_list_of_title_states_and_names():
+    m = meeting("В Минске прошло заседание Совета министров обороны СНГ. В нем участвовали министры обороны "
+                "Армении и Беларуси Сурен Папикян и Виктор Хренин.", "ru")
+    states = {p.name.split()[-1]: p.state for p in m.persons}
+    assert states["Папикян"] == "AM" and states["Хренин"] == "BY"
+
+
+def test_deputy_as_only_person_of_his_state_is_not_its_head():
+    m = meeting("The CIS Council of Defence Ministers met in Moscow. Defence Minister of Armenia Suren Papikyan "
+                "and Deputy Defence Minister of Tajikistan Davlat Sharifzoda took part.", "en")
+    assert heads(m).get("AM") == "Papikyan"
+    assert "TJ" not in heads(m)
+
+
+def test_ru_later_title_gives_the_state_of_a_person():
+    m = meeting("Лидер республики Шавкат Мирзиёев выступил на заседании Совета глав государств ШОС в Тяньцзине. "
+                "Президент Узбекистана Шавкат Мирзиёев предложил расширить сотрудничество.", "ru",
+                title="Заседание ШОС")
+    assert heads(m).get("UZ") == "Мирзиёев"
+
+
+def test_en_two_offices_joined_by_a_dash_give_the_state():
+    m = meeting("Aide to the Kazakh President – Secretary of the Security Council Asset Issekeshev took part in "
+                "the meeting of the Secretaries of the Security Councils of the CIS.", "en")
+    assert heads(m).get("KZ") == "Issekeshev"
+
+
+# ------------------------------------------------------------------ organisations
+
+def test_ru_executive_committee_named_among_participants_of_its_council():
+    m = meeting("В Ташкенте прошло заседание Совета РАТС ШОС. В нем приняли участие делегации Казахстана, Китая "
+                "и Исполнительного комитета РАТС ШОС.", "ru")
+    assert "sco-rats" in m.organizations
+
+
+def test_kk_secretary_general_title_brings_the_organisation():
+    m = meeting("Астанада ШЫҰ-ға мүше мемлекет басшылары кеңесінің отырысы өтіп жатыр. Отырысқа Қазақстан мен "
+                "Қытай президенттері, сондай-ақ ШЫҰ Бас хатшысы қатысуда.", "kk")
+    assert "sco" in m.organizations
+
+
+def test_en_executive_secretary_brings_the_executive_committee():
+    m = meeting("The Council of Border Troops Commanders of the CIS met in Tashkent. Chairman of the Executive "
+                "Committee – CIS Executive Secretary Sergei Lebedev welcomed the participants.", "en")
+    assert "cis-executive-committee" in m.organizations
+
+
+# ------------------------------------------------------------------ more people who did not take part
+
+def test_en_person_named_only_as_subject_of_an_appointment():
+    m = meeting("The Council of the SCO Regional Anti-Terrorist Structure met in Tashkent. The representatives of "
+                "Kazakhstan, China and Russia took part. The candidacy of Li Wenhua for the post of director of the "
+                "RATS Executive Committee was endorsed by the Council.", "en")
+    assert "Wenhua" not in surnames(m)
+
+
+def test_ru_appointed_person_who_also_signed_took_part():
+    m = meeting("В Душанбе прошло заседание Координационного совета генеральных прокуроров СНГ. Председателем "
+                "совета вновь избран генеральный прокурор России Игорь Краснов. Игорь Краснов подписал соглашение "
+                "о сотрудничестве.", "ru")
+    assert "Краснов" in surnames(m)
+
+
+def test_kk_person_named_only_as_initiator():
+    m = meeting("Санкт-Петербургте ТМД мемлекет басшыларының бейресми кездесуі өтті. Кездесу Ресей президенті "
+                "Владимир Путиннің бастамасымен ұйымдастырылды. Қазақстан президенті Қасым-Жомарт Тоқаев "
+                "кездесуге қатысты.", "kk")
+    assert "Путин" not in surnames(m) and "RU" not in m.states
+
+
+def test_kk_continuous_negation_makes_the_state_absent():
+    m = meeting("Алматыда ҰҚШҰ қорғаныс министрлері кеңесінің отырысы өтті. Армения делегациясы отырысқа "
+                "қатысып отырған жоқ.", "kk")
+    assert "AM" not in m.states
+
+
+def test_ru_destination_of_a_trip_is_not_a_participant():
+    m = meeting("Президент Киргизии Садыр Жапаров в рамках рабочей поездки в Китай принял участие в заседании "
+                "Совета глав государств ШОС.", "ru")
+    assert "CN" not in m.states and "KG" in m.states
+
+
+# ------------------------------------------------------------------ a pronoun for the delegation
+
+def test_ru_pronoun_stands_for_the_delegation_of_the_sentence_before():
+    m = meeting("В Шанхае прошло заседание Совета министров обороны государств-членов ШОС. Впервые в нем "
+                "участвовала делегация Беларуси. Ее возглавлял председатель Государственного пограничного "
+                "комитета Константин Молостов.", "ru")
+    assert heads(m).get("BY") == "Молостов"
+
+
+def test_en_pronoun_stands_for_the_delegation_of_the_sentence_before():
+    m = meeting("The SCO Defence Ministers met in Astana. The delegation of Belarus took part. It was led by the "
+                "Chief of the General Staff Pavel Muraveiko.", "en")
+    assert heads(m).get("BY") == "Muraveiko"
+
+
+def test_kk_pronoun_stands_for_the_delegation_of_the_sentence_before():
+    m = meeting("Астанада ШЫҰ қорғаныс министрлері кеңесінің отырысы өтті. Отырысқа Беларусь делегациясы "
+                "қатысты. Оны Бас штаб бастығы Павел Муравейко басқарды.", "kk")
+    assert heads(m).get("BY") == "Муравейко"
+
+
+# ------------------------------------------------------------------ titles
+
+def test_en_apposition_with_a_capitalised_modifier_gives_the_state():
+    m = meeting("The CSTO Council of Foreign Ministers met in Yerevan under the chairmanship of Ararat Mirzoyan, "
+                "Foreign Minister of Armenia.", "en")
+    assert heads(m).get("AM") == "Mirzoyan"
+
+
+def test_ru_title_with_a_bracketed_short_name_gives_the_state():
+    m = meeting("В Самарканде прошло заседание Совета руководителей органов безопасности и специальных служб "
+                "государств-участников СНГ. Директор ФСБ России, председатель Совета руководителей органов "
+                "безопасности (СОРБ) Александр Бортников выступил на заседании.", "ru")
+    assert heads(m).get("RU") == "Бортников"
+
+
+def test_en_stated_list_items_ending_with_their_state():
+    m = meeting("The CSTO Collective Security Council met in Astana. The meeting was attended by presidents "
+                "Alexander Lukashenko of Belarus, Vladimir Putin of Russia, Emomali Rahmon of Tajikistan.", "en")
+    assert {"BY", "RU", "TJ"} <= set(heads(m))
+
+
+def test_en_stacked_titles_with_a_comma_give_the_state():
+    m = meeting("On Tuesday the Chief of the State Security Service of the Republic of Azerbaijan, Colonel-General "
+                "Ali Naghiyev, participated in the meeting of the Council of Heads of Security Agencies and Special "
+                "Services of the CIS.", "en")
+    assert heads(m).get("AZ") == "Naghiyev"
+    assert [p.name for p in m.persons] == ["Ali Naghiyev"]
+
+
+def test_en_partner_of_a_sideline_exchange_is_not_a_participant():
+    m = meeting("India's Defence Minister Rajnath Singh attended the SCO Defence Ministers' meeting in Astana. "
+                "During an exchange of pleasantries with Russian Defence Minister Andrei Belousov, he thanked "
+                "Moscow for its help.", "en")
+    assert "Belousov" not in surnames(m) and "RU" not in m.states
+
+
+def test_en_body_holding_its_own_session_is_not_a_participant():
+    m = meeting("The CSTO Committee of Secretaries of Security Councils met in Dushanbe. A meeting of the "
+                "Council of Defence Ministers of the member states was held on Tuesday and was attended by "
+                "the Kyrgyz defence minister.", "en")
+    assert "csto-council-of-defence-ministers" not in m.organizations
+
+
+def test_en_principal_in_the_possessive_is_not_a_participant():
+    m = meeting("The CSTO Collective Security Council met in Minsk. Vladimir Putin's aide Yuri Ushakov told "
+                "reporters that the President of Kazakhstan Kassym-Jomart Tokayev took part.", "en")
+    assert "Putin" not in surnames(m) and "Tokayev" in surnames(m)
+
+
+def test_ru_press_secretary_is_not_a_participant():
+    m = meeting("В Минске прошло заседание Совета министров иностранных дел СНГ. Министр иностранных дел "
+                "Казахстана Мурат Нуртлеу выступил на заседании. Об этом сообщил пресс-секретарь МИД Айбек "
+                "Смадияров.", "ru")
+    assert "Смадияров" not in surnames(m) and "Нуртлеу" in surnames(m)
+
+
+def test_state_adjective_after_in_qualifies_a_delegation():
+    m = meeting("В Москве прошло заседание Совета министров обороны СНГ. В казахстанской делегации были "
+                "представители Генерального штаба.", "ru")
+    assert "KZ" in m.states
+
+
+def test_state_named_as_the_exception_of_a_list_is_not_counted():
+    texts = [("The CSTO Council of Defence Ministers met in Almaty. Delegations of all member states except "
+              "Armenia took part, among them Kazakhstan and Russia.", "en"),
+             ("В Алматы прошло заседание Совета министров обороны ОДКБ. В нем приняли участие делегации всех "
+              "государств-членов, кроме Армении, в том числе Казахстана и России.", "ru"),
+             ("Алматыда ҰҚШҰ қорғаныс министрлері кеңесінің отырысы өтті. Отырысқа Армениядан басқа барлық мүше "
+              "елдердің делегациялары, соның ішінде Қазақстан мен Ресей қатысты.", "kk")]
+    for body, lang in texts:
+        m = meeting(body, lang)
+        assert "AM" not in m.states and {"KZ", "RU"} <= set(m.states), lang
