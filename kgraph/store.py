@@ -139,7 +139,7 @@ class GraphStore:
         the object goes)."""
         if self._store is not None and self.path is not None and not self.read_only:
             if self.summary_stale:
-                self.refresh_summary()
+                self.refresh_derived()
             self._store.flush()
         self._store = None
 
@@ -152,8 +152,9 @@ class GraphStore:
         self.oxigraph.flush()
 
     def end_build(self) -> None:
-        """The build is whole: summary recomputed, everything flushed, the journal cleared."""
-        self.refresh_summary()
+        """The build is whole: reports consolidated, summary recomputed, everything flushed, the
+        journal cleared."""
+        self.refresh_derived()
         self.oxigraph.flush()
         self.oxigraph.remove_graph(_JOURNAL)
         self.oxigraph.flush()
@@ -171,6 +172,15 @@ class GraphStore:
         started = self.interrupted_build()
         self.end_build()
         return f"build started {started} was interrupted; summary recomputed" if started else "store is consistent"
+
+    def refresh_derived(self) -> int:
+        """Recompute what is derived from the documents: first the consolidation of reports of one
+        meeting or person (``kgraph.consolidate``, which rewrites document graphs), then the
+        summary that counts the consolidated nodes; returns the summary's triple count."""
+        from kgraph.consolidate import consolidate
+
+        consolidate(self)
+        return self.refresh_summary()
 
     def refresh_summary(self) -> int:
         """Recompute the summary graph (``kgraph.summary.refresh``); returns its triple count."""
@@ -303,7 +313,7 @@ class GraphStore:
         Read-only checking is the caller's job (``kgraph.sparql.check_read_only``).
         """
         if self.summary_stale and self.path is None:
-            self.refresh_summary()
+            self.refresh_derived()
         return self.oxigraph.query(sparql, use_default_graph_as_union=True,
                                    prefixes=PREFIX_MAP if prefixes else None)
 
