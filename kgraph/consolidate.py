@@ -49,9 +49,8 @@ import pyoxigraph as ox
 
 from kgraph.names import name_parts, press_spellings
 from kgraph.namespaces import CKG, ID, OWL, RDF, SCHEMA
-from kgraph.store import PREFIX_MAP, GraphStore
+from kgraph.store import CONSOLIDATION_GRAPH_IRI, PREFIX_MAP, GraphStore
 
-CONSOLIDATION_GRAPH_IRI = str(ID) + "graph/consolidation"
 UNDONE_GRAPH_IRI = str(ID) + "graph/consolidation-undone"
 _CONSOLIDATION = ox.NamedNode(CONSOLIDATION_GRAPH_IRI)
 _UNDONE = ox.NamedNode(UNDONE_GRAPH_IRI)
@@ -352,12 +351,14 @@ def persons_compatible(a: PersonReport, b: PersonReport) -> str | None:
 
 # -- grouping --------------------------------------------------------------------------------------
 def cliques(items: list[str], candidates: Iterable[tuple[str, str]],
-            compatible: Callable[[str, str], str | None]) -> list[list[str]]:
+            compatible: Callable[[str, str], str | None],
+            weakness: Callable[[str], tuple[object, ...]] = lambda item: ()) -> list[list[str]]:
     """Groups of items in which every two are compatible, by an order-independent rule.
 
     Connected components of the compatibility graph; while a component is not a clique, its
-    ambiguous items (compatible with two items that are not compatible with each other) are set
-    apart alone. Every step depends on the set of items only, never on their order."""
+    weakest ambiguous item (compatible with two items that are not compatible with each other:
+    the report with no day or no place, the bare surname) is set apart alone, and the components
+    are found again. Every step depends on the set of items only, never on their order."""
     edges: dict[str, set[str]] = defaultdict(set)
     for x, y in candidates:
         if x != y and y not in edges[x] and compatible(x, y):
@@ -366,11 +367,14 @@ def cliques(items: list[str], candidates: Iterable[tuple[str, str]],
     alone: set[str] = set()
     while True:
         components = _components(sorted(set(items) - alone), edges, alone)
-        ambiguous = {item for comp in components if len(comp) > 2
-                     for item in comp if _is_ambiguous(item, edges, alone)}
-        if not ambiguous:
+        removed = False
+        for comp in components:
+            ambiguous = [item for item in comp if len(comp) > 2 and _is_ambiguous(item, edges, alone)]
+            if ambiguous:
+                alone.add(max(ambiguous, key=lambda item: (weakness(item), item)))
+                removed = True
+        if not removed:
             return components + [[item] for item in sorted(alone)]
-        alone |= ambiguous
 
 
 def _components(items: list[str], edges: dict[str, set[str]], excluded: set[str]) -> list[list[str]]:
@@ -462,7 +466,11 @@ def plan_meetings(reports: list[MeetingReport], parents: dict[str, str | None],
 
     depth = {body: len(_body_lineage(body, parents)) for body in parents}
     merges = []
-    for group in cliques(sorted(keys), _blocked_pairs(keys), compatible):
+    def weakness(iri: str) -> tuple[object, ...]:
+        rep = by_iri[iri]
+        return (rep.start is None, rep.place is None)
+
+    for group in cliques(sorted(keys), _blocked_pairs(keys), compatible, weakness):
         if len(group) < 2:
             continue
         reps = [by_iri[i] for i in group]
@@ -485,8 +493,12 @@ def plan_persons(persons: list[PersonReport], apart: set[frozenset[str]]) -> lis
             return None
         return persons_compatible(by_iri[x], by_iri[y])
 
+    def weakness(iri: str) -> tuple[object, ...]:
+        words, initials = by_iri[iri].best_name()
+        return (-len(words), -len(initials), not by_iri[iri].states)
+
     merges = []
-    for group in cliques(sorted(by_iri), _blocked_pairs(keys), compatible):
+    for group in cliques(sorted(by_iri), _blocked_pairs(keys), compatible, weakness):
         if len(group) < 2:
             continue
         people = [by_iri[i] for i in group]

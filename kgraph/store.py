@@ -58,6 +58,9 @@ def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
 
 
 SUMMARY_GRAPH_IRI = "https://w3id.org/ckg/id/graph/summary"
+CONSOLIDATION_GRAPH_IRI = "https://w3id.org/ckg/id/graph/consolidation"
+# recomputed from the documents at the end of every build (kgraph.summary, kgraph.consolidate)
+DERIVED_GRAPH_IRIS = (SUMMARY_GRAPH_IRI, CONSOLIDATION_GRAPH_IRI)
 # The write journal: one quad, written (in a transaction) before a build touches the store and
 # removed only after the build's last batch and the summary are on disk. Found on opening, it
 # says the last build was interrupted: the summary may not match the documents and the last batch
@@ -319,7 +322,8 @@ class GraphStore:
 
     def counts(self) -> dict[str, int]:
         """Documents, named graphs, triples (quads over all graphs) and meetings, not counting the
-        derived summary graph; ``summary`` is the number of triples in it (0: never computed)."""
+        derived graphs (the summary and the consolidation records); ``summary`` is the number of
+        triples in those (0: never computed)."""
         store = self.oxigraph
         row = next(iter(self.query(
             "SELECT (COUNT(DISTINCT ?d) AS ?docs) WHERE { ?d a ckg:Document }")))
@@ -327,11 +331,11 @@ class GraphStore:
         row = next(iter(self.query(
             "SELECT (COUNT(DISTINCT ?m) AS ?meetings) WHERE { ?m a ckg:Meeting }")))
         meetings = int(row["meetings"].value)
-        summary = _named(SUMMARY_GRAPH_IRI)
-        graphs = sum(1 for g in store.named_graphs() if g != summary)
-        in_summary = sum(1 for _ in store.quads_for_pattern(None, None, None, summary))
-        return {"documents": docs, "graphs": graphs, "triples": len(store) - in_summary,
-                "meetings": meetings, "summary": in_summary}
+        derived = {_named(iri) for iri in DERIVED_GRAPH_IRIS}
+        graphs = sum(1 for g in store.named_graphs() if g not in derived)
+        in_derived = sum(1 for g in derived for _ in store.quads_for_pattern(None, None, None, g))
+        return {"documents": docs, "graphs": graphs, "triples": len(store) - in_derived,
+                "meetings": meetings, "summary": in_derived}
 
     def __len__(self) -> int:
         return len(self.oxigraph)
@@ -359,4 +363,5 @@ class GraphStore:
         return path
 
 
-__all__ = ["FORMATS", "PREFIX_MAP", "SUMMARY_GRAPH_IRI", "GraphStore", "StoreError", "rdf_format", "to_ox"]
+__all__ = ["CONSOLIDATION_GRAPH_IRI", "DERIVED_GRAPH_IRIS", "FORMATS", "PREFIX_MAP", "SUMMARY_GRAPH_IRI", "GraphStore",
+           "StoreError", "rdf_format", "to_ox"]
