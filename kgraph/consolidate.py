@@ -630,6 +630,16 @@ def _consolidation_triples(merges: list[Merge], persons: list[PersonReport],
     return list(dict.fromkeys(triples))
 
 
+def figures(store: GraphStore) -> dict[str, dict[str, int]]:
+    """How much consolidation did: for meetings and persons, the reports (one per document that
+    names it), the report-level IRIs the documents minted, and the nodes they became."""
+    out = {}
+    for kind, reports in (("meetings", meeting_reports(store)), ("persons", person_reports(store))):
+        out[kind] = {"reports": sum(len(r.graphs) for r in reports), "report_iris": len(reports),
+                     "nodes": len({node for r in reports for node in r.nodes.values()})}
+    return out
+
+
 # -- listing and undoing -----------------------------------------------------------------------------
 _LIST_QUERY = """
 SELECT ?merge ?kind ?canonical ?rule (GROUP_CONCAT(DISTINCT STR(?member); separator=" ") AS ?members)
@@ -681,5 +691,5 @@ def redo(store: GraphStore, merge: str) -> bool:
     return bool(quads)
 
 
-__all__ = ["CONSOLIDATION_GRAPH_IRI", "UNDONE_GRAPH_IRI", "Merge", "consolidate", "list_merges",
+__all__ = ["CONSOLIDATION_GRAPH_IRI", "UNDONE_GRAPH_IRI", "Merge", "consolidate", "figures", "list_merges",
            "merge_id", "name_match", "redo", "role_keys", "undo"]

@@ -36,13 +36,15 @@ def merges_command(
     redo: Annotated[str | None, typer.Option("--redo", help="Forget the undo of this merge ID.")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only merges of this kind: meeting or person.")] = None,
     undone: Annotated[bool, typer.Option("--undone", help="List the undone merges instead.")] = False,
+    summary: Annotated[bool, typer.Option(
+        "--summary", help="Only the figures: reports, report-level IRIs, nodes.")] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
 ) -> None:
     """List the merges of report-level meetings and persons (ID, kind, canonical node, members, rule).
 
     Examples: kgraph merges --store build/store; kgraph merges --store build/store --undo meeting-1a2b3c4d5e6f
     """
-    from kgraph.consolidate import list_merges
+    from kgraph.consolidate import figures, list_merges
     from kgraph.consolidate import redo as redo_merge
     from kgraph.consolidate import undo as undo_merge
     from kgraph.store import GraphStore, StoreError
@@ -64,6 +66,14 @@ def merges_command(
                     typer.echo(f"redone {redo}: its members may merge again")
             return
         with GraphStore.open(store, read_only=True) as graph_store:
+            if summary:
+                found = figures(graph_store)
+                if fmt is Format.json:
+                    typer.echo(json.dumps(found))
+                for kind, n in found.items() if fmt is Format.table else ():
+                    typer.echo(f"{kind}: {n['reports']} reports, {n['report_iris']} report-level IRIs, "
+                               f"{n['nodes']} nodes")
+                return
             rows = list_merges(graph_store, undone=undone)
     except StoreError as exc:
         _fail(str(exc))
