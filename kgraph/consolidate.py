@@ -44,6 +44,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -127,22 +128,6 @@ class PersonReport:
         return max((name_parts(n) for n in self.names), key=lambda p: (len(p[0]), len(p[1]), p))
 
 
-_MEETINGS_QUERY = """
-SELECT ?g ?m ?orig ?body ?rbody ?start ?rstart ?end ?place ?pub ?num WHERE { GRAPH ?g {
-  ?m a ckg:Meeting .
-  OPTIONAL { ?orig owl:sameAs ?m }
-  OPTIONAL { ?m ckg:heldBy ?body } OPTIONAL { ?m ckg:reportedHeldBy ?rbody }
-  OPTIONAL { ?m schema:startDate ?start } OPTIONAL { ?m ckg:reportedStartDate ?rstart }
-  OPTIONAL { ?m schema:endDate ?end } OPTIONAL { ?m schema:location ?place }
-  OPTIONAL { ?m ckg:sessionNumber ?num }
-  OPTIONAL { ?m ckg:reportedIn ?doc . ?doc schema:datePublished ?pub }
-} }"""
-_PERSONS_QUERY = """
-SELECT ?g ?p ?orig ?name ?state ?title WHERE { GRAPH ?g {
-  ?p a ckg:Person .
-  OPTIONAL { ?orig owl:sameAs ?p }
-  OPTIONAL { ?p schema:name ?name } OPTIONAL { ?p ckg:ofState ?state } OPTIONAL { ?p schema:jobTitle ?title }
-} }"""
 _UNDONE_QUERY = """
 SELECT ?merge ?member WHERE { GRAPH <UNDONE> { ?merge a ckg:UndoneMerge ; ckg:member ?member } }""".replace(
     "UNDONE", UNDONE_GRAPH_IRI)
@@ -162,46 +147,79 @@ def _date(text: str | None) -> dt.date | None:
         return None
 
 
+def _by_graph(store: ox.Store, predicate: ox.NamedNode, nodes: set[tuple[str, str]],
+              by_object: bool = False) -> dict[tuple[str, str], list[ox.Term]]:
+    """Values of ``predicate`` for the (graph, node) pairs in ``nodes``, by one index scan (faster
+    than a SPARQL join over every graph: OPTIONALs inside ``GRAPH ?g`` are evaluated per row).
+    ``by_object``: the node is the object (``?x owl:sameAs <node>``), the values its subjects."""
+    out: dict[tuple[str, str], list[ox.Term]] = defaultdict(list)
+    for quad in store.quads_for_pattern(None, predicate, None, None):
+        node, value = (quad.object, quad.subject) if by_object else (quad.subject, quad.object)
+        key = (quad.graph_name.value, getattr(node, "value", ""))
+        if key in nodes:
+            out[key].append(value)
+    return out
+
+
+def _typed(store: ox.Store, cls: ox.NamedNode) -> set[tuple[str, str]]:
+    return {(q.graph_name.value, q.subject.value)
+            for q in store.quads_for_pattern(None, TYPE, cls, None)
+            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value not in _NOT_DOCUMENTS}
+
+
+def _first(values: list[ox.Term]) -> str | None:
+    return min((v.value for v in values), default=None)
+
+
 def meeting_reports(store: GraphStore, reported_now: set[str] | None = None) -> list[MeetingReport]:
     """The report-level meetings of every document graph; ``reported_now`` collects the graphs
     that hold "reported" twins (kept from an earlier merge)."""
+    raw = store.oxigraph
+    nodes = {(g, m) for g, m in _typed(raw, _n(CKG.Meeting)) if m.startswith(_MEETING)}
+    values = {name: _by_graph(raw, predicate, nodes) for name, predicate in (
+        ("body", HELD_BY), ("rbody", REPORTED_HELD_BY), ("start", START), ("rstart", REPORTED_START),
+        ("end", _n(SCHEMA.endDate)), ("place", _n(SCHEMA.location)), ("num", _n(CKG.sessionNumber)),
+        ("doc", _n(CKG.reportedIn)))}
+    origins = _by_graph(raw, SAME_AS, nodes, by_object=True)
+    documents = {(g, d.value) for key, docs in values["doc"].items() for g in [key[0]] for d in docs}
+    published = _by_graph(raw, _n(SCHEMA.datePublished), documents)
     reports: dict[str, MeetingReport] = {}
-    for row in _rows(store, _MEETINGS_QUERY):
-        graph, node = row["g"] or "", row["m"] or ""
-        if graph in _NOT_DOCUMENTS or not node.startswith(_MEETING):
-            continue
-        report = row["orig"] or node
+    for graph, node in sorted(nodes):
+        key = (graph, node)
+        report = _first(origins.get(key, [])) or node
         rep = reports.setdefault(report, MeetingReport(report))
         rep.graphs.add(graph)
         rep.nodes[graph] = node
-        rep.body = row["rbody"] or row["body"] or rep.body
-        rep.start = _date(row["rstart"] or row["start"]) or rep.start
-        rep.end = _date(row["end"]) or rep.end
-        rep.place = row["place"] or rep.place
-        if published := _date(row["pub"]):
-            rep.published.add(published)
-        rep.session = row["num"] or rep.session
-        if reported_now is not None and (row["rstart"] or row["rbody"]):
+        rep.body = _first(values["rbody"].get(key, []) or values["body"].get(key, [])) or rep.body
+        rep.start = _date(_first(values["rstart"].get(key, []) or values["start"].get(key, []))) or rep.start
+        rep.end = _date(_first(values["end"].get(key, []))) or rep.end
+        rep.place = _first(values["place"].get(key, [])) or rep.place
+        rep.session = _first(values["num"].get(key, [])) or rep.session
+        for doc in values["doc"].get(key, []):
+            rep.published.update(d for p in published.get((graph, doc.value), []) if (d := _date(p.value)))
+        if reported_now is not None and (key in values["rstart"] or key in values["rbody"]):
             reported_now.add(graph)
     return [rep for _, rep in sorted(reports.items())]
 
 
 def person_reports(store: GraphStore) -> list[PersonReport]:
+    raw = store.oxigraph
+    nodes = _typed(raw, _n(CKG.Person))
+    origins = _by_graph(raw, SAME_AS, nodes, by_object=True)
+    names = _by_graph(raw, _n(SCHEMA.name), nodes)
+    states = _by_graph(raw, _n(CKG.ofState), nodes)
+    titles = _by_graph(raw, _n(SCHEMA.jobTitle), nodes)
     persons: dict[str, PersonReport] = {}
-    for row in _rows(store, _PERSONS_QUERY):
-        graph, node = row["g"] or "", row["p"] or ""
-        if graph in _NOT_DOCUMENTS:
-            continue
-        report = row["orig"] or node
+    for graph, node in sorted(nodes):
+        key = (graph, node)
+        report = _first(origins.get(key, [])) or node
         person = persons.setdefault(report, PersonReport(report))
         person.graphs.add(graph)
         person.nodes[graph] = node
-        if row["name"]:
-            person.names.add(row["name"])
-        if row["state"]:
-            person.states.add(row["state"])
-        if row["title"]:
-            person.roles |= role_keys(row["title"])
+        person.names.update(n.value for n in names.get(key, []))
+        person.states.update(s.value for s in states.get(key, []))
+        for title in titles.get(key, []):
+            person.roles |= role_keys(title.value)
     return [p for _, p in sorted(persons.items()) if p.names]
 
 
@@ -228,10 +246,14 @@ _ROLE_STEMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def role_keys(title: str) -> set[str]:
+def role_keys(title: str) -> frozenset[str]:
     """The role families a job title names (a deputy's title names the deputy's family too)."""
-    low = title.lower()
-    return {role for role, stems in _ROLE_STEMS.items() if any(stem in low for stem in stems)}
+    return _role_keys(title.lower())
+
+
+@lru_cache(maxsize=50_000)
+def _role_keys(low: str) -> frozenset[str]:
+    return frozenset(role for role, stems in _ROLE_STEMS.items() if any(stem in low for stem in stems))
 
 
 # -- compatibility -------------------------------------------------------------------------------
@@ -272,17 +294,19 @@ def meetings_compatible(a: MeetingReport, b: MeetingReport, parents: dict[str, s
     return ", ".join(reasons)
 
 
+_VOWEL_LETTERS = set("aeiou")
+
+
 def _words_match(x: str, y: str) -> bool:
-    """Equal skeletons, or one letter apart in long words (Aleksandr / Alexander after folding)."""
+    """Equal skeletons, or long words one vowel apart (Aleksandr / Alexander after folding,
+    Тлеуберди / Тілеуберді). A changed letter is never forgiven: Karimova and Kasimova, Omarova and
+    Umarova are other people."""
     if x == y:
         return True
-    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) > 1:
+    if min(len(x), len(y)) < 5 or abs(len(x) - len(y)) != 1:
         return False
-    # edit distance at most 1
-    if len(x) == len(y):
-        return sum(c != d for c, d in zip(x, y, strict=True)) <= 1
     short, long_ = sorted((x, y), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return any(long_[i] in _VOWEL_LETTERS and long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def name_match(a: tuple[tuple[str, ...], tuple[str, ...]],
@@ -401,14 +425,21 @@ def _is_ambiguous(item: str, edges: dict[str, set[str]], excluded: set[str]) -> 
     return any(y not in edges[x] for i, x in enumerate(near) for y in near[i + 1:])
 
 
-def _blocked_pairs(keys: dict[str, Iterable[Hashable]]) -> set[tuple[str, str]]:
-    """Pairs of items sharing a blocking key (so comparisons stay near-linear at scale)."""
+MAX_BLOCK = 400  # persons: a key shared by more (a common given name) proposes no pairs by itself
+
+
+def _blocked_pairs(keys: dict[str, Iterable[Hashable]], limit: int | None = MAX_BLOCK) -> set[tuple[str, str]]:
+    """Pairs of items sharing a blocking key, so comparisons stay near-linear at scale; a key held
+    by more than ``limit`` items (a common given name: Aleksandr) is skipped, and those items meet
+    through their other keys (the surname)."""
     by_key: dict[Hashable, list[str]] = defaultdict(list)
     for item, item_keys in keys.items():
         for key in set(item_keys):
             by_key[key].append(item)
     pairs: set[tuple[str, str]] = set()
     for members in by_key.values():
+        if limit is not None and len(members) > limit:
+            continue
         members.sort()
         for i, x in enumerate(members):
             pairs.update((x, y) for y in members[i + 1:])
@@ -449,15 +480,24 @@ def _meeting_rank(rep: MeetingReport, depth: dict[str, int]) -> tuple[object, ..
 def plan_meetings(reports: list[MeetingReport], parents: dict[str, str | None],
                   apart: set[frozenset[str]]) -> list[Merge]:
     by_iri = {r.report: r for r in reports}
-    keys: dict[str, list[Hashable]] = {}
+    # candidates: reports of one body in one month, and a report against those of its ancestors
+    # (a report that names only the CIS against each council's) in that month
+    by_body_month: dict[tuple[str, tuple[int, int]], list[str]] = defaultdict(list)
+    months_of: dict[str, set[tuple[int, int]]] = {}
     for iri, rep in by_iri.items():
         window = rep.window
         if not rep.body or window is None:
             continue
-        root = _body_lineage(rep.body, parents)[-1]
         first, last = window
-        months = {(first.year, first.month), (last.year, last.month)}
-        keys[iri] = [(root, m) for m in months]
+        months_of[iri] = {(first.year, first.month), (last.year, last.month)}
+        for month in months_of[iri]:
+            by_body_month[(rep.body, month)].append(iri)
+    keys = {iri: [(by_iri[iri].body, m) for m in months] for iri, months in months_of.items()}
+    pairs = _blocked_pairs(keys, limit=None)
+    for iri, months in months_of.items():
+        for ancestor in _body_lineage(by_iri[iri].body, parents)[1:]:
+            for month in months:
+                pairs.update(tuple(sorted((iri, other))) for other in by_body_month.get((ancestor, month), ()))
 
     def compatible(x: str, y: str) -> str | None:
         if frozenset((x, y)) in apart:
@@ -470,7 +510,7 @@ def plan_meetings(reports: list[MeetingReport], parents: dict[str, str | None],
         rep = by_iri[iri]
         return (rep.start is None, rep.place is None)
 
-    for group in cliques(sorted(keys), _blocked_pairs(keys), compatible, weakness):
+    for group in cliques(sorted(keys), pairs, compatible, weakness):
         if len(group) < 2:
             continue
         reps = [by_iri[i] for i in group]

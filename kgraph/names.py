@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -48,6 +49,7 @@ def _plain_latin(text: str) -> str:
     return unicodedata.normalize("NFKD", out).encode("ascii", "ignore").decode()
 
 
+@lru_cache(maxsize=100_000)
 def skeleton(word: str) -> str:
     """The comparison key of one name word in any script (lowercase ASCII letters)."""
     key = re.sub(r"[^a-z]", "", _plain_latin(word))
@@ -96,6 +98,7 @@ def press_spellings(name: str) -> set[str]:
 _TOKEN = re.compile(r"(\w)\.(?:-(\w)\.)?|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=100_000)  # a corpus repeats a few thousand names in every pair compared
 def name_parts(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words (skeletons, hyphenated parts split) and initials (skeletons of one letter) of a
     name. Words of one or two letters are read as initials written without a full stop."""

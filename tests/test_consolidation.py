@@ -249,3 +249,28 @@ def test_real_summit_reports_converge(tmp_path: Path) -> None:
     snapshot = _snapshot(store)
     nodes = [_meeting_nodes(snapshot, ids[name]) for name in ("209_ru", "212_ru")]
     assert nodes[0] and nodes[0] == nodes[1]
+
+
+def test_meeting_compatibility_rules() -> None:
+    from datetime import date
+
+    from kgraph.consolidate import MeetingReport, meetings_compatible
+
+    council, other = "cis-council-of-interior-ministers", "cis-council-of-defence-ministers"
+    parents: dict[str, str | None] = {council: "cis", other: "cis", "cis": None}
+    day = MeetingReport("r1", {"g1"}, body=council, start=date(2022, 9, 16), place="minsk")
+
+    def report(graph: str = "g2", **facts: object) -> MeetingReport:
+        return MeetingReport("r2", {graph}, **{"body": council, **facts})  # type: ignore[arg-type]
+
+    assert "parent" in meetings_compatible(day, report(body="cis", published={date(2022, 9, 19)}), parents)
+    assert meetings_compatible(day, report(start=date(2022, 9, 15), end=date(2022, 9, 16)), parents)
+    assert meetings_compatible(day, report(published={date(2022, 10, 3)}), parents) is None  # 17 days later
+    late = MeetingReport("r3", {"g3"}, body=council, start=date(2022, 9, 29))
+    assert meetings_compatible(late, report(published={date(2022, 10, 3)}), parents)  # the week before
+    assert meetings_compatible(day, report(start=date(2022, 9, 17)), parents) is None  # another day
+    assert meetings_compatible(day, report(body=other, start=date(2022, 9, 16)), parents) is None
+    assert meetings_compatible(day, report(start=date(2022, 9, 16), place="moscow"), parents) is None
+    assert meetings_compatible(day, report(graph="g1", start=date(2022, 9, 16)), parents) is None  # one document
+    numbered = MeetingReport("r4", {"g4"}, body=council, start=date(2022, 9, 16), session="40")
+    assert meetings_compatible(numbered, report(start=date(2022, 9, 16), session="41"), parents) is None
