@@ -214,6 +214,16 @@ def test_counts_and_queries_see_one_node_per_session(stores: dict[str, Path]) ->
         assert [str(r["d"]) for r in ranged] == ["2022-10-11"], "one start date; the day report's is kept apart"
 
 
+def test_stats_count_consolidated_meetings(stores: dict[str, Path]) -> None:
+    import json
+
+    done = subprocess.run([sys.executable, "-m", "kgraph", "stats", "--store", str(stores["forward"]), "-f", "json"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    meetings = {row["node"]: row["meetings"] for row in json.loads(done.stdout)["centrality"]}
+    assert meetings[ID + "state/KZ"] == 8  # 12 report-level meeting IRIs name Kazakhstan
+
+
 def test_a_merge_is_recorded_listed_undone_and_stays_undone(stores: dict[str, Path], tmp_path: Path) -> None:
     store = tmp_path / "store"
     _build(store, sorted(DOCS.glob("*.txt")))
