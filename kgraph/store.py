@@ -58,6 +58,9 @@ def rdf_format(path: Path) -> tuple[ox.RdfFormat, bool]:
 
 
 SUMMARY_GRAPH_IRI = "https://w3id.org/ckg/id/graph/summary"
+CONSOLIDATION_GRAPH_IRI = "https://w3id.org/ckg/id/graph/consolidation"
+# recomputed from the documents at the end of every build (kgraph.summary, kgraph.consolidate)
+DERIVED_GRAPH_IRIS = (SUMMARY_GRAPH_IRI, CONSOLIDATION_GRAPH_IRI)
 # The write journal: one quad, written (in a transaction) before a build touches the store and
 # removed only after the build's last batch and the summary are on disk. Found on opening, it
 # says the last build was interrupted: the summary may not match the documents and the last batch
@@ -139,7 +142,7 @@ class GraphStore:
         the object goes)."""
         if self._store is not None and self.path is not None and not self.read_only:
             if self.summary_stale:
-                self.refresh_summary()
+                self.refresh_derived()
             self._store.flush()
         self._store = None
 
@@ -152,8 +155,9 @@ class GraphStore:
         self.oxigraph.flush()
 
     def end_build(self) -> None:
-        """The build is whole: summary recomputed, everything flushed, the journal cleared."""
-        self.refresh_summary()
+        """The build is whole: reports consolidated, summary recomputed, everything flushed, the
+        journal cleared."""
+        self.refresh_derived()
         self.oxigraph.flush()
         self.oxigraph.remove_graph(_JOURNAL)
         self.oxigraph.flush()
@@ -171,6 +175,15 @@ class GraphStore:
         started = self.interrupted_build()
         self.end_build()
         return f"build started {started} was interrupted; summary recomputed" if started else "store is consistent"
+
+    def refresh_derived(self) -> int:
+        """Recompute what is derived from the documents: first the consolidation of reports of one
+        meeting or person (``kgraph.consolidate``, which rewrites document graphs), then the
+        summary that counts the consolidated nodes; returns the summary's triple count."""
+        from kgraph.consolidate import consolidate
+
+        consolidate(self)
+        return self.refresh_summary()
 
     def refresh_summary(self) -> int:
         """Recompute the summary graph (``kgraph.summary.refresh``); returns its triple count."""
@@ -303,13 +316,14 @@ class GraphStore:
         Read-only checking is the caller's job (``kgraph.sparql.check_read_only``).
         """
         if self.summary_stale and self.path is None:
-            self.refresh_summary()
+            self.refresh_derived()
         return self.oxigraph.query(sparql, use_default_graph_as_union=True,
                                    prefixes=PREFIX_MAP if prefixes else None)
 
     def counts(self) -> dict[str, int]:
         """Documents, named graphs, triples (quads over all graphs) and meetings, not counting the
-        derived summary graph; ``summary`` is the number of triples in it (0: never computed)."""
+        derived graphs (the summary and the consolidation records); ``summary`` is the number of
+        triples in those (0: never computed)."""
         store = self.oxigraph
         row = next(iter(self.query(
             "SELECT (COUNT(DISTINCT ?d) AS ?docs) WHERE { ?d a ckg:Document }")))
@@ -317,11 +331,11 @@ class GraphStore:
         row = next(iter(self.query(
             "SELECT (COUNT(DISTINCT ?m) AS ?meetings) WHERE { ?m a ckg:Meeting }")))
         meetings = int(row["meetings"].value)
-        summary = _named(SUMMARY_GRAPH_IRI)
-        graphs = sum(1 for g in store.named_graphs() if g != summary)
-        in_summary = sum(1 for _ in store.quads_for_pattern(None, None, None, summary))
-        return {"documents": docs, "graphs": graphs, "triples": len(store) - in_summary,
-                "meetings": meetings, "summary": in_summary}
+        derived = {_named(iri) for iri in DERIVED_GRAPH_IRIS}
+        graphs = sum(1 for g in store.named_graphs() if g not in derived)
+        in_derived = sum(1 for g in derived for _ in store.quads_for_pattern(None, None, None, g))
+        return {"documents": docs, "graphs": graphs, "triples": len(store) - in_derived,
+                "meetings": meetings, "summary": in_derived}
 
     def __len__(self) -> int:
         return len(self.oxigraph)
@@ -349,4 +363,5 @@ class GraphStore:
         return path
 
 
-__all__ = ["FORMATS", "PREFIX_MAP", "SUMMARY_GRAPH_IRI", "GraphStore", "StoreError", "rdf_format", "to_ox"]
+__all__ = ["CONSOLIDATION_GRAPH_IRI", "DERIVED_GRAPH_IRIS", "FORMATS", "PREFIX_MAP", "SUMMARY_GRAPH_IRI", "GraphStore",
+           "StoreError", "rdf_format", "to_ox"]
