@@ -281,9 +281,11 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             # sidelines, a visit on the eve of the session, an expert group's meeting: not the session itself
             after_side_event = True
             continue
-        if analysis.has("exercise", sentence.start, sentence.end) and not analysis.has(
+        if not holders and analysis.has("exercise", sentence.start, sentence.end) and not analysis.has(
                 "meeting_nouns", sentence.start, sentence.end):
-            continue  # "the Joint Staff held the exercise", "учения прошли": exercises are not sessions
+            # "the Joint Staff held the exercise", "учения прошли": exercises are not sessions; a council
+            # named as meeting ("the RATS Council met and agreed a plan of exercises") still is
+            continue
         if not holders and analysis.has("national_session", sentence.start, sentence.end):
             continue  # "the interior ministry's board discussed CIS cooperation": a national session
         if after_side_event and not (holders and analysis.has("meeting_events", sentence.start, sentence.end)):
