@@ -160,10 +160,11 @@ def test_look_alike_sessions_stay_apart(stores: dict[str, Path]) -> None:
     # one council, one month, two cities; the report with no day and no place fits both: alone
     border = [_meeting_nodes(snapshot, docs[name]) for name in ("d1_ru", "d2_en", "d3_kk")]
     assert all(len(nodes) == 1 for nodes in border) and len(set.union(*border)) == 3
-    # a session in Moscow and the next one it announces in Astana; the Astana session itself
+    # a session in Moscow and the next one it announces in Astana (an announced session, not a
+    # meeting: CONVENTIONS.md); the Astana session itself stays apart from the Moscow one
     moscow = _meeting_nodes(snapshot, docs["e1_ru"])
     astana = _meeting_nodes(snapshot, docs["e2_kk"])
-    assert len(moscow) == 2 and not moscow & astana
+    assert len(moscow) == 1 and len(astana) == 1 and not moscow & astana
     # no node mixes two groups
     for i, group in enumerate(ONE_SESSION):
         for other in ONE_SESSION[i + 1:]:
@@ -195,7 +196,8 @@ def test_order_and_runs_do_not_change_the_result(stores: dict[str, Path]) -> Non
 def test_counts_and_queries_see_one_node_per_session(stores: dict[str, Path]) -> None:
     snapshot = _snapshot(stores["forward"])
     meetings = snapshot["meetings"]
-    assert snapshot["counts"]["meetings"] == len(meetings) == 9  # 16 reports of meetings, in 16 documents
+    # 15 reports of meetings in 15 documents (e1_ru also announces the next session, which is no meeting)
+    assert snapshot["counts"]["meetings"] == len(meetings) == 8
     with KnowledgeGraph.open(stores["forward"]) as kg:
         both = {(r["a"], r["b"]): r["meetings"] for r in kg.query("co_participation")}
         with_kz_and_ru = kg.sparql(f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m ckg:participantState "
