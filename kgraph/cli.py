@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMAND_MODULES = ("build", "validate", "query", "serve", "viz", "stats", "bench")
+COMMAND_MODULES = ("build", "validate", "query", "serve", "viz", "stats", "bench", "linked")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"kgraph.commands.{_name}").register(app)

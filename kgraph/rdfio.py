@@ -124,3 +124,12 @@ def atomic_writer(path: Path) -> Iterator[object]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def jsonld_quads(quads: Iterable[ox.Quad]) -> bytes:
+    """Quads as compacted JSON-LD with the project's context (rdflib does the compaction)."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")
