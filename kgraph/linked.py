@@ -16,7 +16,6 @@ converges on the same store (idempotent).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,14 +93,8 @@ def export(store: Any, path: Path, *, ontology: bool = True,
             triples = graph_triples(store, graph)
             report.graphs += 1
             if fmt in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
-                fresh = []
-                for t in triples:
-                    key = hashlib.blake2b(str(t).encode("utf-8"), digest_size=16).digest()
-                    if key in seen:
-                        report.repeated += 1
-                    else:
-                        seen.add(key)
-                        fresh.append(t)
+                fresh = [t for t in triples if rdfio.first_time(t, seen)]
+                report.repeated += len(triples) - len(fresh)
                 report.triples += len(fresh)
                 prefixes = rdfio.OX_PREFIXES if fmt is ox.RdfFormat.TURTLE else None
                 out.write(ox.serialize(fresh, format=fmt, prefixes=prefixes) or b"")

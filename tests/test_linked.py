@@ -287,3 +287,16 @@ def test_push_into_virtuoso_answers_every_library_query_alike(seeds: Path, virtu
     assert quad_count(virtuoso + "/sparql") == first
     assert_same_answers(seeds, virtuoso + "/sparql")
     assert time.monotonic() - started < 300
+
+
+def test_build_into_triple_formats_writes_each_triple_once(tmp_path: Path) -> None:
+    outputs = {ext: tmp_path / f"seeds.{ext}" for ext in ("nq", "nt", "ttl")}
+    for out in outputs.values():
+        assert kgraph("build", str(ROOT / "seeds"), "-o", str(out), "-q").returncode == 0
+    quads = list(ox.parse(path=str(outputs["nq"]), format=ox.RdfFormat.N_QUADS))
+    triples = {(q.subject, q.predicate, q.object) for q in quads}
+    assert len(triples) < len(quads)  # the seeds do state some triples in several documents
+    lines = outputs["nt"].read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(set(lines)) == len(triples)
+    turtle = list(ox.parse(path=str(outputs["ttl"]), format=ox.RdfFormat.TURTLE))
+    assert len(turtle) == len(triples) == len({(t.subject, t.predicate, t.object) for t in turtle})
