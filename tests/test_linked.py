@@ -300,3 +300,79 @@ def test_build_into_triple_formats_writes_each_triple_once(tmp_path: Path) -> No
     assert len(lines) == len(set(lines)) == len(triples)
     turtle = list(ox.parse(path=str(outputs["ttl"]), format=ox.RdfFormat.TURTLE))
     assert len(turtle) == len(triples) == len({(t.subject, t.predicate, t.object) for t in turtle})
+
+
+# -- vocabulary: what the standards' own axioms infer ----------------------------------------------
+AXIOMS = Path(__file__).parent / "data" / "borrowed_axioms.ttl"
+CKG_NS = "https://w3id.org/ckg/ontology#"
+
+
+def rdfs_closure(*sources: tuple[str | Path, str]):
+    import owlrl
+    from rdflib import Graph
+
+    graph = Graph()
+    for source, fmt in sources:
+        graph.parse(source, format=fmt)
+    owlrl.DeductiveClosure(owlrl.RDFS_Semantics).expand(graph)
+    return graph
+
+
+def test_axioms_catch_the_old_misuse() -> None:
+    """The check below can fail: with ckg:value under qb:measure (the old ontology), the closure
+    types a statistic as a Data Cube component specification."""
+    from rdflib import RDF, URIRef
+
+    old = ("@prefix ckg: <https://w3id.org/ckg/ontology#> . @prefix qb: <http://purl.org/linked-data/cube#> . "
+           "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . ckg:value rdfs:subPropertyOf qb:measure . "
+           "<https://w3id.org/ckg/id/statistic/x/1> a ckg:Statistic ; ckg:value 3 .")
+    import owlrl
+    from rdflib import Graph
+
+    graph = Graph().parse(AXIOMS).parse(data=old, format="turtle")
+    owlrl.DeductiveClosure(owlrl.RDFS_Semantics).expand(graph)
+    assert (URIRef(ID + "statistic/x/1"), RDF.type, URIRef("http://purl.org/linked-data/cube#ComponentSpecification")) \
+        in graph
+
+
+def test_rdfs_closure_of_ontology_and_export_has_no_absurd_types(seeds: Path, tmp_path: Path) -> None:
+    from rdflib import RDF, URIRef
+    from rdflib.namespace import PROV, SKOS
+
+    QB = "http://purl.org/linked-data/cube#"
+    OA = "http://www.w3.org/ns/oa#"
+    out = tmp_path / "all.nt"  # the export holds the ontology
+    assert kgraph("export", "--store", str(seeds), "-o", str(out)).returncode == 0
+    graph = rdfs_closure((out, "nt"), (AXIOMS, "turtle"))
+
+    def instances(cls: str) -> set:
+        return set(graph.subjects(RDF.type, URIRef(cls)))
+
+    statistics = instances(CKG_NS + "Statistic")
+    assert statistics
+    for absurd in ("ComponentSpecification", "ComponentSet", "ComponentProperty", "Observation", "DataSet"):
+        assert not statistics & instances(QB + absurd), absurd
+    # nothing of the data is both a PROV entity and an activity (disjoint in PROV-O)
+    assert not instances(str(PROV.Entity)) & instances(str(PROV.Activity))
+    # provenance on the graph of facts, derived from the article; the article is no generated thing
+    documents = instances(CKG_NS + "Document")
+    assert documents and not any(graph.value(d, PROV.wasGeneratedBy) for d in documents)
+    graphs = instances(CKG_NS + "DocumentGraph")
+    assert len(graphs) == len(documents)
+    for g in graphs:
+        assert graph.value(g, PROV.wasDerivedFrom) in documents
+        assert (graph.value(g, PROV.wasGeneratedBy), RDF.type, PROV.Activity) in graph
+    # every indicator in a concept scheme the graph declares
+    indicators = instances(CKG_NS + "Indicator")
+    assert indicators and all((i, SKOS.inScheme, None) in graph for i in indicators)
+    schemes = {graph.value(i, SKOS.inScheme) for i in indicators}
+    assert schemes <= instances(str(SKOS.ConceptScheme)) and len(schemes) == 1
+    # evidence: each span the target of an annotation whose bodies are the facts it supports
+    evidence = set(graph.objects(None, URIRef(CKG_NS + "evidence")))
+    annotations = instances(OA + "Annotation")
+    assert evidence and evidence == {graph.value(a, URIRef(OA + "hasTarget")) for a in annotations}
+    for fact, span in graph.subject_objects(URIRef(CKG_NS + "evidence")):
+        assert any((a, URIRef(OA + "hasBody"), fact) in graph for a in graph.subjects(URIRef(OA + "hasTarget"), span))
+    # the annotations, selectors and spans are only what they are
+    assert not annotations & (instances(OA + "SpecificResource") | instances(OA + "Selector"))
+    assert not evidence & (instances(str(PROV.Entity)) | instances(str(PROV.Agent)))
