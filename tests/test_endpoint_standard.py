@@ -227,3 +227,19 @@ def test_ontology_iri_dereferences(endpoint: str) -> None:
     assert len(Graph().parse(data=json.dumps(jsonld.json()), format="json-ld")) == len(graph)
     page = httpx.get(base + "/ontology", headers={"Accept": "text/html"}, trust_env=False)
     assert page.status_code == 200 and 'id="Meeting"' in page.text
+
+
+def test_library_queries_with_their_own_prefix_lines_run_here(endpoint: str) -> None:
+    """The endpoint predeclares the prefixes; a query declaring them again (as every library query
+    does, for other stores) still runs, and gives what `kgraph query` gives."""
+    from kgraph.sparql import library
+
+    text = library()["co_participation"].bind({})
+    assert text.count("PREFIX ") >= 2
+    response = httpx.post(endpoint, content=text, headers={"Content-Type": "application/sparql-query"},
+                          trust_env=False)
+    assert response.status_code == 200
+    rows = response.json()["results"]["bindings"]
+    by_pair = {(r["a"]["value"].rsplit("/", 1)[1], r["b"]["value"].rsplit("/", 1)[1]): int(r["meetings"]["value"])
+               for r in rows}
+    assert len(by_pair) == 28 and by_pair[("KZ", "RU")] == 3 and by_pair[("AM", "KZ")] == 2  # as tests/test_queries.py
