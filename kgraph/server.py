@@ -479,8 +479,11 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
                 return None
             chunks.append(chunk)
 
+    counted: list[bool] = []  # tried once: a store too big to count in the time limit is not retried
+
     async def dataset_counts_once() -> dict[str, int]:
-        if not counts:
+        if not counted:
+            counted.append(True)
             with contextlib.suppress(QueryFailed):  # counts left out rather than no description
                 counts.update(json.loads(await pool.run("", "COUNTS", 0, timeout)))
         return counts
