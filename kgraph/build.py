@@ -169,6 +169,7 @@ class _FileSink:
         self._cm = rdfio.atomic_writer(path)
         self._handle = None
         self._jsonld_parts: tempfile.SpooledTemporaryFile | None = None
+        self._seen: set[bytes] = set()  # digests of the triples written (triple formats)
 
     def __enter__(self) -> _FileSink:
         self._handle = self._cm.__enter__()
@@ -181,6 +182,9 @@ class _FileSink:
             self._jsonld_parts.write(nquads)
         elif self.format is ox.RdfFormat.N_QUADS:
             self._handle.write(nquads)
+        elif self.format in (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE):
+            # triple formats drop the graphs: a triple several documents state is written once
+            self._handle.write(rdfio.reserialise(nquads, self.format, self._seen))
         else:
             self._handle.write(rdfio.reserialise(nquads, self.format))
 

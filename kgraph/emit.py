@@ -58,6 +58,9 @@ Node = ox.NamedNode | ox.Literal
 Triple = tuple[ox.NamedNode, ox.NamedNode, Node]
 
 
+INDICATOR_SCHEME = ox.NamedNode(f"{ns.ID}indicator/scheme")
+
+
 def ID(local: str) -> ox.NamedNode:
     return ox.NamedNode(ID_BASE + local)
 
@@ -158,6 +161,12 @@ class _Emitter:
             self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
             self.add(quote, RDF.type, OA.TextQuoteSelector)
             self.add(quote, OA.exact, Literal(span.quote(text)))
+            # the Web Annotation that ties the fact (its body) to the span (its target)
+            annotation = ox.NamedNode(f"{ev.value}/annotation")
+            self.add(annotation, RDF.type, OA.Annotation)
+            self.add(annotation, OA.hasTarget, ev)
+            self.add(annotation, OA.motivatedBy, OA.describing)
+            self.add(annotation, OA.hasBody, subject)
 
     def document(self) -> URIRef:
         doc = self.doc
@@ -309,6 +318,7 @@ class _Emitter:
         self.add(indicator, RDF.type, CKG.Indicator)
         self.add(indicator, RDF.type, SKOS.Concept)
         self.add(indicator, SKOS.prefLabel, Literal(statistic.indicator, lang=self.doc.lang))
+        self.add(indicator, SKOS.inScheme, INDICATOR_SCHEME)
         self.add(node, RDFS.label, Literal(f"{_number(value)} {statistic.indicator}", lang=self.doc.lang))
         if statistic.unit:
             self.add(node, CKG.unit, Literal(statistic.unit))
@@ -355,5 +365,8 @@ def document_triples(doc: Document, facts: DocumentFacts, label_for: LabelFor = 
         emitter.add(doc_node, CKG.topic, topic_iri(topic))
     for state in facts.mentioned_states:
         emitter.add(doc_node, SCHEMA.mentions, state_iri(state))
-    emitter.add(doc_node, PROV.wasGeneratedBy, ID("activity/kgraph-extraction"))
+    graph = graph_iri(doc)  # provenance belongs to the graph of facts, not to the news article
+    emitter.add(graph, RDF.type, CKG.DocumentGraph)
+    emitter.add(graph, PROV.wasDerivedFrom, doc_node)
+    emitter.add(graph, PROV.wasGeneratedBy, ID("activity/kgraph-extraction"))
     return list(dict.fromkeys(emitter.triples))  # a person or evidence met twice is one set of triples

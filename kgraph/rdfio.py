@@ -8,6 +8,7 @@ readable.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
@@ -91,13 +92,25 @@ def nquads(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef) -> bytes:
     return ox.serialize(to_quads(triples, graph), format=ox.RdfFormat.N_QUADS)
 
 
-def reserialise(quads_nq: bytes, fmt: ox.RdfFormat) -> bytes:
-    """One document's N-Quads in the output format (triple formats drop the graph name)."""
+def reserialise(quads_nq: bytes, fmt: ox.RdfFormat, seen: set[bytes] | None = None) -> bytes:
+    """One document's N-Quads in the output format (triple formats drop the graph name; with
+    ``seen``, the digests of triples written before, each triple is written once)."""
     quads = ox.parse(quads_nq, format=ox.RdfFormat.N_QUADS)
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES):
         triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
+        if seen is not None:
+            triples = (t for t in triples if first_time(t, seen))
         return ox.serialize(triples, format=fmt, prefixes=OX_PREFIXES if fmt is ox.RdfFormat.TURTLE else None)
     return ox.serialize(quads, format=fmt, prefixes=OX_PREFIXES if fmt is ox.RdfFormat.TRIG else None)
+
+
+def first_time(triple: ox.Triple, seen: set[bytes]) -> bool:
+    """Whether ``triple`` is new to ``seen`` (a set of 16-byte digests), recording it."""
+    key = hashlib.blake2b(str(triple).encode("utf-8"), digest_size=16).digest()
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def jsonld_context() -> dict:
@@ -124,3 +137,12 @@ def atomic_writer(path: Path) -> Iterator[object]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def jsonld_quads(quads: Iterable[ox.Quad]) -> bytes:
+    """Quads as compacted JSON-LD with the project's context (rdflib does the compaction)."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    return dataset.serialize(format="json-ld", context=jsonld_context(), auto_compact=True, encoding="utf-8")

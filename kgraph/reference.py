@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from rdflib import Graph, Literal, URIRef
 
-from kgraph.namespaces import CKG, ID, ORG, OWL, PREFIXES, RDF, RDFS, SCHEMA, SKOS, WD
+from kgraph.namespaces import CKG, ID, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS, WD
 from kgraph.paths import reference_dir
 
 LANGS = ("en", "ru", "kk")
@@ -42,6 +42,8 @@ CONTRACT_TOPICS = (
 
 TOPIC_SCHEME = ID["topic/scheme"]
 AGENCY_TYPE_SCHEME = ID["agency-type/scheme"]
+INDICATOR_SCHEME = ID["indicator/scheme"]  # indicators are minted per document (kgraph.emit)
+EXTRACTION = ID["activity/kgraph-extraction"]  # what generated every document graph
 
 _QID = re.compile(r"Q[1-9][0-9]*")
 _ISO = re.compile(r"[A-Z]{2}")
@@ -441,6 +443,10 @@ def reference_triples(ref: Reference) -> list[tuple]:
               (TOPIC_SCHEME, SKOS.hasTopConcept, c), (c, SKOS.notation, Literal(topic.slug))]
         for lang, text in topic.labels.items():
             t += [(c, SKOS.prefLabel, Literal(text, lang=lang)), (c, RDFS.label, Literal(text, lang=lang))]
+    t += [(INDICATOR_SCHEME, RDF.type, SKOS.ConceptScheme),
+          (INDICATOR_SCHEME, RDFS.label, Literal("Indicators of reported figures", lang="en")),
+          (EXTRACTION, RDF.type, PROV.Activity),
+          (EXTRACTION, RDFS.label, Literal("kgraph extraction from news text", lang="en"))]
     t += [(AGENCY_TYPE_SCHEME, RDF.type, SKOS.ConceptScheme),
           (AGENCY_TYPE_SCHEME, RDFS.label, Literal("Agency types", lang="en"))]
     for agency in ref.agencies.values():

@@ -1,5 +1,10 @@
 """A read-only SPARQL 1.1 Protocol endpoint over a kgraph store (Starlette on uvicorn).
 
+Standard parts: the protocol's dataset parameters (default-graph-uri, named-graph-uri) honoured,
+CORS for browser clients, a SPARQL 1.1 Service Description with VoID at the endpoint URL, 406 and
+``Vary: Accept`` in content negotiation, and the graph's w3id IRIs described at ``/id/…`` and
+``/ontology`` (``kgraph.describe``).
+
 Why worker processes: pyoxigraph cannot be interrupted from Python, so each query runs in a
 worker process that opens the store read-only; a query over the time limit gets its worker
 killed and replaced, and the client an HTTP 503, instead of a hung server.
@@ -11,8 +16,8 @@ kernel ban on sockets (``kgraph.sandbox``), so even a form the scan did not fore
 connection. Request size is capped (413 for a body, 414 for a URL) before anything is parsed.
 Results over the row cap are refused with HTTP 400 too (never silently truncated).
 
-The default graph is the union of all graphs (one per document plus the reference graph), and
-the project's prefixes (ckg:, id:, schema:, …) are predeclared.
+The default graph is the union of all graphs (one per document plus the reference graph) unless the
+request names its dataset, and the project's prefixes (ckg:, id:, schema:, …) are predeclared.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import html
 import json
 import multiprocessing as mp
 import os
+import re
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -57,17 +63,21 @@ SHORT_FORMATS = {"json": "JSON", "xml": "XML", "csv": "CSV", "tsv": "TSV",
                  "turtle": "TURTLE", "ttl": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES"}
 
 
-def negotiate(accept: str | None, graph: bool, explicit: str | None = None) -> str:
-    """The serialisation for an Accept header (q-values honoured); JSON or Turtle by default."""
+def negotiate(accept: str | None, graph: bool, explicit: str | None = None) -> str | None:
+    """The serialisation for an Accept header (q-values and wildcards honoured); JSON or Turtle when
+    there is no header or it accepts anything; None when it accepts none of ours (HTTP 406)."""
     table = GRAPH_TYPES if graph else RESULT_TYPES
     default = "TURTLE" if graph else "JSON"
     if explicit:
         fmt = SHORT_FORMATS.get(explicit.lower()) or table.get(explicit.lower())
         if fmt and fmt in table.values():
             return fmt
-    best, best_q = default, -1.0
-    for i, part in enumerate((accept or "").split(",")):
+    if not accept or not accept.strip():
+        return default
+    best, best_q = None, 0.0
+    for i, part in enumerate(accept.split(",")):
         media, *params = (p.strip() for p in part.split(";"))
+        media = media.lower()
         q = 1.0
         for param in params:
             if param.startswith("q="):
@@ -75,8 +85,17 @@ def negotiate(accept: str | None, graph: bool, explicit: str | None = None) -> s
                     q = float(param[2:])
                 except ValueError:
                     q = 0.0
+        if q <= 0:
+            continue
         q -= i * 1e-6  # earlier wins among equals
-        fmt = table.get(media.lower())
+        if media in table:
+            fmt = table[media]
+        elif media == "*/*":
+            fmt = default
+        elif media.endswith("/*"):  # the first of ours whose answer has that type (application/*, text/*)
+            fmt = next((f for f in table.values() if MEDIA[f].startswith(media[:-1])), None)
+        else:
+            fmt = None
         if fmt and q > best_q:
             best, best_q = fmt, q
     return best
@@ -121,14 +140,26 @@ def _solutions_json(results: Any, cap: int) -> bytes:
                       ensure_ascii=False).encode("utf-8")
 
 
-def execute(store: Any, text: str, fmt: str, cap: int) -> bytes:
-    """Run one query on a pyoxigraph store and serialise it, enforcing the row cap."""
+def execute(store: Any, text: str, fmt: str, cap: int,
+            dataset: tuple[list[str] | None, list[str] | None] = (None, None)) -> bytes:
+    """Run one query on a pyoxigraph store and serialise it, enforcing the row cap.
+
+    ``dataset`` is the protocol's (default-graph-uri, named-graph-uri) lists: None for both is the
+    union of all graphs as default graph and every named graph; once either is given, the dataset
+    is exactly what they name (SPARQL 1.1 Protocol, 2.1.4).
+    """
     import pyoxigraph as ox
 
     from kgraph.store import PREFIX_MAP
 
+    defaults, names = dataset
+    if defaults is None and names is None:
+        scope: dict[str, Any] = {"use_default_graph_as_union": True}
+    else:
+        scope = {"default_graph": [ox.NamedNode(g) for g in defaults or []],
+                 "named_graphs": [ox.NamedNode(g) for g in names or []]}
     try:
-        result = store.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP)
+        result = store.query(text, prefixes=PREFIX_MAP, **scope)
     except SyntaxError as exc:
         raise QueryFailed(400, f"SPARQL syntax error: {exc}") from None
     if isinstance(result, ox.QueryBoolean):
@@ -147,6 +178,20 @@ def execute(store: Any, text: str, fmt: str, cap: int) -> bytes:
         triples.append(triple)
     prefixes = PREFIX_MAP if fmt == "TURTLE" else None
     return ox.serialize(triples, format=getattr(ox.RdfFormat, fmt), prefixes=prefixes) or b""
+
+
+def dataset_counts(store: Any) -> bytes:
+    """The counts the service description gives (VoID), as JSON: quads, named graphs, and the
+    documents and meetings the summary graph records."""
+    import pyoxigraph as ox
+
+    summary = ox.NamedNode("https://w3id.org/ckg/id/graph/summary")
+    counts = {"triples": len(store), "graphs": sum(1 for _ in store.named_graphs())}
+    for key in ("documents", "meetings"):
+        for quad in store.quads_for_pattern(summary, ox.NamedNode(f"https://w3id.org/ckg/ontology#{key}"), None,
+                                            summary):
+            counts[key] = int(quad.object.value)
+    return json.dumps(counts).encode()
 
 
 MAX_BODY_BYTES = 1 << 20  # a POSTed query or form; the query itself is capped at MAX_QUERY_CHARS
@@ -183,12 +228,12 @@ def _worker_main(conn: Connection, store_path: str, sandbox: bool, memory_mb: in
     conn.send(("ready", ""))
     while True:
         try:
-            text, fmt, cap = conn.recv()
+            text, fmt, cap, dataset = conn.recv()
         except (EOFError, OSError):
             return
         cpu = time.process_time()
         try:
-            data = execute(store, text, fmt, cap)
+            data = dataset_counts(store) if fmt == "COUNTS" else execute(store, text, fmt, cap, dataset)
             conn.send(("ok", data, time.process_time() - cpu))
         except QueryFailed as exc:
             conn.send(("error", exc.status, str(exc)))
@@ -301,7 +346,8 @@ class WorkerPool:
             with contextlib.suppress(TimeoutError):
                 return await asyncio.wait_for(self._idle.get(), self.SLOW_SECONDS / 5)
 
-    async def run(self, text: str, fmt: str, cap: int, timeout: float) -> bytes:
+    async def run(self, text: str, fmt: str, cap: int, timeout: float,
+                  dataset: tuple[list[str] | None, list[str] | None] = (None, None)) -> bytes:
         key = hash(text)
         known_slow = key in self._slow_texts
         worker = await self._acquire(known_slow, timeout)
@@ -310,7 +356,7 @@ class WorkerPool:
         self._busy_since[id(worker)] = time.monotonic()
         self._slow_running += known_slow
         try:
-            worker.conn.send((text, fmt, cap))
+            worker.conn.send((text, fmt, cap, dataset))
             ready = await loop.run_in_executor(None, worker.conn.poll, timeout)
             if not ready:
                 raise QueryFailed(503, f"the query ran over the time limit of {timeout:g} s and was "
@@ -351,20 +397,70 @@ class WorkerPool:
 
 
 # -- the web app -------------------------------------------------------------------------------
+ID_BASE = "https://w3id.org/ckg/id/"
+ONTOLOGY_IRI = "https://w3id.org/ckg/ontology"
+DESCRIBE_TYPES = {"text/turtle": "TURTLE", "application/ld+json": "JSON_LD", "application/n-triples": "N_TRIPLES",
+                  "application/rdf+xml": "RDF_XML", "text/html": "HTML", "application/xhtml+xml": "HTML"}
+
+
+def _negotiate_document(accept: str | None) -> str | None:
+    """Turtle, JSON-LD, N-Triples, RDF/XML or HTML for a described resource (Turtle by default)."""
+    if not accept or not accept.strip():
+        return "TURTLE"
+    best, best_q = None, 0.0
+    for i, part in enumerate(accept.split(",")):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = next((float(p[2:]) for p in params if p.startswith("q=") and p[2:].replace(".", "", 1).isdigit()), 1.0)
+        if q <= 0:
+            continue
+        media = media.lower()
+        fmt = DESCRIBE_TYPES.get(media) or ("TURTLE" if media in ("*/*", "text/*") else
+                                            "JSON_LD" if media == "application/*" else None)
+        if fmt and q - i * 1e-6 > best_q:
+            best, best_q = fmt, q - i * 1e-6
+    return best
+
+
+def _graph_list(values: list[str], name: str) -> list[str]:
+    """Graph IRIs of default-graph-uri / named-graph-uri, checked (QueryError on a bad one)."""
+    from kgraph.sparql import QueryError
+
+    out = []
+    for value in values:
+        if not _ABSOLUTE_IRI.match(value):
+            raise QueryError(f"{name}: not an absolute IRI: {value[:200]!r}")
+        out.append(value)
+    return out
+
+
+_ABSOLUTE_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
+
+
 def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10_000,
-               workers: int = 2, sandbox: bool = True, memory_mb: int = 2048) -> Any:
-    """The Starlette app: ``/`` (a page about the endpoint) and ``/sparql`` (the protocol)."""
+               workers: int = 2, sandbox: bool = True, memory_mb: int = 2048,
+               cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None) -> Any:
+    """The Starlette app: ``/`` (a page about the endpoint), ``/sparql`` (the protocol, and its
+    service description on a GET without a query), ``/id/…`` and ``/ontology`` (the w3id IRIs,
+    described with content negotiation). ``cors_origins`` empty turns CORS off."""
     from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.middleware.cors import CORSMiddleware
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, PlainTextResponse, Response
     from starlette.routing import Route
 
+    from kgraph import describe
     from kgraph.sparql import QueryError, QueryTooLarge, check_read_only
 
     pool = WorkerPool(store_path, workers, sandbox, memory_mb)
+    counts: dict[str, int] = {}  # the workers see the store as of their start: counted once
+    vary = {"Vary": "Accept"}
 
-    def error(status: int, message: str) -> Response:
-        return PlainTextResponse(message + "\n", status_code=status)
+    def error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        return PlainTextResponse(message + "\n", status_code=status, headers=headers)
+
+    def not_acceptable(offered: str) -> Response:
+        return error(406, f"cannot answer in any type the Accept header names; offered: {offered}", vary)
 
     async def read_body(request: Request) -> bytes | None:
         """The request body, or None once it passes MAX_BODY_BYTES (read no further)."""
@@ -383,14 +479,40 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
                 return None
             chunks.append(chunk)
 
+    counted: list[bool] = []  # tried once: a store too big to count in the time limit is not retried
+
+    async def dataset_counts_once() -> dict[str, int]:
+        if not counted:
+            counted.append(True)
+            with contextlib.suppress(QueryFailed):  # counts left out rather than no description
+                counts.update(json.loads(await pool.run("", "COUNTS", 0, timeout)))
+        return counts
+
+    async def service_description(request: Request) -> Response:
+        fmt = _negotiate_document(request.headers.get("accept"))
+        if fmt is None:
+            return not_acceptable("text/turtle, application/ld+json, application/n-triples, application/rdf+xml, "
+                                  "text/html")
+        if fmt == "HTML":
+            return HTMLResponse(_page(timeout, max_results), headers=vary)
+        endpoint = str(request.url.replace(query="", fragment=""))
+        triples = describe.service_description(endpoint, await dataset_counts_once(), license_iri)
+        return Response(describe.serialise(triples, fmt), media_type=MEDIA[fmt], headers=vary)
+
     async def sparql(request: Request) -> Response:
+        if request.method == "OPTIONS":  # a preflight is answered by the CORS middleware
+            return Response(status_code=204, headers={"Allow": "GET, POST, OPTIONS"})
         if len(request.scope.get("query_string", b"")) > MAX_URL_BYTES:
             return error(414, f"the URL is over {MAX_URL_BYTES // 1024} KiB: POST long queries "
                               "(application/sparql-query)")
-        params = dict(request.query_params)
-        query = params.get("query")
+        params: dict[str, list[str]] = {}
+        for key, value in request.query_params.multi_items():
+            params.setdefault(key, []).append(value)
+        query = (params.get("query") or [None])[0]
         if "update" in params:
             return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
+        if request.method == "GET" and not params:
+            return await service_description(request)
         if request.method == "POST":
             ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
             try:
@@ -403,10 +525,13 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
             if ctype == "application/x-www-form-urlencoded":
                 # parsed here rather than with request.form(), which needs python-multipart
                 body = raw.decode("utf-8", errors="replace")
-                form = {k: v[0] for k, v in urllib.parse.parse_qs(body, keep_blank_values=True).items()}
+                form = urllib.parse.parse_qs(body, keep_blank_values=True)
                 if "update" in form:
                     return error(400, "SPARQL UPDATE is not allowed: this endpoint is read-only")
-                query = form.get("query", query)
+                query = form.get("query", [query])[0]
+                for key in ("default-graph-uri", "named-graph-uri"):
+                    if key in form:
+                        params.setdefault(key, []).extend(form[key])
             elif ctype == "application/sparql-query":
                 query = raw.decode("utf-8", errors="replace")
             elif ctype == "application/sparql-update":
@@ -419,17 +544,54 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
         query = str(query)
         try:  # a linear scan with a size cap: cheap enough for the event loop
             form_name = check_read_only(query)
+            defaults = _graph_list(params["default-graph-uri"], "default-graph-uri") \
+                if "default-graph-uri" in params else None
+            names = _graph_list(params["named-graph-uri"], "named-graph-uri") if "named-graph-uri" in params else None
         except QueryTooLarge as exc:
             return error(413, str(exc))
         except QueryError as exc:
             return error(400, str(exc))
         graph = form_name in ("ConstructQuery", "DescribeQuery")
-        fmt = negotiate(request.headers.get("accept"), graph, params.get("format"))
+        fmt = negotiate(request.headers.get("accept"), graph, (params.get("format") or [None])[0])
+        if fmt is None:
+            return not_acceptable(", ".join(GRAPH_TYPES if graph else RESULT_TYPES))
         try:
-            body = await pool.run(query, fmt, max_results, timeout)
+            body = await pool.run(query, fmt, max_results, timeout, (defaults, names))
         except QueryFailed as exc:
-            return error(exc.status, str(exc))
-        return Response(body, media_type=MEDIA[fmt])
+            return error(exc.status, str(exc), vary)
+        return Response(body, media_type=MEDIA[fmt], headers=vary)
+
+    async def resource(request: Request) -> Response:
+        """A w3id IRI of the graph (``/id/…``), described from the store: its own triples and the
+        labels of what they point to; 404 when the store says nothing about it."""
+        path = request.path_params["path"]
+        iri = ID_BASE + path
+        if not _ABSOLUTE_IRI.match(iri) or len(iri) > 2000:
+            return error(404, "no such resource")
+        fmt = _negotiate_document(request.headers.get("accept"))
+        if fmt is None:
+            return not_acceptable("text/turtle, application/ld+json, application/n-triples, application/rdf+xml, "
+                                  "text/html")
+        try:
+            data = await pool.run(describe.describe_query(iri), "N_TRIPLES", max_results, timeout)
+        except QueryFailed as exc:
+            return error(exc.status, str(exc), vary)
+        triples = describe.parse_ntriples(data)
+        if not triples:
+            return error(404, f"the graph says nothing about <{iri}>", vary)
+        if fmt == "HTML":
+            return HTMLResponse(describe.html_page(iri, triples), headers=vary)
+        return Response(describe.serialise(triples, fmt), media_type=MEDIA[fmt], headers=vary)
+
+    async def ontology(request: Request) -> Response:
+        fmt = _negotiate_document(request.headers.get("accept"))
+        if fmt is None:
+            return not_acceptable("text/turtle, application/ld+json, application/n-triples, application/rdf+xml, "
+                                  "text/html")
+        triples = describe.ontology_triples()
+        if fmt == "HTML":
+            return HTMLResponse(describe.html_page(ONTOLOGY_IRI, triples, ontology=True), headers=vary)
+        return Response(describe.serialise(triples, fmt), media_type=MEDIA[fmt], headers=vary)
 
     async def home(request: Request) -> Response:
         return HTMLResponse(_page(timeout, max_results))
@@ -442,8 +604,13 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
         finally:
             await pool.stop()
 
-    return Starlette(routes=[Route("/", home), Route("/sparql", sparql, methods=["GET", "POST"])],
-                     lifespan=lifespan)
+    middleware = []
+    if cors_origins:
+        middleware.append(Middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
+                                     allow_headers=["Accept", "Content-Type", "Authorization"], max_age=600))
+    return Starlette(routes=[Route("/", home), Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
+                             Route("/ontology", ontology), Route("/id/{path:path}", resource)],
+                     middleware=middleware, lifespan=lifespan)
 
 
 def _page(timeout: float, max_results: int) -> str:
@@ -463,8 +630,13 @@ at <code>/sparql</code> over a knowledge graph of CIS/CSTO/SCO security-cooperat
 <code>application/sparql-query</code>.</li>
 <li>Results by the <code>Accept</code> header: SPARQL JSON (default), XML, CSV, TSV; CONSTRUCT and
 DESCRIBE give Turtle (default) or N-Triples.</li>
-<li>The default graph is the union of all graphs; the prefixes ckg:, id:, schema:, oa:, skos:,
-rdfs:, owl:, xsd:, wd: are predeclared.</li>
+<li>The default graph is the union of all graphs, unless the request names its dataset with
+<code>default-graph-uri</code> / <code>named-graph-uri</code>; the prefixes ckg:, id:, schema:, oa:,
+skos:, rdfs:, owl:, xsd:, wd: are predeclared (a query may declare its own).</li>
+<li>GET <code>/sparql</code> without a query: the SPARQL 1.1 Service Description (Turtle, JSON-LD)
+with VoID counts. CORS is on for GET and POST (browser clients such as YASGUI).</li>
+<li>The graph's IRIs resolve here: <code>/id/…</code> for <code>https://w3id.org/ckg/id/…</code> and
+<code>/ontology</code>, as Turtle, JSON-LD or HTML by the <code>Accept</code> header.</li>
 <li>Read-only: UPDATE, LOAD, SERVICE and FROM are refused (HTTP 400). Time limit {timeout:g} s
 (HTTP 503 beyond it); at most {max_results} rows (HTTP 400 beyond: add LIMIT).</li></ul>
 <form action="/sparql" method="get"><textarea name="query">{example}</textarea>
@@ -475,13 +647,13 @@ rdfs:, owl:, xsd:, wd: are predeclared.</li>
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
           max_results: int = 10_000, workers: int | None = None, sandbox: bool = True,
-          memory_mb: int = 2048) -> None:
+          memory_mb: int = 2048, cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None) -> None:
     """Run the endpoint until interrupted."""
     import uvicorn
 
     size = workers or max(1, min(4, os.cpu_count() or 1))
     app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size, sandbox=sandbox,
-                     memory_mb=memory_mb)
+                     memory_mb=memory_mb, cors_origins=cors_origins, license_iri=license_iri)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
                 h11_max_incomplete_event_size=H11_MAX_EVENT_BYTES, limit_concurrency=MAX_CONNECTIONS)
 

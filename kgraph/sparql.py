@@ -325,7 +325,8 @@ _REFUSED = {
                "outside requests",
     "LOAD": "LOAD is not allowed: this endpoint is read-only",
     "FROM": "FROM and FROM NAMED are not allowed (they fetch URLs); the default graph is the union "
-            "of all graphs; use GRAPH <iri> { … } for one graph",
+            "of all graphs; use GRAPH <iri> { … } for one graph, or the protocol's default-graph-uri and "
+            "named-graph-uri parameters",
 }
 _UPDATE_WORDS = frozenset("""
     INSERT DELETE DATA CLEAR DROP CREATE ADD MOVE COPY WITH USING INTO DEFAULT ALL TO SILENT

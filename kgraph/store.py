@@ -12,8 +12,6 @@ is closed (a build refreshes it explicitly at its end), so the summary matches t
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -345,21 +343,16 @@ class GraphStore:
 
         Triple formats get the union of all graphs; quad formats keep the named graphs.
         """
+        from kgraph.rdfio import atomic_writer
+
         path = Path(path)
         fmt, has_graphs = rdf_format(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                if has_graphs:
-                    self.oxigraph.dump(out, fmt)
-                else:
-                    triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
-                    triples.serialize(out, fmt)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_writer(path) as out:  # readable as the umask allows, not 0600
+            if has_graphs:
+                self.oxigraph.dump(out, fmt)
+            else:
+                triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+                triples.serialize(out, fmt)
         return path
 
 

@@ -189,7 +189,9 @@ def test_result_cap(endpoint: str) -> None:
 
 
 def test_bad_requests(endpoint: str) -> None:
-    assert http(endpoint)[0] == 400
+    # a GET with no parameter at all is the service description (tests/test_endpoint_standard.py)
+    assert http(endpoint + "?default-graph-uri=https%3A%2F%2Fw3id.org%2Fckg%2Fid%2Fgraph%2Freference")[0] == 400
+    assert http(endpoint, b"format=json", {"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
     status, _, body = http(endpoint + "?query=SELECT%20WHERE%20%7B")
     assert status == 400 and "syntax error" in body
 

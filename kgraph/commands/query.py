@@ -63,6 +63,9 @@ def query_command(
     data: Annotated[list[Path] | None,
                     typer.Option("--data", help="RDF file(s) to load in memory instead (repeatable).")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table | csv | tsv | json | md")] = "table",
+    print_only: Annotated[bool, typer.Option(
+        "--print", help="Print the query with its parameters bound (standalone SPARQL 1.1) instead of running it.")]
+        = False,
 ) -> None:
     """Run a library query, a .rq file or SPARQL text over a store or files.
 
@@ -77,6 +80,18 @@ def query_command(
         _fail(f"--format {fmt!r}: expected one of {', '.join(FORMATS)}")
     if (name is None) == (sparql is None):
         _fail("give a query NAME (or FILE.rq), or --sparql TEXT (one of the two)")
+    if print_only:
+        if name is None:
+            _fail("--print is for library queries (NAME or FILE.rq)")
+        from kgraph.sparql import resolve
+
+        try:
+            text = resolve(name).bind(_params(param or []))
+            check_read_only(text)
+        except QueryError as exc:
+            _fail(str(exc))
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
     kg = _open(store, data)
     try:
         if sparql is not None:

@@ -24,6 +24,12 @@ def serve_command(
     sandbox: Annotated[bool, typer.Option(
         "--sandbox/--no-sandbox",
         help="Ban sockets in the query workers (seccomp). --no-sandbox only where seccomp is unavailable.")] = True,
+    cors_origin: Annotated[list[str] | None, typer.Option(
+        "--cors-origin", help="Origin allowed to query from a browser (repeatable; default any: *).")] = None,
+    cors: Annotated[bool, typer.Option("--cors/--no-cors", help="CORS headers for GET/POST (browser clients).")]
+        = True,
+    license_iri: Annotated[str | None, typer.Option(
+        "--license", help="Licence IRI of the data, given in the service description (dcterms:license).")] = None,
 ) -> None:
     """Serve the store at http://HOST:PORT/sparql (SPARQL 1.1 Protocol, read-only).
 
@@ -33,6 +39,9 @@ def serve_command(
     stopped (HTTP 503); a result over the cap is refused (HTTP 400: add LIMIT). The query workers
     cannot open network connections (a seccomp ban on sockets); the endpoint refuses to start
     where that ban cannot be installed, unless --no-sandbox is given.
+
+    Also served: the SPARQL service description (GET /sparql with no query), the graph's IRIs
+    (https://w3id.org/ckg/id/… at /id/…, the ontology at /ontology) as Turtle, JSON-LD or HTML.
     """
     import subprocess
     import sys
@@ -52,4 +61,5 @@ def serve_command(
             raise typer.Exit(2)
     typer.echo(f"kgraph: serving {store} at http://{host}:{port}/sparql (read-only)", err=True)
     serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers,
-          sandbox=sandbox, memory_mb=memory)
+          sandbox=sandbox, memory_mb=memory, cors_origins=tuple(cors_origin or ["*"]) if cors else (),
+          license_iri=license_iri)
