@@ -354,3 +354,27 @@ def test_following_the_meeting_is_not_a_next_session():
               "the meeting.", "en")
     assert sessions(f) == [("cis-council-of-defence-ministers", dt.date(2024, 10, 8), "minsk")]
     assert f.announced == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Заседание Совета министров внутренних дел СНГ прошло во вторник. Министры обсудили выполнение решений "
+           "предыдущего заседания в Астане."),
+    ("en", "The CIS Council of Interior Ministers met on Tuesday. The ministers reviewed the decisions of the previous "
+           "meeting in Astana."),
+    ("kk", "ТМД Ішкі істер министрлері кеңесінің отырысы сейсенбіде өтті. Министрлер Астанадағы өткен отырыстың "
+           "шешімдерін талқылады."),
+])
+def test_place_of_a_previous_session_is_not_the_venue(lang, body):
+    assert sessions(facts(body, lang)) == [("cis-council-of-interior-ministers", dt.date(2024, 10, 8), None)]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры обсудили учения. Эти вопросы "
+           "обсуждались и на сегодняшней встрече."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk. The ministers discussed exercises. Security was also "
+           "discussed at today's meeting."),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Министрлер жаттығуларды талқылады. Бұл "
+           "мәселелер бүгінгі жиында да талқыланды."),
+])
+def test_todays_meeting_further_down_dates_the_session(lang, body):
+    assert sessions(facts(body, lang)) == [("cis-council-of-defence-ministers", DAY, "minsk")]

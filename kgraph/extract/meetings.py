@@ -44,6 +44,7 @@ DATELINE_CITY_AFTER = re.compile(r",\s*")
 DATELINE_AGENCY_AFTER = re.compile(r"\s*([/(—–-]|\.\s*/)")  # "Минск /Корр. БЕЛТА/", "Astana (Kazinform)"
 FAR_FUTURE = dt.timedelta(days=3)
 PASSING = dt.timedelta(days=45)
+PREVIOUS_PLACE = 25  # characters after "the previous meeting" within which a city is that meeting's place
 LEAD_SENTENCES = 3  # where a report names the session's date and place when its first sentence does not
 
 
@@ -178,7 +179,10 @@ def _capital_periphrases(analysis: Analysis, sentence: Sentence) -> list[_Periph
 def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str, Span] | None:
     text = analysis.text
     places = sentence.of_kind("city") + _capital_periphrases(analysis, sentence)
+    previous = analysis.find("previous_session", sentence.start, sentence.end)
     for m in _by_nearness(analysis, sentence, places, body):
+        if any(a <= m.start <= b + PREVIOUS_PLACE for a, b in previous):
+            continue  # "the previous meeting in Astana", "Астанадағы өткен отырыс": a past session's place
         line_start = text.rfind("\n", 0, m.start) + 1
         if m.start - line_start < 3 and DATELINE.match(text, m.start):
             continue  # a dateline names where the news was filed
