@@ -378,3 +378,13 @@ def test_place_of_a_previous_session_is_not_the_venue(lang, body):
 ])
 def test_todays_meeting_further_down_dates_the_session(lang, body):
     assert sessions(facts(body, lang)) == [("cis-council-of-defence-ministers", DAY, "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске проходит заседание СМИД СНГ, на котором министры обсудят сотрудничество."),
+    ("en", "The CIS Council of Foreign Ministers is taking place in Minsk, where ministers will discuss security."),
+    ("kk", "Минскіде ТМД Сыртқы істер министрлері кеңесінің отырысы өтіп жатыр, онда министрлер ынтымақтастықты "
+           "талқылайды."),
+])
+def test_session_going_on_whose_agenda_is_in_the_future_is_held(lang, body):
+    assert sessions(facts(body, lang)) == [("cis-council-of-foreign-ministers", DAY, "minsk")]

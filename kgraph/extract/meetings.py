@@ -310,8 +310,10 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         body = _joint_session(analysis, sentence, holders) or body
         next_session = analysis.has("next_meeting", sentence.start, sentence.end)
         future = analysis.has("future", sentence.start, sentence.end) or next_session
-        if future and not next_session and _held_today(analysis, sentence):
-            future = False  # "Today Dushanbe will host the meeting": held on the publication day
+        if future and not next_session and (_held_today(analysis, sentence) or _ongoing(analysis, sentence)):
+            # "Today Dushanbe will host the meeting": held on the publication day; "the session taking place
+            # in Minsk, where ministers will discuss …": going on, whatever its agenda will cover
+            future = False
         if not future and _dated_ahead(analysis, sentence, body):
             future = True  # "the 13th meeting … in Beijing on 21-22 May" in a report of 16 May: a preview
         if not future and body is not None and not analysis.has("meeting_events", sentence.start, sentence.end) \
@@ -444,7 +446,7 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                     and not analysis.has("future", sentence.start, sentence.end)
                     and not analysis.has("side_event", sentence.start, sentence.end)
                     and (any(m.slug in (meeting.body, organisation_of(meeting.body)) for m in names)
-                         or (not names and analysis.has("meeting_nouns", sentence.start, sentence.end)))
+                         or (not names and _bare_meeting_word(analysis, sentence)))
                     and not any(m.slug != meeting.body and not is_organisation(m.slug) for m in names)):
                 today = [d for d in sentence.dates if d.begin == analysis.doc.published and d.finish is None
                          and not _in_dateline(analysis, d.start) and not _report_date(analysis, sentence, d.start)]
@@ -453,6 +455,22 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                     meeting.start = analysis.doc.published
                     meeting.evidence.append(found)
                     break
+
+
+def _bare_meeting_word(analysis: Analysis, sentence: Sentence) -> bool:
+    """A meeting word standing for the report's session ("today's meeting", "Минскідегі кездесу"), not
+    one named by a body the gazetteer does not know ("ЖЕЭК отырысы", "the EAEU summit"): no capitalised
+    word other than a place's right before it."""
+    places = [m for m in analysis.matches if m.kind in ("city", "state", "state-adj")]
+    found = False
+    for start, _ in analysis.find("meeting_nouns", sentence.start, sentence.end):
+        words = analysis.text[sentence.start:start].split()
+        if words and words[-1][:1].isupper():
+            word_start = analysis.text.rfind(words[-1], sentence.start, start)
+            if not any(m.start <= word_start < m.end for m in places):
+                return False
+        found = True
+    return found
 
 
 def _another_session(analysis: Analysis, sentence: Sentence, body: str,
