@@ -92,6 +92,7 @@ class Body:
     parent: str | None = None
     qid: str | None = None
     agency: str | None = None  # agency type slug whose heads sit in the body
+    permanent: bool = False  # a standing organ (executive committee, secretariat), not a council in session
 
     @property
     def key(self) -> str:
@@ -277,7 +278,7 @@ def _load_bodies(path: Path) -> dict[str, Body]:
                 raise f.fail(f"{name} must be a slug ({value!r})")
         out[slug] = Body(slug, f.names(item, "names"), f.names(item, "core", required=False),
                          f.names(item, "abbreviations", required=False), parent, f.qid(item, required=False),
-                         agency)
+                         agency, bool(item.get("permanent", False)))
     return out
 
 

@@ -30,7 +30,12 @@ PLACE_CASES = {"kk": {"loc"}, "ru": {"loc"}, "en": {None, "nom", "loc"}}
 EN_PLACE = re.compile(
     r"\b(in|at|to|hosted by)\s+(the\s+)?(([\w-]+\s+){0,3}(city|town|capital|resort|port) of\s+)?$")
 # "в Душанбе", "в городе Чолпон-Ата": indeclinable names carry no case, the preposition tells
-RU_PLACE = re.compile(r"(?<!\w)(в|во)\s+((городе|г\.|столице|курортном городе)\s+)?$")
+# "в киргизском городе Чолпон-Ата", "в курортном посёлке": an adjective may qualify the town word
+RU_PLACE = re.compile(
+    r"(?<!\w)(в|во)\s+((\w+(ом|ем|ой|ей)\s+)?(городе|г\.|столице|посёлке|поселке|селе|курорте)\s+)?$")
+# "Bishkek hosted", "the capital of Kyrgyzstan, Bishkek, hosted", "Dushanbe yesterday hosted"
+EN_HOST_AFTER = re.compile(
+    r",?\s+((yesterday|today|on \w+day|\w+ly)\s+)?(hosted|welcomed|hosts|will host|is hosting|played host)\b")
 KK_PLACE_AFTER = re.compile(r"\s+(қаласында|қаласындағы|шаһарында|астанасында)")  # "Циндао қаласында"
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
 # "SAMARKAND, ", "BAKU, Azerbaijan, ": the filing city, maybe with its country
@@ -39,6 +44,7 @@ DATELINE_CITY_AFTER = re.compile(r",\s*")
 DATELINE_AGENCY_AFTER = re.compile(r"\s*([/(—–-]|\.\s*/)")  # "Минск /Корр. БЕЛТА/", "Astana (Kazinform)"
 FAR_FUTURE = dt.timedelta(days=3)
 PASSING = dt.timedelta(days=45)
+PREVIOUS_PLACE = 25  # characters after "the previous meeting" within which a city is that meeting's place
 LEAD_SENTENCES = 3  # where a report names the session's date and place when its first sentence does not
 
 
@@ -173,14 +179,16 @@ def _capital_periphrases(analysis: Analysis, sentence: Sentence) -> list[_Periph
 def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str, Span] | None:
     text = analysis.text
     places = sentence.of_kind("city") + _capital_periphrases(analysis, sentence)
+    previous = analysis.find("previous_session", sentence.start, sentence.end)
     for m in _by_nearness(analysis, sentence, places, body):
+        if any(a <= m.start <= b + PREVIOUS_PLACE for a, b in previous):
+            continue  # "the previous meeting in Astana", "Астанадағы өткен отырыс": a past session's place
         line_start = text.rfind("\n", 0, m.start) + 1
         if m.start - line_start < 3 and DATELINE.match(text, m.start):
             continue  # a dateline names where the news was filed
         if analysis.lang == "en":
             before = analysis.norm[max(sentence.start, m.start - 50): m.start]
-            after = analysis.norm[m.end: m.end + 16]
-            if EN_PLACE.search(before) or re.match(r"\s+(hosted|welcomed|hosts|will host|is hosting)", after):
+            if EN_PLACE.search(before) or EN_HOST_AFTER.match(analysis.norm, m.end):
                 return m.key, Span(m.start, m.end)
             continue
         before = analysis.norm[max(sentence.start, m.start - 24): m.start]
@@ -265,15 +273,18 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     announced: list[MeetingCandidate] = []
     title = analysis.title
     after_side_event = False
+    standing: MeetingCandidate | None = None  # a session found only under a standing organ's name
     lead = {s.index for s in analysis.sentences[:LEAD_SENTENCES]}
     for sentence in analysis.sentences:
         holders = _holding_bodies(analysis, sentence, mentions)
         if not _is_meeting_sentence(analysis, sentence) and not (
-                primary is None and sentence.index in lead and any(_member_agency(h.slug) for h in holders)
+                primary is None and sentence.index in lead
+                and (any(_member_agency(h.slug) for h in holders) or (not holders and _agency_body(analysis, sentence)))
                 and analysis.has("session_acts", sentence.start, sentence.end)):
             # a council (of heads of states or agencies) that appointed, approved or signed in the lead
-            # met: "the Council of Heads of State appointed X" reports its session without a meeting
-            # word; a permanent organ's act (an executive committee's) is no session
+            # met: "the Council of Heads of State appointed X", "the defence ministers of the SCO states
+            # signed a communiqué" report its session without a meeting word; a permanent organ's act
+            # (an executive committee's) is no session
             continue
         if analysis.has("side_event", sentence.start, sentence.end) or analysis.has(
                 "working_level", sentence.start, sentence.end):
@@ -281,6 +292,8 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             # sidelines, a visit on the eve of the session, an expert group's meeting: not the session itself
             after_side_event = True
             continue
+        if analysis.has("arrival", sentence.start, sentence.end):
+            continue  # "ministers arrived in Dushanbe to attend the meeting": the session is still ahead
         if not holders and analysis.has("exercise", sentence.start, sentence.end) and not analysis.has(
                 "meeting_nouns", sentence.start, sentence.end):
             # "the Joint Staff held the exercise", "учения прошли": exercises are not sessions; a council
@@ -292,11 +305,25 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             # "the meeting took place in his residence", "also present at the meeting were the director
             # of …": the side event again; a session after it is named with its body and a verb of its own
             continue
+        holders = sorted(holders, key=lambda h: _permanent(h.slug))  # a council before a standing organ
         body = holders[0].slug if holders else _agency_body(analysis, sentence)
+        if holders and _permanent(body):  # "heads of the interior ministries and the Executive Committee"
+            body = _agency_body(analysis, sentence) or body
+        body = _joint_session(analysis, sentence, holders) or body
         next_session = analysis.has("next_meeting", sentence.start, sentence.end)
         future = analysis.has("future", sentence.start, sentence.end) or next_session
-        if future and not next_session and _held_today(analysis, sentence):
-            future = False  # "Today Dushanbe will host the meeting": held on the publication day
+        if future and not next_session and (_held_today(analysis, sentence) or _ongoing(analysis, sentence)):
+            # "Today Dushanbe will host the meeting": held on the publication day; "the session taking place
+            # in Minsk, where ministers will discuss …": going on, whatever its agenda will cover
+            future = False
+        if not future and _dated_ahead(analysis, sentence, body):
+            future = True  # "the 13th meeting … in Beijing on 21-22 May" in a report of 16 May: a preview
+        if not future and body is not None and not analysis.has("meeting_events", sentence.start, sentence.end) \
+                and any(a.body == body and a.start is not None and analysis.doc.published is not None
+                        and a.start > analysis.doc.published for a in announced):
+            # "at the session the Council is to adopt …" after the report announced that session for a
+            # later day: the same preview, not a held session (no verb of holding of its own)
+            continue
         if future:
             # a preview ("will be held", "состоится", "өтеді") or the next session is not a meeting
             # of the report: at most an announced session, which names its session (a meeting word
@@ -319,12 +346,52 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
                 announced.append(other)
             continue
         evidence = [Span(h.start, h.end) for h in holders] or [analysis.quote_unit(sentence.start)]
-        primary = MeetingCandidate(body, sentence, evidence)
+        candidate = MeetingCandidate(body, sentence, evidence)
+        if _permanent(body):
+            # "the chairman of the Executive Committee spoke at the session": a standing organ's officials
+            # attend a council's session; the organ holds it only when the report names no council's
+            standing = standing or candidate
+            continue
+        primary = candidate
+    if primary is None:
+        primary = standing
     if primary is None:  # a preview: only announced sessions
         return [m for m in announced if m.announced]
     _locate(analysis, primary, title, mentions)
     where = (primary.body, primary.place, primary.start)
     return [primary, *(m for m in announced if (m.body, m.place, m.start) != where)]
+
+
+def _permanent(body: str | None) -> bool:
+    """A standing organ (executive committee, secretariat): its officials attend a council's sessions."""
+    from kgraph.reference import load_reference
+
+    item = load_reference().bodies.get(body) if body else None
+    return bool(item and item.permanent)
+
+
+def _joint_session(analysis: Analysis, sentence: Sentence, holders: list[BodyMention]) -> str | None:
+    """"a joint session of the CSTO Councils of Foreign and Defence Ministers and the Committee of
+    Secretaries": several councils of one organisation in session together are the organisation's
+    session (CONVENTIONS: a format with no body of its own counts as its parent)."""
+    if not analysis.has("joint_session", sentence.start, sentence.end):
+        return None
+    councils = {h.slug for h in holders if not _permanent(h.slug)}
+    orgs = {organisation_of(slug) for slug in councils}
+    if len(councils) >= 2 and len(orgs) == 1 and None not in orgs:
+        return orgs.pop()
+    return None
+
+
+def _dated_ahead(analysis: Analysis, sentence: Sentence, body: str | None) -> bool:
+    """The day the sentence gives its session (nearest the session's words) lies after the publication
+    date: the report previews the session, it cannot report it held."""
+    published = analysis.doc.published
+    if published is None or sentence.is_title:
+        return False
+    days = [d for d in sentence.dates
+            if not _in_dateline(analysis, d.start) and not _report_date(analysis, sentence, d.start)]
+    return bool(days) and _by_nearness(analysis, sentence, days, body)[0].begin > published
 
 
 def _member_agency(body: str | None) -> str | None:
@@ -371,19 +438,41 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                 meeting.evidence.append(city[1])
         if meeting.session_number is None and not sentence.is_title:
             meeting.session_number = _session_number(analysis, sentence)
-    if meeting.start is None:  # "Еске салсақ, бүгін ... саммиті өтіп жатыр" further down the report
+    if meeting.start is None:
+        # "Еске салсақ, бүгін ... саммиті өтіп жатыр", "the meeting in Minsk is going on", "issues raised were
+        # discussed at today's meeting" further down the report: a sentence about this session (its body,
+        # or a bare meeting word naming no other body) that puts it on the publication day
         for sentence in analysis.body:
+            names = [m for m in mentions if m.sentence == sentence.index]
             if (sentence not in order and _is_meeting_sentence(analysis, sentence)
                     and not analysis.has("future", sentence.start, sentence.end)
-                    and any(m.sentence == sentence.index and m.slug in (meeting.body, organisation_of(meeting.body))
-                            for m in mentions)
-                    and not any(m.sentence == sentence.index and m.slug != meeting.body
-                                and not is_organisation(m.slug) for m in mentions)):
-                ongoing = _ongoing(analysis, sentence)
-                if ongoing is not None:
+                    and not analysis.has("side_event", sentence.start, sentence.end)
+                    and (any(m.slug in (meeting.body, organisation_of(meeting.body)) for m in names)
+                         or (not names and _bare_meeting_word(analysis, sentence)))
+                    and not any(m.slug != meeting.body and not is_organisation(m.slug) for m in names)):
+                today = [d for d in sentence.dates if d.begin == analysis.doc.published and d.finish is None
+                         and not _in_dateline(analysis, d.start) and not _report_date(analysis, sentence, d.start)]
+                found = Span(today[0].start, today[0].end) if today else _ongoing(analysis, sentence)
+                if found is not None:
                     meeting.start = analysis.doc.published
-                    meeting.evidence.append(ongoing)
+                    meeting.evidence.append(found)
                     break
+
+
+def _bare_meeting_word(analysis: Analysis, sentence: Sentence) -> bool:
+    """A meeting word standing for the report's session ("today's meeting", "Минскідегі кездесу"), not
+    one named by a body the gazetteer does not know ("ЖЕЭК отырысы", "the EAEU summit"): no capitalised
+    word other than a place's right before it."""
+    places = [m for m in analysis.matches if m.kind in ("city", "state", "state-adj")]
+    found = False
+    for start, _ in analysis.find("meeting_nouns", sentence.start, sentence.end):
+        words = analysis.text[sentence.start:start].split()
+        if words and words[-1][:1].isupper():
+            word_start = analysis.text.rfind(words[-1], sentence.start, start)
+            if not any(m.start <= word_start < m.end for m in places):
+                return False
+        found = True
+    return found
 
 
 def _another_session(analysis: Analysis, sentence: Sentence, body: str,
