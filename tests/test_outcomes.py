@@ -343,3 +343,84 @@ def test_separatism_money_laundering_and_arms_are_other():
     m, _ = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers approved a draft "
                          "agreement on countering money laundering, separatism and illicit arms trafficking.")
     assert not {"organized-crime", "extremism"} & set(m.topics)
+
+
+# --- round 2: real-text phenomena -------------------------------------------------------------------
+
+
+def test_participle_clause_after_the_item_belongs_to_it():
+    m, text = meeting("ru", "В Алматы прошло совещание министров внутренних дел ШОС. Стороны подписали протокол, "
+                            "предусматривающий совместные мероприятия, направленные на борьбу с наркотиками.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "предусматривающий" in got[0]
+    m, text = meeting("en", "The meeting of the CIS Council of Interior Ministers was held in Minsk. The ministers "
+                            "approved a plan, providing for joint operations, training and exchanges of experts.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_signing_named_as_the_occasion_is_not_a_decision():
+    m, text = meeting("ru", "В Душанбе прошло заседание Совета министров обороны СНГ. Своими впечатлениями министр "
+                            "поделился после подписания меморандума, сообщает корреспондент. Министры утвердили "
+                            "план совместных учений.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "план" in got[0]
+
+
+def test_decisions_adopted_at_an_earlier_session_are_background():
+    m, text = meeting("en", "The CIS Council of Interior Ministers met in Baku. The participants also reviewed the "
+                            "results of the crime programme and the measures on public order that were adopted at "
+                            "the previous session. The ministers approved the plan of joint operations.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "plan of joint operations" in got[0]
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры обсудили ход "
+                            "выполнения решений, принятых на прошлом заседании. Утвержден план на 2026 год.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_list_of_areas_after_decisions_on_gives_one_decision_each():
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Moscow. The ministers made decisions on the "
+                            "joint air defence system, military communications, training of officers as well as "
+                            "sports events of the armies.")
+    got = quotes(m, text)
+    assert len(got) == 4 and got[1] == "military communications" and got[3] == "sports events of the armies"
+    m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Министры договорились о "
+                            "совместных учениях, подготовке кадров, связи, а также о военно-спортивных играх.")
+    assert len(quotes(m, text)) == 4
+
+
+def test_agreed_on_two_joined_areas_is_one_decision():
+    m, text = meeting("en", "The CIS Council of Border Troops Commanders met in Minsk. The sides agreed on "
+                            "interaction and information exchange between the border services.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_documents_signed_retold_in_a_quote_are_one_decision():
+    m, text = meeting("en", "The CIS Council of Border Troops Commanders met in Minsk. 12 documents were signed "
+                            "following the meeting. \"Mainly, documents were signed on the situation at the "
+                            "external borders,\" the chairman added.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "12 documents" in got[0]
+
+
+def test_thanks_and_presented_priorities_are_not_proposals():
+    m, text = meeting("ru", "В Астане прошло совещание министров внутренних дел ШОС. \"Считаю необходимым "
+                            "выразить благодарность организаторам встречи\", - сказал генсек.")
+    assert quotes(m, text, "proposals") == []
+    m, text = meeting("kk", "Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Ресей келесі жылы "
+                            "Ұйымға төрағалық етудің басымдықтарын ұсынады.")
+    assert quotes(m, text, "proposals") == []
+    m, text = meeting("en", "The SCO Council of Defence Ministers met in Astana. The minister proposed to express "
+                            "gratitude to the hosts of the meeting.")
+    assert quotes(m, text, "proposals") == []
+
+
+def test_group_numerals_and_definite_small_counts():
+    m, _ = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры рассмотрели более "
+                            "двух десятков вопросов. Десятки экспертов готовили встречу.")
+    assert values(m) == [20.0]
+    m, _ = meeting("en", "The SCO Council of Defence Ministers met in Astana. The ministers welcomed India and "
+                            "Pakistan, as the two countries attended for the first time. The SCO consists of eight "
+                            "states. A dozen issues were on the agenda.")
+    assert values(m) == [12.0]
+    m, _ = meeting("ru", "В Бишкеке завершилось 15- е заседание Совета министров обороны СНГ.")
+    assert values(m) == []
