@@ -424,3 +424,15 @@ def test_group_numerals_and_definite_small_counts():
     assert values(m) == [12.0]
     m, _ = meeting("ru", "В Бишкеке завершилось 15- е заседание Совета министров обороны СНГ.")
     assert values(m) == []
+
+
+def test_chairmanship_handed_over_is_a_decision():
+    m, text = meeting("kk", "Бішкекте ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Кеңес төрағалығын министр "
+                            "Қырғызстанның ішкі істер министріне табыстады.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Бишкеке прошло заседание Совета министров внутренних дел СНГ. Министр передал "
+                            "председательство в Совете своему киргизскому коллеге.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("en", "The CIS Council of Interior Ministers met in Bishkek. The minister handed over the "
+                            "chairmanship of the Council to his Kyrgyz colleague.")
+    assert len(quotes(m, text)) == 1
