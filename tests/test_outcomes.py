@@ -436,3 +436,12 @@ def test_chairmanship_handed_over_is_a_decision():
     m, text = meeting("en", "The CIS Council of Interior Ministers met in Bishkek. The minister handed over the "
                             "chairmanship of the Council to his Kyrgyz colleague.")
     assert len(quotes(m, text)) == 1
+
+
+def test_adoption_verb_in_a_relative_clause_describes_a_noun():
+    m, text = meeting("en", "The CIS Council of Interior Ministers met in Baku. The participants discussed the "
+                            "implementation of decisions on public order, that were adopted in Minsk.")
+    assert quotes(m, text) == []
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Участники обсудили ход "
+                            "реализации решений, которые были приняты в Душанбе. Министры утвердили план учений.")
+    assert len(quotes(m, text)) == 1

@@ -53,6 +53,8 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
     cue_end = cue_start if cue_end is None else cue_end
     if analysis.cues.search("decision_occasion", analysis.norm, max(clause.start, cue_start - 40), cue_end):
         return True  # a signing named as the occasion of something else: "после подписания протокола"
+    if analysis.cues.search("decision_relative", analysis.norm, max(clause.start, cue_start - 30), cue_start):
+        return True  # a relative clause describing a noun: "decisions that were adopted", "которые были приняты"
     for name in ("not_decision", "past"):
         for a, _b in analysis.find(name, clause.start, clause.end):
             if a < cue_start or not analysis.has("coord", cue_end, a):
