@@ -445,3 +445,15 @@ def test_adoption_verb_in_a_relative_clause_describes_a_noun():
     m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Участники обсудили ход "
                             "реализации решений, которые были приняты в Душанбе. Министры утвердили план учений.")
     assert len(quotes(m, text)) == 1
+
+
+def test_exchange_of_views_is_not_information_exchange_but_joint_training_is_training():
+    m, _ = meeting("en", "The SCO Council of Defence Ministers met in Astana. The ministers had an open exchange "
+                         "of views on regional matters.")
+    assert "information-exchange" not in m.topics
+    m, _ = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры обменялись мнениями "
+                         "по ряду вопросов.")
+    assert "information-exchange" not in m.topics
+    m, _ = meeting("kk", "Астанада ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті. Министрлер күштердің "
+                         "бірлескен даярлық жоспарын бекітті.")
+    assert "training" in m.topics
