@@ -457,3 +457,11 @@ def test_exchange_of_views_is_not_information_exchange_but_joint_training_is_tra
     m, _ = meeting("kk", "Астанада ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті. Министрлер күштердің "
                          "бірлескен даярлық жоспарын бекітті.")
     assert "training" in m.topics
+
+
+def test_kk_shared_final_head_and_a_list_announced_by_namely():
+    m, text = meeting("kk", "Астанада ТМД мемлекет басшылары кеңесінің отырысы өтті. Атап айтқанда, есірткімен күрес "
+                            "жөніндегі ынтымақтастық және шекараны қорғау жөніндегі ынтымақтастық келісімі "
+                            "бірауыздан қабылданды.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[1].startswith("шекараны қорғау")

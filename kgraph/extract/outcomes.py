@@ -81,8 +81,7 @@ def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]
     coordinating conjunctions outside quotes and brackets, never after a relative or inclusive
     word ("which", "в том числе", "оның ішінде") whose clause belongs to the item before it."""
     norm = analysis.norm
-    stop = analysis.cues.search("item_stop", norm, start, end)
-    limit = stop.start() if stop else end
+    limit = _stop(analysis, start, end)
     inside = _protected(norm, start, end)
     cuts: list[tuple[int, int]] = []
     for m in re.finditer(r"[,;]\s*", norm[start:limit]):
@@ -103,6 +102,16 @@ def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]
         pos = b
     out.append((pos, end))
     return [(a, b) for a, b in out if analysis.text[a:b].strip()]
+
+
+def _stop(analysis: Analysis, start: int, end: int) -> int:
+    """Where a relative or inclusive word ends the list ("which", "в том числе"); at the very start of
+    the region ("Атап айтқанда, …", "В частности, …") it announces the list and stops nothing."""
+    norm = analysis.norm
+    for a, _b in analysis.cues.finditer("item_stop", norm, start, end):
+        if norm[start:a].strip(" ,;:—–-\n"):
+            return a
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -181,10 +190,22 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     items: list[list[int]] = []
     lead = None  # conjuncts before the first item ("At the session, the report was approved")
     segments = _segments(analysis, start, end)
+    since = 0  # the first segment not yet taken by an item of its own
     for k, (a, b) in enumerate(segments):
         if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
-            items.append([lead if lead is not None else a, b])
+            # "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы": an earlier conjunct
+            # without an item noun ends with the word written before this one's item noun
+            j = next((j for j in range(k - 1, since - 1, -1) if _shared_head(analysis, segments[j], (a, b))), None)
+            if j is not None:
+                if items and since > 0 and lead is None:
+                    items[-1][1] = segments[j][1]
+                else:
+                    items.append([lead if lead is not None else segments[since][0], segments[j][1]])
+                items.append([segments[j + 1][0], b])
+            else:
+                items.append([lead if lead is not None else a, b])
             lead = None
+            since = k + 1
         elif items and next_subject and k == len(segments) - 1:
             break  # "принял Заявление, а главы МИД подписали…": the subject of the next verb
         elif items:
@@ -202,8 +223,7 @@ def _area_items(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
     at the list's closing conjunction ("as well as", "а также") only, since "and" also joins words
     inside one area ("command and combat training")."""
     norm = analysis.norm
-    stop = analysis.cues.search("item_stop", norm, start, end)
-    limit = stop.start() if stop else end
+    limit = _stop(analysis, start, end)
     inside = _protected(norm, start, end)
     cuts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[,;]\s*", norm[start:limit])
             if not inside[m.start()] and start + m.end() < limit]
@@ -215,6 +235,19 @@ def _area_items(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
             pos = b
     out.append((pos, end))
     return [(a, b) for a, b in out if analysis.text[a:b].strip()]
+
+
+def _shared_head(analysis: Analysis, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """Two conjuncts sharing the item noun written once at the end (head-final coordination):
+    "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы" — the conjunct before
+    ends with the very word that stands before the item noun in this one, and has no item noun."""
+    norm, cues = analysis.norm, analysis.cues
+    if "decision_item_after" not in cues.patterns or cues.search("decision_item", norm, *previous):
+        return False
+    noun = cues.search("decision_item", norm, *current)
+    before = re.findall(r"[^\W\d_]+", norm[current[0]:noun.start()]) if noun else []
+    last = re.findall(r"[^\W\d_]+", norm[previous[0]:previous[1]])
+    return bool(before and last) and before[-1] == last[-1] and len(before[-1]) >= 4
 
 
 def _before_next_subject(analysis: Analysis, start: int, end: int) -> int:
