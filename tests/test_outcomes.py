@@ -465,3 +465,12 @@ def test_kk_shared_final_head_and_a_list_announced_by_namely():
                             "бірауыздан қабылданды.")
     got = quotes(m, text)
     assert len(got) == 2 and got[1].startswith("шекараны қорғау")
+
+
+def test_exchanging_information_is_information_exchange_and_a_genitive_relative_keeps_its_decision():
+    m, _ = meeting("en", "The CIS Council of Security Agency Heads met in Baku. The heads stressed the importance "
+                         "of exchanging information between special services.")
+    assert "information-exchange" in m.topics
+    m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Был рассмотрен план учений, "
+                            "на проведение которого было принято решение выделить средства.")
+    assert len(quotes(m, text)) == 1
