@@ -468,8 +468,8 @@ def test_kk_shared_final_head_and_a_list_announced_by_namely():
 
 
 def test_exchanging_information_is_information_exchange_and_a_genitive_relative_keeps_its_decision():
-    m, _ = meeting("en", "The CIS Council of Security Agency Heads met in Baku. The heads stressed the importance "
-                         "of exchanging information between special services.")
+    m, _ = meeting("en", "The CIS Council of Interior Ministers met in Baku. The ministers stressed the importance "
+                         "of exchanging information between their services.")
     assert "information-exchange" in m.topics
     m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Был рассмотрен план учений, "
                             "на проведение которого было принято решение выделить средства.")
