@@ -67,6 +67,11 @@ def _tables(lang: str) -> dict:
             words[word] = (value, "ordinal")
     return {
         "words": words,
+        # group numerals ("десяток", "dozen"): a count alone in the singular ("около десятка вопросов"),
+        # a multiplier after a number ("двух десятков", "two dozen"); the plural alone ("десятки",
+        # "dozens") is indefinite
+        "groups": {normalise(k): float(v) for k, v in (lex.get("group_numbers") or {}).items()},
+        "groups_plural": {normalise(k): float(v) for k, v in (lex.get("group_numbers_plural") or {}).items()},
         "numbers": {normalise(k): v for k, v in lex["numbers"].items()},
         "ordinals": {normalise(k): v for k, v in (lex.get("ordinals") or {}).items()},
         "ordinal_suffixes": set(lex["ordinal_suffixes"]),
@@ -96,6 +101,11 @@ def _ru_word(token: str) -> tuple[float, str] | None:
 
 
 def _word_value(token: str, lang: str) -> tuple[float, str] | None:
+    tables = _tables(lang)
+    if token in tables["groups"]:
+        return tables["groups"][token], "group"
+    if token in tables["groups_plural"]:
+        return tables["groups_plural"][token], "group_plural"
     if lang == "ru":
         return _ru_word(token)
     return _tables(lang)["words"].get(token)
@@ -111,10 +121,12 @@ def _joins(previous: float, value: float) -> bool:
     return value < magnitude
 
 
-def _combine(values: list[float]) -> float:
+def _combine(values: list[float], kinds: list[str] | None = None) -> float:
     total, current = 0.0, 0.0
-    for v in values:
-        if v == 100:
+    for i, v in enumerate(values):
+        if kinds and kinds[i].startswith("group"):
+            current = (current or 1) * v
+        elif v == 100:
             current = (current or 1) * 100
         elif v >= 1000:
             total += (current or 1) * v
@@ -131,11 +143,11 @@ def _word_numbers(norm: str, lang: str) -> list[tuple[int, int, float, str]]:
 
     def flush() -> None:
         if run:
-            kind = "ordinal" if run[-1][3] == "ordinal" else "cardinal"
+            kind = "ordinal" if run[-1][3] == "ordinal" else "cardinal"  # a group numeral counts too
             start = run[0][0]
             if lang == "en" and start >= 2 and norm[start - 2 : start] == "a " and run[0][2] >= 100:
                 start -= 2  # "a hundred"
-            out.append((start, run[-1][1], _combine([r[2] for r in run]), kind))
+            out.append((start, run[-1][1], _combine([r[2] for r in run], [r[3] for r in run]), kind))
             run.clear()
 
     for m in _WORD.finditer(norm):
@@ -144,7 +156,12 @@ def _word_numbers(norm: str, lang: str) -> list[tuple[int, int, float, str]]:
             if not (run and lang == "en" and m.group() == "and" and run[-1][2] >= 100):
                 flush()
             continue
+        if hit[1] == "group_plural" and not run:
+            continue  # "десятки документов", "dozens of": no count
         gap = norm[run[-1][1] : m.start()] if run else ""
+        if run and hit[1].startswith("group") and not gap.strip(" -") and run[-1][3] == "cardinal":
+            run.append((m.start(), m.end(), hit[0], hit[1]))  # "двух десятков": two times ten
+            continue
         if run and (
             (gap.strip(" -") and gap.strip() != "and") or run[-1][3] == "ordinal" or not _joins(run[-1][2], hit[0])
         ):

@@ -343,3 +343,134 @@ def test_separatism_money_laundering_and_arms_are_other():
     m, _ = meeting("en", "The CIS Council of Foreign Ministers met in Minsk. The ministers approved a draft "
                          "agreement on countering money laundering, separatism and illicit arms trafficking.")
     assert not {"organized-crime", "extremism"} & set(m.topics)
+
+
+# --- round 2: real-text phenomena -------------------------------------------------------------------
+
+
+def test_participle_clause_after_the_item_belongs_to_it():
+    m, text = meeting("ru", "В Алматы прошло совещание министров внутренних дел ШОС. Стороны подписали протокол, "
+                            "предусматривающий совместные мероприятия, направленные на борьбу с наркотиками.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "предусматривающий" in got[0]
+    m, text = meeting("en", "The meeting of the CIS Council of Interior Ministers was held in Minsk. The ministers "
+                            "approved a plan, providing for joint operations, training and exchanges of experts.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_signing_named_as_the_occasion_is_not_a_decision():
+    m, text = meeting("ru", "В Душанбе прошло заседание Совета министров обороны СНГ. Своими впечатлениями министр "
+                            "поделился после подписания меморандума, сообщает корреспондент. Министры утвердили "
+                            "план совместных учений.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "план" in got[0]
+
+
+def test_decisions_adopted_at_an_earlier_session_are_background():
+    m, text = meeting("en", "The CIS Council of Interior Ministers met in Baku. The participants also reviewed the "
+                            "results of the crime programme and the measures on public order that were adopted at "
+                            "the previous session. The ministers approved the plan of joint operations.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "plan of joint operations" in got[0]
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры обсудили ход "
+                            "выполнения решений, принятых на прошлом заседании. Утвержден план на 2026 год.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_list_of_areas_after_decisions_on_gives_one_decision_each():
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Moscow. The ministers made decisions on the "
+                            "joint air defence system, military communications, training of officers as well as "
+                            "sports events of the armies.")
+    got = quotes(m, text)
+    assert len(got) == 4 and got[1] == "military communications" and got[3] == "sports events of the armies"
+    m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Министры договорились о "
+                            "совместных учениях, подготовке кадров, связи, а также о военно-спортивных играх.")
+    assert len(quotes(m, text)) == 4
+
+
+def test_agreed_on_two_joined_areas_is_one_decision():
+    m, text = meeting("en", "The CIS Council of Border Troops Commanders met in Minsk. The sides agreed on "
+                            "interaction and information exchange between the border services.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_documents_signed_retold_in_a_quote_are_one_decision():
+    m, text = meeting("en", "The CIS Council of Border Troops Commanders met in Minsk. 12 documents were signed "
+                            "following the meeting. \"Mainly, documents were signed on the situation at the "
+                            "external borders,\" the chairman added.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "12 documents" in got[0]
+
+
+def test_thanks_and_presented_priorities_are_not_proposals():
+    m, text = meeting("ru", "В Астане прошло совещание министров внутренних дел ШОС. \"Считаю необходимым "
+                            "выразить благодарность организаторам встречи\", - сказал генсек.")
+    assert quotes(m, text, "proposals") == []
+    m, text = meeting("kk", "Астанада ҰҚШҰ Ұжымдық қауіпсіздік кеңесінің отырысы өтті. Ресей келесі жылы "
+                            "Ұйымға төрағалық етудің басымдықтарын ұсынады.")
+    assert quotes(m, text, "proposals") == []
+    m, text = meeting("en", "The SCO Council of Defence Ministers met in Astana. The minister proposed to express "
+                            "gratitude to the hosts of the meeting.")
+    assert quotes(m, text, "proposals") == []
+
+
+def test_group_numerals_and_definite_small_counts():
+    m, _ = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры рассмотрели более "
+                            "двух десятков вопросов. Десятки экспертов готовили встречу.")
+    assert values(m) == [20.0]
+    m, _ = meeting("en", "The SCO Council of Defence Ministers met in Astana. The ministers welcomed India and "
+                            "Pakistan, as the two countries attended for the first time. The SCO consists of eight "
+                            "states. A dozen issues were on the agenda.")
+    assert values(m) == [12.0]
+    m, _ = meeting("ru", "В Бишкеке завершилось 15- е заседание Совета министров обороны СНГ.")
+    assert values(m) == []
+
+
+def test_chairmanship_handed_over_is_a_decision():
+    m, text = meeting("kk", "Бішкекте ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Кеңес төрағалығын министр "
+                            "Қырғызстанның ішкі істер министріне табыстады.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", "В Бишкеке прошло заседание Совета министров внутренних дел СНГ. Министр передал "
+                            "председательство в Совете своему киргизскому коллеге.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("en", "The CIS Council of Interior Ministers met in Bishkek. The minister handed over the "
+                            "chairmanship of the Council to his Kyrgyz colleague.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_adoption_verb_in_a_relative_clause_describes_a_noun():
+    m, text = meeting("en", "The CIS Council of Interior Ministers met in Baku. The participants discussed the "
+                            "implementation of decisions on public order, that were adopted in Minsk.")
+    assert quotes(m, text) == []
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Участники обсудили ход "
+                            "реализации решений, которые были приняты в Душанбе. Министры утвердили план учений.")
+    assert len(quotes(m, text)) == 1
+
+
+def test_exchange_of_views_is_not_information_exchange_but_joint_training_is_training():
+    m, _ = meeting("en", "The SCO Council of Defence Ministers met in Astana. The ministers had an open exchange "
+                         "of views on regional matters.")
+    assert "information-exchange" not in m.topics
+    m, _ = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры обменялись мнениями "
+                         "по ряду вопросов.")
+    assert "information-exchange" not in m.topics
+    m, _ = meeting("kk", "Астанада ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті. Министрлер күштердің "
+                         "бірлескен даярлық жоспарын бекітті.")
+    assert "training" in m.topics
+
+
+def test_kk_shared_final_head_and_a_list_announced_by_namely():
+    m, text = meeting("kk", "Астанада ТМД мемлекет басшылары кеңесінің отырысы өтті. Атап айтқанда, есірткімен күрес "
+                            "жөніндегі ынтымақтастық және шекараны қорғау жөніндегі ынтымақтастық келісімі "
+                            "бірауыздан қабылданды.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[1].startswith("шекараны қорғау")
+
+
+def test_exchanging_information_is_information_exchange_and_a_genitive_relative_keeps_its_decision():
+    m, _ = meeting("en", "The CIS Council of Interior Ministers met in Baku. The ministers stressed the importance "
+                         "of exchanging information between their services.")
+    assert "information-exchange" in m.topics
+    m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Был рассмотрен план учений, "
+                            "на проведение которого было принято решение выделить средства.")
+    assert len(quotes(m, text)) == 1

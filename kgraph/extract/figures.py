@@ -19,6 +19,7 @@ from kgraph.model import Person, Span, Statistic
 WORD = re.compile(r"[\w-]+")
 INDICATOR_WORDS = 3
 YEARS = (1950, 2100)
+ANAPHORA_MAX = 3  # "the two countries", "the three states": a small definite count retells named items
 BREAK = re.compile(r"[.,;:!?()\"«»]")
 
 
@@ -123,7 +124,9 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 continue
             before = analysis.norm[max(sentence.start, number.start - 30): number.start]
             if analysis.cues.search("not_counted_before", before):
-                continue  # "call 102", "по телефону 102": a phone number
+                continue  # "call 102", "по телефону 102": a phone number; "consists of six states"
+            if number.value <= ANAPHORA_MAX and analysis.cues.search("anaphora_before", before):
+                continue  # "the two countries", "эти две страны": points back at items already named
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
             if not indicator and not percent:
                 continue

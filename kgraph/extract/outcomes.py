@@ -51,6 +51,10 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
     the border" is a decision, "discussed and approved" or "будет доработан и подписан" is not."""
     clause = analysis.clause(cue_start)
     cue_end = cue_start if cue_end is None else cue_end
+    if analysis.cues.search("decision_occasion", analysis.norm, max(clause.start, cue_start - 40), cue_end):
+        return True  # a signing named as the occasion of something else: "после подписания протокола"
+    if analysis.cues.search("decision_relative", analysis.norm, max(clause.start, cue_start - 30), cue_start):
+        return True  # a relative clause describing a noun: "decisions that were adopted", "которые были приняты"
     for name in ("not_decision", "past"):
         for a, _b in analysis.find(name, clause.start, clause.end):
             if a < cue_start or not analysis.has("coord", cue_end, a):
@@ -77,12 +81,13 @@ def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]
     coordinating conjunctions outside quotes and brackets, never after a relative or inclusive
     word ("which", "в том числе", "оның ішінде") whose clause belongs to the item before it."""
     norm = analysis.norm
-    stop = analysis.cues.search("item_stop", norm, start, end)
-    limit = stop.start() if stop else end
+    limit = _stop(analysis, start, end)
     inside = _protected(norm, start, end)
     cuts: list[tuple[int, int]] = []
     for m in re.finditer(r"[,;]\s*", norm[start:limit]):
-        if not inside[m.start()]:
+        # the comma that opens a participle or relative clause ("протокол, предусматривающий …",
+        # "a plan, which …") is no cut: that clause belongs to the item before it
+        if not inside[m.start()] and start + m.end() < limit:
             cuts.append((start + m.start(), start + m.end()))
     for a, b in analysis.cues.finditer("coord", norm, start, limit):
         if not inside[a - start]:
@@ -97,6 +102,16 @@ def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]
         pos = b
     out.append((pos, end))
     return [(a, b) for a, b in out if analysis.text[a:b].strip()]
+
+
+def _stop(analysis: Analysis, start: int, end: int) -> int:
+    """Where a relative or inclusive word ends the list ("which", "в том числе"); at the very start of
+    the region ("Атап айтқанда, …", "В частности, …") it announces the list and stops nothing."""
+    norm = analysis.norm
+    for a, _b in analysis.cues.finditer("item_stop", norm, start, end):
+        if norm[start:a].strip(" ,;:—–-\n"):
+            return a
+    return end
 
 
 def _trim(text: str, start: int, end: int) -> Span:
@@ -175,10 +190,22 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     items: list[list[int]] = []
     lead = None  # conjuncts before the first item ("At the session, the report was approved")
     segments = _segments(analysis, start, end)
+    since = 0  # the first segment not yet taken by an item of its own
     for k, (a, b) in enumerate(segments):
         if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
-            items.append([lead if lead is not None else a, b])
+            # "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы": an earlier conjunct
+            # without an item noun ends with the word written before this one's item noun
+            j = next((j for j in range(k - 1, since - 1, -1) if _shared_head(analysis, segments[j], (a, b))), None)
+            if j is not None:
+                if items and since > 0 and lead is None:
+                    items[-1][1] = segments[j][1]
+                else:
+                    items.append([lead if lead is not None else segments[since][0], segments[j][1]])
+                items.append([segments[j + 1][0], b])
+            else:
+                items.append([lead if lead is not None else a, b])
             lead = None
+            since = k + 1
         elif items and next_subject and k == len(segments) - 1:
             break  # "принял Заявление, а главы МИД подписали…": the subject of the next verb
         elif items:
@@ -188,6 +215,39 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     if lead is not None and not items:
         items.append([lead, end])
     return [(a, b) for a, b in items] or [(start, end)]
+
+
+def _area_items(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """The areas listed after "decisions on", "agreed on", "договорились о" ("on air defence,
+    communications, training of personnel as well as sports events"): the list is cut at commas and
+    at the list's closing conjunction ("as well as", "а также") only, since "and" also joins words
+    inside one area ("command and combat training")."""
+    norm = analysis.norm
+    limit = _stop(analysis, start, end)
+    inside = _protected(norm, start, end)
+    cuts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[,;]\s*", norm[start:limit])
+            if not inside[m.start()] and start + m.end() < limit]
+    cuts += [(a, b) for a, b in analysis.cues.finditer("list_last", norm, start, limit) if not inside[a - start]]
+    out, pos = [], start
+    for a, b in sorted(cuts):
+        if a >= pos:
+            out.append((pos, a))
+            pos = b
+    out.append((pos, end))
+    return [(a, b) for a, b in out if analysis.text[a:b].strip()]
+
+
+def _shared_head(analysis: Analysis, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """Two conjuncts sharing the item noun written once at the end (head-final coordination):
+    "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы" — the conjunct before
+    ends with the very word that stands before the item noun in this one, and has no item noun."""
+    norm, cues = analysis.norm, analysis.cues
+    if "decision_item_after" not in cues.patterns or cues.search("decision_item", norm, *previous):
+        return False
+    noun = cues.search("decision_item", norm, *current)
+    before = re.findall(r"[^\W\d_]+", norm[current[0]:noun.start()]) if noun else []
+    last = re.findall(r"[^\W\d_]+", norm[previous[0]:previous[1]])
+    return bool(before and last) and before[-1] == last[-1] and len(before[-1]) >= 4
 
 
 def _before_next_subject(analysis: Analysis, start: int, end: int) -> int:
@@ -252,6 +312,12 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
                 covered.extend(lines)
                 raw += [(s.start, s.end, kind) for s in lines]
                 continue
+        if kind == "adopt" and analysis.cues.search("decision_areas", analysis.norm, a, min(len(text), b + 12)):
+            areas = _area_items(analysis, b, after_end)
+            if len(areas) >= 3:  # "made decisions on A, B, C as well as D": one decision per area
+                areas[0] = (a, areas[0][1])
+                raw += [(s, e, kind) for s, e in areas]
+                continue
         colon = text.find(":", b, after_end)
         if analysis.has("decision_next_object", b, after_end):
             kind = "next"  # "решено провести следующее, 36-е заседание в Минске": one fact
@@ -297,13 +363,27 @@ def _vague(analysis: Analysis, span: Span) -> bool:
     return all(any(x <= a < y for x, y in skip) for a, _ in cues.finditer("decision_item", norm, span.start, span.end))
 
 
+def _generic(analysis: Analysis, span: Span) -> bool:
+    """Every item noun of the span is the bare "documents" ("документы", "құжаттар")."""
+    cues, norm = analysis.cues, analysis.norm
+    generic = list(cues.finditer("decision_generic", norm, span.start, span.end))
+    nouns = list(cues.finditer("decision_item", norm, span.start, span.end))
+    return bool(generic and nouns) and all(any(x <= a < y for x, y in generic) for a, _ in nouns)
+
+
 def _covered_by_list(item: _Item, covered: list[Span]) -> bool:
     """A list line keeps its own words as evidence (the scorer reads it within its line)."""
     return any(s == item.span for s in covered)
 
 
 def _retold(analysis: Analysis, item: _Item, earlier: list[_Item]) -> bool:
-    """The same decision told again: the same person elected or appointed, or the same words."""
+    """The same decision told again: the same person elected or appointed, the same words, or bare
+    "documents" signed again after documents were already reported signed (a quote retelling the
+    signing: "25 documents were signed" … "documents were signed on the results of talks")."""
+    if item.kind == "adopt" and _generic(analysis, item.span) and any(
+            other.kind == "adopt" and analysis.has("decision_generic", other.span.start, other.span.end)
+            for other in earlier):
+        return True
     for other in earlier:
         if item.kind != other.kind:
             continue
@@ -439,6 +519,8 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
+            if analysis.has("proposal_not", *_clause(analysis, start)):
+                continue  # thanks or a presentation, not a proposal: "считаю необходимым выразить благодарность"
             unit = analysis.quote_unit(start)
             if k + 1 < len(cues) and cues[k + 1][0] < unit.end:  # "Russia proposed X, and Kazakhstan suggested Y"
                 nxt = analysis.clause(cues[k + 1][0]).start
