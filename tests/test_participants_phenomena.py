@@ -361,3 +361,20 @@ def test_guest_or_observer_is_not_head_by_being_the_only_one():
                 "Ли Мин и министр обороны Белоруссии Павел Иванов, почетный гость председательствующей стороны.",
                 "ru")
     assert "BY" in m.states and "BY" not in heads(m)
+
+
+def test_person_only_quoted_as_the_source_is_not_a_participant():
+    m = meeting("The CSTO summit took place in Minsk. Russian President Ivan Petrov spoke at the summit. The "
+                "message quotes the statement of CSTO Secretary General Arman Bekov.", "en")
+    assert "Bekov" not in surnames(m) and "Petrov" in surnames(m)
+    m = meeting("В Ереване началось заседание Координационного совета генпрокуроров СНГ, сообщила \"АП\" "
+                "начальник отдела Генпрокуратуры Мария Соколова. В нем участвует генпрокурор Таджикистана "
+                "Рустам Саидов.", "ru")
+    assert "Соколова" not in surnames(m) and "Саидов" in surnames(m)
+
+
+def test_ru_future_reception_of_the_participants():
+    m = meeting("В Ереване прошло заседание Совета министров обороны СНГ. В нем участвовал министр обороны "
+                "Казахстана Руслан Иманов. Ожидается, что сегодня участников заседания примет премьер-министр "
+                "Армении Давид Саргсян.", "ru")
+    assert "Саргсян" not in surnames(m) and "Иманов" in surnames(m)

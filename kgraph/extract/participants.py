@@ -263,7 +263,8 @@ def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bo
 
 def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
     """A person named only as the one on whose behalf or initiative something was done, who sent
-    greetings, who did not come, who only received the delegates, as another person's principal,
+    greetings, who is only quoted as the source of the report ("according to X", "по словам X",
+    "X-тың сөзінше"), who did not come, who only received the delegates, as another person's principal,
     as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
     off before its verb, did not take part (by CONVENTIONS: participants only)."""
     if _decision_subject_only(analysis, mention) or _earlier_event_only(analysis, mention):
@@ -275,7 +276,12 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
         window = analysis.norm[max(0, span.start - 40): span.start]
         clause = analysis.clause(span.start)
         last_word = analysis.norm.rfind(" ", span.start, span.end) + 1 or span.start
+        role = mention.role_span
+        opening = role.start if role is not None and role.end <= span.start and span.start - role.end <= 2 else span.start
+        quoted = analysis.norm[max(0, opening - 50): opening]
         if not (analysis.cues.search("on_behalf", window)
+                or analysis.cues.search("quoted_source_before", quoted)  # "according to the Secretary General X"
+                or analysis.cues.match_at("quoted_source_after", analysis.norm, last_word)
                 or analysis.cues.match_at("on_behalf_after", analysis.norm, last_word)
                 or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
                 or analysis.cues.search("negation", analysis.norm, span.end, clause.end)  # "X did not come"
