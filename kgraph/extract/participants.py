@@ -277,7 +277,8 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
         clause = analysis.clause(span.start)
         last_word = analysis.norm.rfind(" ", span.start, span.end) + 1 or span.start
         role = mention.role_span
-        opening = role.start if role is not None and role.end <= span.start and span.start - role.end <= 2 else span.start
+        titled = role is not None and role.end <= span.start and span.start - role.end <= 2
+        opening = role.start if titled else span.start  # the title right before the name opens it
         quoted = analysis.norm[max(0, opening - 50): opening]
         if not (analysis.cues.search("on_behalf", window)
                 or analysis.cues.search("quoted_source_before", quoted)  # "according to the Secretary General X"
