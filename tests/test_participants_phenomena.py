@@ -378,3 +378,12 @@ def test_ru_future_reception_of_the_participants():
                 "Казахстана Руслан Иманов. Ожидается, что сегодня участников заседания примет премьер-министр "
                 "Армении Давид Саргсян.", "ru")
     assert "Саргсян" not in surnames(m) and "Иманов" in surnames(m)
+
+
+def test_person_commemorated_is_not_a_participant():
+    m = meeting("The SCO RATS Council met in Astana. The delegation of China took part. The participants paid "
+                "tribute to the victims of terrorism, including General Omar Haddad.", "en")
+    assert "Haddad" not in surnames(m)
+    m = meeting("В Астане прошло заседание Совета РАТС ШОС. В нем участвовала делегация Китая. Участники почтили "
+                "минутой молчания память генерала Омара Хаддада.", "ru")
+    assert not any(s.startswith("Хаддад") for s in surnames(m))

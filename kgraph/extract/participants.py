@@ -264,8 +264,8 @@ def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bo
 def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
     """A person named only as the one on whose behalf or initiative something was done, who sent
     greetings, who is only quoted as the source of the report ("according to X", "по словам X",
-    "X-тың сөзінше"), who did not come, who only received the delegates, as another person's principal,
-    as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
+    "X-тың сөзінше"), who is honoured or commemorated ("paid tribute to X"), who did not come,
+    who only received the delegates, as another person's principal, as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
     off before its verb, did not take part (by CONVENTIONS: participants only)."""
     if _decision_subject_only(analysis, mention) or _earlier_event_only(analysis, mention):
         return True
@@ -282,6 +282,8 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
         quoted = analysis.norm[max(0, opening - 50): opening]
         if not (analysis.cues.search("on_behalf", window)
                 or analysis.cues.search("quoted_source_before", quoted)  # "according to the Secretary General X"
+                or analysis.cues.search("commemorated_before", analysis.norm[max(0, span.start - 140): span.start])
+                or analysis.cues.match_at("commemorated_after", analysis.norm, last_word)  # "paid tribute to X"
                 or analysis.cues.match_at("quoted_source_after", analysis.norm, last_word)
                 or analysis.cues.match_at("on_behalf_after", analysis.norm, last_word)
                 or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
