@@ -265,8 +265,9 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
     """A person named only as the one on whose behalf or initiative something was done, who sent
     greetings, who is only quoted as the source of the report ("according to X", "по словам X",
     "X-тың сөзінше"), who is honoured or commemorated ("paid tribute to X"), who did not come,
-    who only received the delegates, as another person's principal, as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
-    off before its verb, did not take part (by CONVENTIONS: participants only)."""
+    who only received the delegates, as another person's principal, as the subject of a decision,
+    under a press title (spokesman, journalist), or in a sentence cut off before its verb, did not
+    take part (by CONVENTIONS: participants only)."""
     if _decision_subject_only(analysis, mention) or _earlier_event_only(analysis, mention):
         return True
     if mention.role and analysis.cues.search("press_title", normalise(mention.role)):
