@@ -472,3 +472,29 @@ def test_kk_agency_name_with_object_of_verbal_noun(gazetteer):
     text = "Тәжікстан Есірткі айналымын бақылау агенттігі директорының орынбасары Рустам Назаров сөз сөйледі."
     [p] = persons(gazetteer, text, "kk")
     assert p.state == "TJ"
+
+
+def test_cyrillic_three_words_without_patronymic_are_a_name_and_the_next_word(gazetteer):
+    # the third capitalised word is a place that follows the name in the sentence
+    found = by_name(persons(gazetteer, "Беларусь сыртқы істер министрі Сергей Ковалев Еуразия құрлығындағы "
+                                       "жағдай туралы айтты.", "kk"))
+    assert "Сергей Ковалев" in found
+    found = by_name(persons(gazetteer, "Сессияны ашқан Қасым-Жомарт Кемелұлы Тоқаев сөз сөйледі.", "kk"))
+    assert "Қасым-Жомарт Кемелұлы Тоқаев" in found
+
+
+def test_en_councillor_is_a_title(gazetteer):
+    found = by_name(persons(gazetteer, "The meeting was attended by State Councillor of China Wang Dong, "
+                                       "Secretary of the Security Council of Russia Ivan Petrov.", "en"))
+    assert found["Wang Dong"].state == "CN"
+    assert found["Ivan Petrov"].state == "RU"
+
+
+def test_speaker_caption_with_surname_in_capitals(gazetteer):
+    # broadcast transcripts caption the speaker: "Name SURNAME, title:"
+    found = by_name(persons(gazetteer, "Біз маңызды мәселелерді талқыладық.\nДәурен ОМАРОВ, ҚР Қорғаныс министрі:\n"
+                                       "Кеңес жұмысы нәтижелі өтті.", "kk"))
+    assert found["Дәурен Омаров"].state == "KZ"
+    found = by_name(persons(gazetteer, "Заседание прошло в Минске.\nСергей ПЕТРОВ, министр обороны Беларуси:\n"
+                                       "Мы обсудили важные вопросы.", "ru"))
+    assert found["Сергей Петров"].state == "BY"

@@ -166,6 +166,15 @@ def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, state: Ma
     return not any(end <= m.start < negation.start() for m in states)
 
 
+def _report_source(analysis: Analysis, agency: Match) -> bool:
+    """A national agency named as the source of the report ("Kazakhstan's National Security
+    Committee said", "according to the Tajik Interior Ministry", "сообщили в КНБ Казахстана",
+    "ҰҚК хабарлады"): it speaks of the session, it is not said to take part in it."""
+    norm = analysis.norm
+    return bool(analysis.cues.search("report_source_before", norm[max(0, agency.start - 60): agency.start])
+                or analysis.cues.match_at("report_source_after", norm, agency.end))
+
+
 def _person(mention: PersonMention) -> Person:
     return Person(name=mention.name, lang=mention.lang, spans=list(mention.spans), role=mention.role,
                   state=mention.state, organization=mention.organization)
@@ -186,13 +195,15 @@ def _venue_only(analysis: Analysis, state: Match) -> bool:
     """A state named as the place of the session, not as a participant: in the locative case ("в
     Узбекистане", "Өзбекстанда"), after a locative preposition ("in Uzbekistan", "в столице
     Таджикистана"), after the venue city ("Tashkent, Uzbekistan") or before a word for its
-    capital ("Тәжікстан астанасында"). Only a state's name: an adjective there qualifies a
-    delegation ("in the Russian delegation", "в казахстанской делегации")."""
+    capital ("Тәжікстан астанасында"). A state's adjective names the venue only before a place word
+    ("in the Kyrgyz city of", "в киргизском городе"); elsewhere it qualifies a delegation ("in the
+    Russian delegation", "в казахстанской делегации")."""
+    norm = analysis.norm
     if state.kind != "state":
-        return False
+        # "in the Kyrgyz city of Cholpon-Ata", "в киргизском городе": the adjective qualifies the place
+        return analysis.cues.match_at("venue_adj_after", norm, state.end) is not None
     if state.case and analysis.cues.search("venue_cases", state.case):
         return True
-    norm = analysis.norm
     if analysis.cues.search("venue_before", norm[max(0, state.start - 40): state.start]):
         return True
     if analysis.cues.match_at("venue_after", norm, state.start):
@@ -252,10 +263,12 @@ def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bo
 
 def _absent_person(analysis: Analysis, mention: PersonMention, others: list[PersonMention] = ()) -> bool:
     """A person named only as the one on whose behalf or initiative something was done, who sent
-    greetings, who did not come, who only received the delegates, as another person's principal,
-    as the subject of a decision, under a press title (spokesman, journalist), or in a sentence cut
-    off before its verb, did not take part (by CONVENTIONS: participants only)."""
-    if _decision_subject_only(analysis, mention):
+    greetings, who is only quoted as the source of the report ("according to X", "по словам X",
+    "X-тың сөзінше"), who is honoured or commemorated ("paid tribute to X"), who did not come,
+    who only received the delegates, as another person's principal, as the subject of a decision,
+    under a press title (spokesman, journalist), or in a sentence cut off before its verb, did not
+    take part (by CONVENTIONS: participants only)."""
+    if _decision_subject_only(analysis, mention) or _earlier_event_only(analysis, mention):
         return True
     if mention.role and analysis.cues.search("press_title", normalise(mention.role)):
         return True  # a spokesman or a journalist reports the session
@@ -264,7 +277,15 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
         window = analysis.norm[max(0, span.start - 40): span.start]
         clause = analysis.clause(span.start)
         last_word = analysis.norm.rfind(" ", span.start, span.end) + 1 or span.start
+        role = mention.role_span
+        titled = role is not None and role.end <= span.start and span.start - role.end <= 2
+        opening = role.start if titled else span.start  # the title right before the name opens it
+        quoted = analysis.norm[max(0, opening - 50): opening]
         if not (analysis.cues.search("on_behalf", window)
+                or analysis.cues.search("quoted_source_before", quoted)  # "according to the Secretary General X"
+                or analysis.cues.search("commemorated_before", analysis.norm[max(0, span.start - 140): span.start])
+                or analysis.cues.match_at("commemorated_after", analysis.norm, last_word)  # "paid tribute to X"
+                or analysis.cues.match_at("quoted_source_after", analysis.norm, last_word)
                 or analysis.cues.match_at("on_behalf_after", analysis.norm, last_word)
                 or analysis.cues.match_at("greeting_sent", analysis.norm, span.end)
                 or analysis.cues.search("negation", analysis.norm, span.end, clause.end)  # "X did not come"
@@ -273,6 +294,14 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
                 or _in_cut_sentence(analysis, span, cut)):
             return False
     return bool(mention.spans)
+
+
+def _earlier_event_only(analysis: Analysis, mention: PersonMention) -> bool:
+    """A person named only in sentences about an earlier event, background to the report ("Earlier
+    the President had met the secretaries", "Ранее президент встретился…", "Президент … кездескен
+    еді"), is not a participant of the session."""
+    sentences = [analysis.sentence_at(span.start) for span in mention.spans]
+    return bool(sentences) and all(s is not None and analysis.has("earlier_event", s.start, s.end) for s in sentences)
 
 
 def _decision_subject_only(analysis: Analysis, mention: PersonMention) -> bool:
@@ -319,6 +348,13 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
         if not _states_said_to_take_part(analysis, sentence):
             continue
         states = sentence.of_kind(*STATE_KINDS)
+        if analysis.has("member_list", sentence.start, sentence.end):
+            states = []  # "the Council's members include representatives of A, B": background, not the session
+        # "Kazakhstan's National Security Committee said …", "according to the Tajik Interior
+        # Ministry": the state of an agency that only reports is not counted by that mention
+        sources = {id(m) for agency in sentence.of_kind("agency") if _report_source(analysis, agency)
+                   for m in _coordinated_states(analysis, states, agency)}
+        states = [m for m in states if id(m) not in sources]
         for clause in _clauses(analysis, sentence):
             in_clause = [m for m in states if clause.start <= m.start < clause.end]
             negation = analysis.cues.search("negation", analysis.norm, clause.start, clause.end)
@@ -348,7 +384,7 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                 state, kind = agency.key.split("/", 1)
                 _add(result.agencies, Agency(kind, state, (Span(agency.start, agency.end),)))
                 clause = analysis.clause(agency.start)
-                if not analysis.has("negation", clause.start, clause.end):
+                if not analysis.has("negation", clause.start, clause.end) and not _report_source(analysis, agency):
                     _add(result.states, state)
                 continue
             for state in _coordinated_states(analysis, states, agency):
@@ -398,16 +434,34 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if person.state:
             by_state.setdefault(person.state, []).append(person)
     for state, people in by_state.items():
-        if state not in heads and len(people) == 1 and not _deputy(analysis, people[0]):
+        if state not in heads and len(people) == 1 and not _deputy(analysis, people[0]) \
+                and not _guest(analysis, people[0]):
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
 
 
+def _guest(analysis: Analysis, person: Person) -> bool:
+    """A guest or an observer ("X, a guest of honour invited by the presiding country", "X,
+    почетный гость", "X (наблюдатель)", "X, құрметті қонақ") is not his state's member of the body:
+    being the only person named for his state does not make him its head."""
+    return any(analysis.cues.match_at("guest_after", analysis.norm, span.end) for span in person.spans)
+
+
+TITLE_SEGMENTS = re.compile(r"\s*,\s*|\s+[-–—]\s+")
+
+
 def _deputy(analysis: Analysis, person: Person) -> bool:
     """A deputy (deputy minister, deputy secretary) is not his state's member of the council, so
-    being the only person named for his state does not make him its head."""
-    return bool(person.role and analysis.cues.search("deputy", normalise(person.role)))
+    being the only person named for his state does not make him its head. Stacked titles name
+    several offices: one who is also a full office holder ("Deputy Prime Minister of X, Chairman of
+    the State Committee for National Security", "вице-премьер, председатель комитета") is no
+    deputy there; a rank alone ("Deputy Minister, Colonel General") is no office."""
+    if not person.role:
+        return False
+    segments = [s for s in TITLE_SEGMENTS.split(normalise(person.role)) if s.strip()]
+    offices = [s for s in segments if not analysis.cues.search("rank_only", s)] or segments
+    return all(analysis.cues.search("deputy", s) for s in offices)
 
 
 def _organ_of(analysis: Analysis, mention: PersonMention) -> str:

@@ -102,12 +102,14 @@ def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
     i = 0
     while i < len(toks):
         unit = None
-        if not toks[i].is_cap:  # an initial is a capital too
+        if not toks[i].is_cap and not toks[i].is_abbreviation:  # an initial is a capital too
             pass
         elif tt.is_initial(i):
             unit = _Unit(i, i + 1, toks[i].text + ".", True)
         elif toks[i].is_cap and not _blocked(tt, i, lang, cues):
             unit = _Unit(i, i, toks[i].text, False)
+        elif _capitals_surname(tt, i, cur, lang, cues):
+            unit = _Unit(i, i, toks[i].text.title(), False)
         if unit is None:
             if cur:
                 runs.append(cur)
@@ -125,6 +127,18 @@ def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _capitals_surname(tt: TokenizedText, i: int, cur: list[_Unit], lang: str, cues: PersonCues) -> bool:
+    """A surname in capitals after a first name, as speaker captions of broadcast reports write it
+    ("Руслан ЖАҚСЫЛЫҚОВ, ҚР Қорғаныс министрі:", "Сергей ИВАНОВ, министр:", "John SMITH, minister:")."""
+    tok = tt.tokens[i]
+    if not (tok.is_abbreviation and sum(c.isalpha() for c in tok.text) >= 4 and cur and not cur[-1].initial):
+        return False
+    prev = cur[-1]
+    return (len(cur) == 1 and prev.last == i - 1 and tt.gap(prev.last, i) == " "
+            and is_first_name(prev.word, "en" if prev.word.isascii() else lang, cues)
+            and not any(m.kind in MATCH_BLOCKING for m in tok.matches))
 
 
 def _plausible(tt: TokenizedText, unit: _Unit, lang: str, cues: PersonCues) -> bool:
@@ -282,6 +296,12 @@ class _Finder:
         if shape == "full" and len(units) == 2 and lang == "ru" and "Patr" in parses(units[-1].word)[0].tag:
             return False, None  # a first name and patronymic: the surname is elsewhere in the run
         if not all(_plausible(self.tt, u, lang, self.cues) for u in units):
+            return False, None
+        if shape == "full" and len(units) == 3 and not any(is_patronymic(u.word, self.cues) for u in units) \
+                and all(script_of(u.word) == "cyr" and len(u.word) > 3 for u in units):
+            # a Cyrillic name of three words has a patronymic ("Қасым-Жомарт Кемелұлы Тоқаев", "Шойгу
+            # Сергей Кужугетович"); without one the third word is the next word of the sentence, a
+            # capitalised place or title ("Сергей Алейник Еуразия құрлығындағы"): the pair is the name
             return False, None
         first_i, last_i = units[0].first, units[-1].last
         before = role_before(self.tt, first_i, lang, self.cues, self.taken)

@@ -3,7 +3,9 @@
 "министры обороны Белоруссии Виктор Хренин, Казахстана Руслан Жаксылыков и Таджикистана Шерали
 Мирзо", "the defence ministers of Belarus, Viktor Khrenin, and of Kazakhstan, Ruslan Zhaksylykov".
 The title is written once; every later name is preceded by its state (and a list joiner before
-that). The shape itself is the evidence that a capitalised pair there is a person, and gives it the
+that), or stands in brackets after it: "interior ministers of Azerbaijan (Ramil Usubov), Belarus
+(Igor Shunevich) and Russia (Vladimir Kolokoltsev)", "министры Армении (X), Беларуси (Y)". The
+shape itself is the evidence that a capitalised pair there is a person, and gives it the
 title of the first and the state written before it.
 """
 
@@ -28,16 +30,30 @@ def state_before(tt: TokenizedText, first: int, lang: str, joiners: frozenset[st
         j -= 1
     if j >= 0 and toks[j].text in _DASHES:  # "Армении – Арарат Мирзоян"
         j -= 1
+    bracketed = j >= 0 and toks[j].text == "(" and _closed(tt, first)
+    if bracketed:  # "Azerbaijan (Ramil Usubov)": the name in brackets after its state
+        j -= 1
     if j < 0 or toks[j].sentence != toks[first].sentence:
         return None
     state = next((m for m in toks[j].matches if m.kind == "state" and m.end == toks[j].end), None)
-    if state is None or (lang == "ru" and state.case not in (None, "gen")):
+    if state is None or (lang == "ru" and not bracketed and state.case not in (None, "gen")):
         return None
     while j > 0 and toks[j - 1].end > state.start:
         j -= 1
     if lang == "en" and j > 0 and toks[j - 1].low == "of":
         j -= 1
     return state, j
+
+
+def _closed(tt: TokenizedText, first: int) -> bool:
+    """A ")" closes the bracket opened before token ``first`` within a name's length (four words)."""
+    toks = tt.tokens
+    for k in range(first + 1, min(len(toks), first + 6)):
+        if toks[k].text == ")":
+            return True
+        if toks[k].kind == "p" and toks[k].text not in {".", "-"}:
+            return False
+    return False
 
 
 def _previous_holder(f: _Finder, start: int, joiners: frozenset[str],
@@ -51,6 +67,8 @@ def _previous_holder(f: _Finder, start: int, joiners: frozenset[str],
         seen += 1
     if not seen or j < 0:
         return None
+    if toks[j].text == ")" and j > 0:  # "Belarus (Igor Shunevich), Kazakhstan (…)": the bracket closes the name
+        j -= 1
     return by_last.get(j)
 
 

@@ -163,6 +163,12 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             return None
         i -= 1
         last = i
+    elif toks[i].text == "(" and i > 0 and any(
+            m.kind == "state" and m.end == toks[i - 1].end for m in toks[i - 1].matches):
+        # the name in brackets after the state of its title: "interior ministers of Azerbaijan (Ramil
+        # Usubov), Belarus (…)", "министры Армении (X)"
+        i -= 1
+        last = i
     limit = {"ru": 22, "kk": 10}.get(lang, 18)
     leftmost: int | None = None
     visited: list[int] = []
@@ -177,7 +183,9 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             continue
         if tok.text == ",":
             # stacked titles: "председатель Совета, руководитель службы", "Chief of the Service, Colonel-General X"
-            if lang != "kk" and leftmost == i + 1:
+            # Kazakh titles are head-final: the title before the comma must end in its head word
+            # ("Қорғаныс министрі, генерал-полковник X"), else the comma joins a list
+            if leftmost == i + 1 and (lang != "kk" or (i > 0 and is_role_word(toks[i - 1], lang, cues))):
                 visited.append(i)
                 i -= 1
                 continue
@@ -221,12 +229,31 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
     return RolePhrase(first, last, False)
 
 
+def _caption_title(tt: TokenizedText, start: int, lang: str, cues: PersonCues) -> RolePhrase | None:
+    """The title of a speaker caption in a broadcast report, closed by a colon on the name's line:
+    "Руслан ЖАҚСЫЛЫҚОВ, ҚР Қорғаныс министрі:", "Иван ПЕТРОВ, министр обороны:", "John SMITH, Defence
+    Minister:". Head-final (Kazakh) and head-first titles alike: any role word among its words."""
+    toks = tt.tokens
+    end = start
+    while end < len(toks) and end - start < 10 and (toks[end].is_word or toks[end].is_abbreviation) \
+            and "\n" not in tt.gap(end - 1, end):
+        end += 1
+    if end == start or end >= len(toks) or toks[end].text != ":" or "\n" in tt.gap(end - 1, end):
+        return None
+    if not any(is_role_word(toks[k], lang, cues) for k in range(start, end)):
+        return None
+    return RolePhrase(start, end - 1, True)
+
+
 def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -> RolePhrase | None:
     """An apposition after the name: "Sergei Lebedev, chairman of the CIS Executive Committee,"."""
     toks = tt.tokens
     i = name_last + 1
-    if i >= len(toks) or toks[i].text != "," or lang == "kk":
+    if i >= len(toks) or toks[i].text != ",":
         return None
+    caption = _caption_title(tt, i + 1, lang, cues)
+    if caption is not None or lang == "kk":
+        return caption
     i += 1
     first = None
     last = None
