@@ -40,9 +40,10 @@ CORPORA = {  # corpus → overall floor
 # The blind set is scored, never tuned from.
 REAL_ROOT = Path(os.environ.get("KGRAPH_REAL_DIR", "/tmp"))
 REAL_CORPORA = {  # corpus → (folder with docs/ and gold/, gold folder, overall floor)
-    "real-dev": (REAL_ROOT / "kgraph-real", SHARED / "corpus" / "real" / "gold", 0.0),
-    "real-tune": (REAL_ROOT / "kgraph-real2" / "tune", REPO / "tests" / "corpus_real" / "tune" / "gold", 0.0),
-    "real-blind": (REAL_ROOT / "kgraph-real2" / "blind", REPO / "tests" / "corpus_real" / "blind" / "gold", 0.0),
+    # floors a little below the figures measured when the work was submitted (0.928, 0.943, 0.755)
+    "real-dev": (REAL_ROOT / "kgraph-real", SHARED / "corpus" / "real" / "gold", 0.90),
+    "real-tune": (REAL_ROOT / "kgraph-real2" / "tune", REPO / "tests" / "corpus_real" / "tune" / "gold", 0.90),
+    "real-blind": (REAL_ROOT / "kgraph-real2" / "blind", REPO / "tests" / "corpus_real" / "blind" / "gold", 0.72),
 }
 
 
