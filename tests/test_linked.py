@@ -145,7 +145,7 @@ def test_export_holds_every_graph_and_triple_formats_write_each_triple_once(seed
     assert {SUMMARY_GRAPH, ONTOLOGY_GRAPH, ID + "graph/reference"} <= graphs
     with GraphStore.open(seeds, read_only=True) as graph_store:
         counts = graph_store.counts()
-    assert len(graphs) == counts["graphs"] + 2  # + summary + ontology
+    assert len(graphs) == counts["graphs"] + 3  # + summary + consolidation + ontology
     lines = nt.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(set(lines)) and len(lines) < len(dataset)
     assert {(q.subject, q.predicate, q.object) for q in dataset} == \
@@ -166,8 +166,11 @@ def test_exported_file_answers_every_library_query_in_another_engine(seeds: Path
         result = dataset.query(texts[name])
         import json
 
+        # rdflib's union default graph repeats a triple that several graphs hold (consolidated
+        # meetings and persons are described in each report's graph) instead of merging: compare
+        # the distinct rows
         theirs = rows_of(json.loads(result.serialize(format="json")))
-        assert theirs == local_rows(seeds, texts[name]), name
+        assert set(theirs) == set(local_rows(seeds, texts[name])), name
 
 
 def test_printed_queries_are_standalone(seeds: Path) -> None:
@@ -206,7 +209,7 @@ def quad_count(endpoint: str) -> int:
 def test_push_into_oxigraph_answers_every_library_query_alike(seeds: Path, oxigraph_server: str) -> None:
     done = kgraph("push", oxigraph_server + "/store", "--store", str(seeds))
     assert done.returncode == 0, done.stderr
-    assert done.stderr.startswith("pushed 19 graphs")
+    assert done.stderr.startswith("pushed 20 graphs")
     first = quad_count(oxigraph_server + "/query")
     # idempotent: pushing again leaves the same store
     assert kgraph("push", oxigraph_server + "/store", "--store", str(seeds)).returncode == 0
@@ -220,7 +223,7 @@ def test_push_failure_names_the_graph_and_what_was_not_pushed(seeds: Path, oxigr
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 2 and "Traceback" not in done.stderr
     assert lines[0].startswith(f"kgraph push: graph <{ID}graph/reference> was not stored: HTTP 404")
-    assert "0 of 19 graphs pushed" in lines[1] and "19 not pushed" in lines[1]
+    assert "0 of 20 graphs pushed" in lines[1] and "20 not pushed" in lines[1]
     done = kgraph("push", f"http://127.0.0.1:{free_port()}/store", "--store", str(seeds), "--timeout", "5")
     assert done.returncode == 1 and "was not stored" in done.stderr and "Traceback" not in done.stderr
 

@@ -294,10 +294,12 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             continue
         if analysis.has("arrival", sentence.start, sentence.end):
             continue  # "ministers arrived in Dushanbe to attend the meeting": the session is still ahead
-        if not holders and analysis.has("exercise", sentence.start, sentence.end) and not analysis.has(
+        if all(_permanent(h.slug) for h in holders) and analysis.has("exercise", sentence.start, sentence.end) \
+                and not analysis.has(
                 "meeting_nouns", sentence.start, sentence.end):
             # "the Joint Staff held the exercise", "учения прошли": exercises are not sessions; a council
-            # named as meeting ("the RATS Council met and agreed a plan of exercises") still is
+            # (not a standing organ) named as meeting ("the RATS Council met and agreed a plan of
+            # exercises") still is
             continue
         if not holders and analysis.has("national_session", sentence.start, sentence.end):
             continue  # "the interior ministry's board discussed CIS cooperation": a national session
