@@ -20,14 +20,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Kazakh letters, as the press romanises them
-    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-}
+from kgraph.translit import CYRILLIC_TO_LATIN
+
+# the IRI table of kgraph.translit, with "й" as the press writes it (Yerzhan, not Ierzhan); the
+# IRI table keeps "i" so that existing person IRIs do not change
+_CYRILLIC = {**CYRILLIC_TO_LATIN, "й": "y"}
 # Kazakh letters → the Russian letters the Russian-language press writes in their place
 _KK_TO_RU = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у",
                            "һ": "х", "і": "и", "Ә": "А", "Ғ": "Г", "Қ": "К", "Ң": "Н", "Ө": "О",

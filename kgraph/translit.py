@@ -5,7 +5,7 @@ A simple letter table is enough: the result names a resource, it is not shown as
 
 from __future__ import annotations
 
-_TABLE = {
+CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
     "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
@@ -18,7 +18,7 @@ def to_latin(text: str) -> str:
     out = []
     for ch in text:
         low = ch.lower()
-        latin = _TABLE.get(low)
+        latin = CYRILLIC_TO_LATIN.get(low)
         if latin is None:
             out.append(ch)
         else:
