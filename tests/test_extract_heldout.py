@@ -44,6 +44,7 @@ REAL_CORPORA = {  # corpus → (folder with docs/ and gold/, gold folder, overal
     "real-dev": (REAL_ROOT / "kgraph-real", SHARED / "corpus" / "real" / "gold", 0.90),
     "real-tune": (REAL_ROOT / "kgraph-real2" / "tune", REPO / "tests" / "corpus_real" / "tune" / "gold", 0.90),
     "real-blind": (REAL_ROOT / "kgraph-real2" / "blind", REPO / "tests" / "corpus_real" / "blind" / "gold", 0.72),
+    "real-blind2": (REAL_ROOT / "kgraph-real3" / "blind2", REPO / "tests" / "corpus_real" / "blind2" / "gold", 0.60),
 }
 
 
