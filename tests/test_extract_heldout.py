@@ -44,6 +44,8 @@ REAL_CORPORA = {  # corpus → (folder with docs/ and gold/, gold folder, overal
     "real-dev": (REAL_ROOT / "kgraph-real", SHARED / "corpus" / "real" / "gold", 0.90),
     "real-tune": (REAL_ROOT / "kgraph-real2" / "tune", REPO / "tests" / "corpus_real" / "tune" / "gold", 0.90),
     "real-blind": (REAL_ROOT / "kgraph-real2" / "blind", REPO / "tests" / "corpus_real" / "blind" / "gold", 0.72),
+    "real-tune2": (REAL_ROOT / "kgraph-real3" / "tune2", REPO / "tests" / "corpus_real" / "tune2" / "gold", 0.60),
+    "real-tune3": (REAL_ROOT / "kgraph-real3" / "tune3", REPO / "tests" / "corpus_real" / "tune3" / "gold", 0.65),
     "real-blind2": (REAL_ROOT / "kgraph-real3" / "blind2", REPO / "tests" / "corpus_real" / "blind2" / "gold", 0.60),
 }
 
