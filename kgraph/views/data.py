@@ -66,7 +66,14 @@ class Selection:
             parts.append(f"{{ ?m ckg:participantState <{self.state}> }} UNION "
                          f"{{ ?m ckg:delegation/ckg:ofState <{self.state}> }}")
         if self.start or self.end:
-            parts.append("?m schema:startDate ?_start .")
+            # a meeting with no known date is kept, placed at its first report (the latest it can have
+            # been held: kgraph.summary's ckg:firstReported, else its reports' publication dates)
+            parts.append("OPTIONAL { ?m schema:startDate ?_known }")
+            parts.append(f"OPTIONAL {{ GRAPH <{ID}graph/summary> {{ ?m ckg:firstReported ?_first }} }}")
+            parts.append("OPTIONAL { FILTER(!BOUND(?_known) && !BOUND(?_first)) "
+                         "{ SELECT ?m (MIN(?_p) AS ?_pub) WHERE { ?m ckg:reportedIn/schema:datePublished ?_p } "
+                         "GROUP BY ?m } }")
+            parts.append("BIND(COALESCE(?_known, ?_first, ?_pub) AS ?_start)")
             if self.start:
                 parts.append(f'FILTER(?_start >= "{self.start.isoformat()}"^^xsd:date)')
             if self.end:
@@ -165,6 +172,8 @@ def load_graph(store: Any, selection: Selection | None = None) -> nx.Graph:
     for row in _rows(store, "meetings", selection=sel):
         m = node(row["m"].value, "meeting")
         m.update(start=_date(row["start"]), end=_date(row["end"]), topics=[])
+        if row["start"] is None and row.get("first") is not None:
+            m["first_reported"] = _date(row["first"])  # undated: kept in date filters, said so
         if row["place"] is not None:
             m["place"] = row["place"].value
         if row["body"] is not None:
