@@ -145,6 +145,8 @@ def cap(view: nx.Graph, max_nodes: int, notices: list[str], keep: set[str] = fro
 
 
 CLUSTER_MODES = ("body", "year", "none")
+KINDS_ORDER = ("meeting", "body", "state", "person", "agency", "organization", "decision", "proposal", "statistic",
+               "delegation")
 CLUSTER_FROM = 60  # a network of more nodes than this opens clustered unless told otherwise
 
 
@@ -192,8 +194,11 @@ def cluster(sub: nx.Graph, mode: str) -> list[dict[str, Any]]:
         else:
             head, kind = ("No known body" if k == "none" else f"Meetings of {k}"), "meeting"
         parts = [f"{c} {KIND_NAMES[x].lower() if c == 1 else PLURALS.get(x, KIND_NAMES[x].lower() + 's')}"
-                 for x, c in kinds.most_common() if x not in ("body", "state")]
-        groups.append({"key": k, "label": f"{head} ({', '.join(parts)})", "kind": kind, "count": count,
+                 for x, c in sorted(kinds.items(), key=lambda kc: KINDS_ORDER.index(kc[0]))
+                 if x not in ("body", "state")]
+        short = head if len(head) <= 32 else head[:31].rstrip() + "…"
+        groups.append({"key": k, "label": f"{short}\n{parts[0] if parts else ''}".strip(), "kind": kind,
+                       "count": count,
                        "title": f"{head}\n{', '.join(parts)}\nClick to expand."})
     for n, k in key.items():
         if members[k] >= 2:

@@ -53,12 +53,15 @@ def _environment() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def _options(n_nodes: int) -> dict[str, Any]:
-    """vis-network options: physics settles within a bounded number of iterations, then stops."""
+def _options(n_nodes: int, visible: int | None = None) -> dict[str, Any]:
+    """vis-network options: physics settles within a bounded number of iterations, then stops.
+    ``visible``: the nodes drawn once groups are folded (the forces are tuned for those)."""
+    improved = n_nodes <= 150  # vis-network's improved layout runs on every node, folded or not
+    n_nodes = n_nodes if visible is None else visible
     big = n_nodes > 150
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "layout": {"improvedLayout": improved, "randomSeed": 7},
         "physics": {
             "enabled": n_nodes > 1,
             "solver": "barnesHut",
@@ -108,7 +111,8 @@ def html(view: View, filters: str = "") -> str:
     return template.render(
         heading=view.heading, caption=view.caption, view_name=view.name, notices=view.notices, filters=filters,
         node_count=len(net.nodes), edge_count=len(net.edges), legend=legend,
-        nodes=net.nodes, edges=net.edges, options=_options(len(net.nodes)),
+        nodes=net.nodes, edges=net.edges,
+        options=_options(len(net.nodes), len(net.nodes) - sum(c["count"] for c in view.clusters) + len(view.clusters)),
         focus=view.focus if view.focus in view.graph else None, clusters=clusters,
         vis_js=js, vis_css=css, nonce=secrets.token_urlsafe(18))
 
