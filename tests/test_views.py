@@ -293,3 +293,20 @@ def test_date_filter_keeps_undated_meetings_and_says_so(tmp_path):
     view = views.network(g)
     assert "1 meeting(s) without a known date are kept" in views.undated_notice(view)
     assert "Date: not known (first reported" in view.graph.nodes[m]["title"]
+
+
+def test_tooltips_give_the_whole_sentence_and_the_documents_file_and_url(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace('oa:exact "Interior ministers of the CIS met in Minsk." .',
+                        'oa:exact "met in Minsk" .\n  id:evidence\\/doc3\\/0-40 ckg:sentence '
+                        '"Interior ministers of the CIS met in Minsk on Friday." .')
+    text = text.replace('schema:datePublished "2025-03-15"^^xsd:date ; schema:inLanguage "en" .',
+                        'schema:datePublished "2025-03-15"^^xsd:date ; schema:inLanguage "en" ; '
+                        'ckg:fileName "news.jsonl#3" ; schema:url <https://example.org/a?b=1&c=2> .')
+    path = tmp_path / "sentences.trig"
+    path.write_text(text, encoding="utf-8")
+    g = load_graph(open_store(None, [path]))
+    tip = views.tooltip(g, meeting_iri("cis-council-of-interior-ministers/2025-03-14/minsk"))
+    assert "“Interior ministers of the CIS met in Minsk on Friday.”" in tip and "Matched: met in Minsk" in tip
+    assert "— CIS interior ministers met again (2025-03-15)" in tip
+    assert "news.jsonl#3 · https://example.org/a?b=1&c=2" in tip

@@ -70,9 +70,16 @@ def tooltip(g: nx.Graph, n: str, extra: list[str] | None = None) -> str:
         lines.append(f"Value: {a['value']} {a.get('indicator_label', '')}".rstrip())
     lines.extend(extra or [])
     if a.get("quote"):
-        lines.append("“" + _short(a["quote"], QUOTE_LIMIT) + "”")
-        source = a.get("doc_title") or a.get("doc", "")
+        # the whole sentence reads better than the matched words alone; the span is kept when shorter
+        sentence = a.get("sentence") or ""
+        lines.append("“" + _short(sentence if a["quote"] in sentence else a["quote"], QUOTE_LIMIT) + "”")
+        if sentence and a["quote"] != sentence and a["quote"] in sentence:
+            lines.append("Matched: " + _short(a["quote"], 120))
+        source = a.get("doc_title") or a.get("doc_file") or a.get("doc", "")
         lines.append("— " + source + (f" ({a['doc_date']})" if a.get("doc_date") else ""))
+        where = [x for x in (a.get("doc_file"), a.get("doc_url")) if x and x != source]
+        if where:
+            lines.append("   " + " · ".join(where))
     return "\n".join(lines)
 
 

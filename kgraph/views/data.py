@@ -156,8 +156,8 @@ def load_graph(store: Any, selection: Selection | None = None) -> nx.Graph:
     """The selected meetings and everything they link to, as one undirected graph.
 
     Node attributes: ``kind``, ``label``, and where known ``start``/``end`` (ISO dates),
-    ``body``/``place``/``state`` (IRIs), ``job``, ``topics`` (IRIs), ``value``, ``quote``,
-    ``doc_title``, ``doc_date``. Edge attribute ``rel``: the contract's property local name.
+    ``body``/``place``/``state`` (IRIs), ``job``, ``topics`` (IRIs), ``value``, ``quote``, ``sentence``,
+    ``doc_title``, ``doc_date``, ``doc_file``, ``doc_url``. Edge attribute ``rel``: the contract's property local name.
     """
     sel = (selection or Selection()).sparql()
     g = nx.Graph()
@@ -242,6 +242,9 @@ def _add_details(store: Any, g: nx.Graph) -> None:
             attrs["doc"] = row["doc"].value
             attrs["doc_title"] = row["title"].value if row["title"] is not None else None
             attrs["doc_date"] = _date(row["published"])
+            for key, var in (("sentence", "sentence"), ("doc_file", "file"), ("doc_url", "url")):
+                if row[var] is not None:
+                    attrs[key] = row[var].value
     for iri, attrs in g.nodes(data=True):
         if not attrs.get("kind"):
             attrs["kind"] = _kind_of(iri, types.get(iri, set()))
