@@ -88,6 +88,7 @@ def test_sparql_accepts_the_ids_the_table_prints(store):
     (["participants", "--param", "meeting=cis-council-of-interior-ministers/2017-06-28/nowhere"],
      "no such resource in the store"),
     (["states", "--state", "KZ"], "query states has no --state filter"),
+    (["topics_over_time", "--from", "2024-01-01"], "counts by year; give a year such as --from 2024"),
 ])
 def test_invalid_values_are_refused_with_one_line_and_exit_2(store, args, says):
     done = kgraph("query", *args, "--store", str(store))

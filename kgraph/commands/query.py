@@ -166,6 +166,9 @@ def _with_filters(query: Any, values: dict[str, str], filters: dict[str, str | N
             takes = [f"--{o}" for o in filters if any(p.name == o for p in query.params)] or ["none"]
             _fail(f"query {query.name} has no --{option} filter (its filters: {', '.join(takes)}; "
                   f"parameters: {', '.join(p.name for p in query.params) or 'none'})")
+        kind = next(p.kind for p in query.params if p.name == names[0])
+        if kind in ("xsd:integer", "xsd:gYear") and not value.strip().isdigit():
+            _fail(f"--{option} {value}: query {query.name} counts by year; give a year such as --{option} 2024")
         if names[0] in out and out[names[0]] != value:
             _fail(f"--{option} {value} and --param {names[0]}={out[names[0]]} disagree: give one")
         out[names[0]] = value
