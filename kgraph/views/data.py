@@ -67,13 +67,10 @@ class Selection:
                          f"{{ ?m ckg:delegation/ckg:ofState <{self.state}> }}")
         if self.start or self.end:
             # a meeting with no known date is kept, placed at its first report (the latest it can have
-            # been held: kgraph.summary's ckg:firstReported, else its reports' publication dates)
+            # been held: kgraph.summary's ckg:firstReported, which every store keeps up to date)
             parts.append("OPTIONAL { ?m schema:startDate ?_known }")
             parts.append(f"OPTIONAL {{ GRAPH <{ID}graph/summary> {{ ?m ckg:firstReported ?_first }} }}")
-            parts.append("OPTIONAL { FILTER(!BOUND(?_known) && !BOUND(?_first)) "
-                         "{ SELECT ?m (MIN(?_p) AS ?_pub) WHERE { ?m ckg:reportedIn/schema:datePublished ?_p } "
-                         "GROUP BY ?m } }")
-            parts.append("BIND(COALESCE(?_known, ?_first, ?_pub) AS ?_start)")
+            parts.append("BIND(COALESCE(?_known, ?_first) AS ?_start)")
             if self.start:
                 parts.append(f'FILTER(?_start >= "{self.start.isoformat()}"^^xsd:date)')
             if self.end:
