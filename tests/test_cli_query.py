@@ -141,3 +141,18 @@ def test_evidence_rows_show_the_sentence_and_the_document(store):
     assert all(r["file"] and r["title"] for r in documents)
     table = kgraph("query", "evidence", "--param", f"fact={printed(meeting)}", "--store", str(store))
     assert evidence[0]["file"] in table.stdout and evidence[0]["title"].split()[0] in table.stdout
+
+
+def test_viz_state_from_keeps_undated_meetings_and_says_so(store, tmp_path):
+    """`viz state KZ --from …` draws the meetings `meetings_of_state --from …` lists, undated ones too."""
+    undated = [r for r in rows(store, "meetings") if r["dateKnown"] == "false"]
+    since = min(r["date"] for r in undated)
+    listed = rows(store, "meetings_of_state", "--state", "KZ", "--from", since)
+    assert any(r["meeting"] in {u["meeting"] for u in undated} for r in listed)
+    page = tmp_path / "kz.html"
+    done = kgraph("viz", "state", "KZ", "--from", since, "--store", str(store), "-o", str(page))
+    assert done.returncode == 0, done.stderr
+    assert "without a known date are kept" in done.stderr
+    html = page.read_text(encoding="utf-8")
+    assert f"<title>Kazakhstan: {len(listed)} meetings</title>" in html
+    assert "without a known date are kept" in html  # on the page too
