@@ -72,7 +72,9 @@ def tooltip(g: nx.Graph, n: str, extra: list[str] | None = None) -> str:
     if a.get("quote"):
         # the whole sentence reads better than the matched words alone; the span is kept when shorter
         sentence = a.get("sentence") or ""
-        lines.append("“" + _short(sentence if a["quote"] in sentence else a["quote"], QUOTE_LIMIT) + "”")
+        shown = sentence if a["quote"] in sentence else a["quote"]
+        if shown.strip() != a["label"].strip():  # a decision's label is often its sentence already
+            lines.append("“" + _short(shown, QUOTE_LIMIT) + "”")
         if sentence and a["quote"] != sentence and a["quote"] in sentence:
             lines.append("Matched: " + _short(a["quote"], 120))
         source = a.get("doc_title") or a.get("doc_file") or a.get("doc", "")
