@@ -56,12 +56,15 @@ class Dom(HTMLParser):
         self.texts: dict[str, str] = {}
         self.tags: list[str] = []
         self.body_attrs: dict[str, str] = {}
+        self.legend_shapes: list[str] = []
         self._in: str | None = None
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         a = dict(attrs)
+        if tag == "li" and a.get("data-shape"):
+            self.legend_shapes.append(a["data-shape"])
         if tag == "body":
             self.body_attrs = {k: v or "" for k, v in attrs}
         if a.get("id") == "kg-status":
@@ -114,6 +117,14 @@ def test_each_view_draws_exactly_its_graph(seeds_graph, tmp_path):
         assert dom.status["data-physics"] == "off", view.name  # physics stopped after stabilising
         assert shot.stat().st_size > 10_000  # a real picture, not a blank page
         assert dom.texts["title"] == view.heading
+        # groups folded as the page opens: what is visible is the overview, not every node
+        assert int(dom.status.get("data-clusters", "0")) == len(view.clusters), view.name
+        folded = sum(c["count"] for c in view.clusters) - len(view.clusters)
+        assert int(dom.status["data-visible"]) == view.graph.number_of_nodes() - folded, view.name
+        # the legend names each kind drawn, with the shape its nodes have
+        shapes = {render.styles()[k]["shape"] for _, k in view.graph.nodes(data="kind")}
+        assert set(dom.legend_shapes) == shapes and len(dom.legend_shapes) == len(
+            {k for _, k in view.graph.nodes(data="kind")}), view.name
 
 
 HOSTILE_TITLE = "<script>document.title='PWNED'</script><b>bold</b>"
