@@ -156,3 +156,16 @@ def test_viz_state_from_keeps_undated_meetings_and_says_so(store, tmp_path):
     html = page.read_text(encoding="utf-8")
     assert f"<title>Kazakhstan: {len(listed)} meetings</title>" in html
     assert "without a known date are kept" in html  # on the page too
+
+
+def test_document_text_reaches_the_terminal_as_inert_text():
+    """Rich markup and terminal control sequences in a document's text are shown, never obeyed."""
+    from kgraph.commands.table import render
+
+    hostile = "[bold red]x[/bold red] \x1b]0;PWNED\x07 \x1b[31mred"
+    text, layout = render(["meeting", "text"], [["id:meeting/a", hostile]], width=120)
+    assert layout == "table"
+    assert "[bold red]x[/bold red] \\x1b]0;PWNED\\x07 \\x1b[31mred" in text  # as written, escapes visible
+    wrapped, layout = render(["meeting", "text"], [["id:meeting/a", hostile * 3]], width=40)
+    assert layout == "wrapped" and "\x1b" not in wrapped and "\x07" not in wrapped
+    assert "[bold" in wrapped and "[/bold" in wrapped  # markup never styled away

@@ -227,8 +227,10 @@ def _short(term: Any) -> str:
 
 
 def _markdown(names: list[str], rows: list[list[str]]) -> None:
+    from kgraph.commands.table import safe
+
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return safe(text).replace("|", "\\|").replace("\n", " ")
 
     typer.echo("| " + " | ".join(names) + " |")
     typer.echo("|" + "---|" * len(names))

@@ -11,13 +11,22 @@ layout is rich's (already a typer dependency): column widths, wrapping and unico
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 MIN_TEXT_WIDTH = 12  # a text column narrower than this is unreadable: records instead
+
+
+def safe(value: str) -> str:
+    """Document text as inert terminal text: control characters (an ESC could recolour or retitle
+    the terminal) are written as ``\\xNN``; rich markup is never read from cells (they are Text)."""
+    return "".join(f"\\x{ord(ch):02x}" if unicodedata.category(ch) == "Cc" and ch not in "\n\t" else ch
+                   for ch in value)
 
 
 def _is_token(value: str) -> bool:
@@ -31,6 +40,8 @@ def _caption(rows: Sequence[Sequence[str]]) -> str:
 def render(names: Sequence[str], rows: Sequence[Sequence[str]], *, width: int, wide: bool = False) -> tuple[str, str]:
     """The table as text for a terminal of ``width`` columns, and how it was laid out:
     ``"table"`` (every cell on one line), ``"wrapped"`` (text cells wrapped) or ``"records"``."""
+    names = [safe(n) for n in names]
+    rows = [[safe(c) for c in row] for row in rows]
     token_cols = [all(_is_token(r[i]) or not r[i] for r in rows) for i in range(len(names))]
     natural = [max([len(names[i])] + [len(r[i]) for r in rows]) for i in range(len(names))]
     overhead = 3 * (len(names) - 1)  # " │ " between columns, no outer border
@@ -51,11 +62,11 @@ def _table(names: Sequence[str], rows: Sequence[Sequence[str]], token_cols: list
     table = Table(box=box.MINIMAL, show_edge=False, pad_edge=False, caption=_caption(rows))
     for name, token, size in zip(names, token_cols, natural, strict=True):
         if token:  # an ID column keeps its full width: never wrapped, folded or cut
-            table.add_column(name, no_wrap=True, min_width=size, overflow="ignore")
+            table.add_column(Text(name), no_wrap=True, min_width=size, overflow="ignore")
         else:
-            table.add_column(name, overflow="fold", min_width=min(size, MIN_TEXT_WIDTH))
+            table.add_column(Text(name), overflow="fold", min_width=min(size, MIN_TEXT_WIDTH))
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(Text(c) for c in row))  # plain text: "[bold]" in a document stays as written
     console = Console(width=width, record=True, file=_Null(), color_system=None, soft_wrap=False)
     console.print(table, crop=False)
     return "\n".join(line.rstrip() for line in console.export_text().splitlines()) + "\n"
