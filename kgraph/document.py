@@ -24,6 +24,9 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HEADER = re.compile(r"^\s*date\s+(?P<date>\S+)[ \t]*(?P<title>[^\n]*)")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# an optional second header line giving where the article was published: ``url https://…``
+URL_LINE = re.compile(r"^[ \t]*url:?[ \t]+(?P<url>https?://\S+)[ \t]*$", re.IGNORECASE)
+JSONL_LINE = re.compile(r"#\d+$")
 SUPPORTED_LANGUAGES = ("kk", "ru", "en")
 # A news article is a few KB; anything over this is a dump or a mistake, and extraction time grows
 # with size: refused up front with one line rather than holding a batch for minutes.
@@ -62,6 +65,17 @@ class Document:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property
+    def file_name(self) -> str | None:
+        """The source file's name without its folders (``news.jsonl#12`` for a JSON Lines line):
+        enough for a reader to find the file, without publishing the paths of the machine that built it."""
+        if not self.source or self.source.startswith("<"):
+            return None
+        line = JSONL_LINE.search(self.source)
+        path = self.source[: line.start()] if line else self.source
+        name = path.replace("\\", "/").rsplit("/", 1)[-1]
+        return (name + (line.group(0) if line else "")) or None
+
+    @property
     def id(self) -> str:
         """Stable identifier: the SHA-256 of the text, so the same text always maps to one graph."""
         return self.sha256
@@ -98,6 +112,11 @@ def from_text(text: str, source: str, *, published: dt.date | None = None, url: 
         published = _parse_date(source, header["date"])
         title = header["title"].strip() or None
         body_start = len(first_line) + 1 if first_line_end >= 0 else len(text)
+        second_end = text.find("\n", body_start)
+        url_line = URL_LINE.match(text[body_start : second_end if second_end >= 0 else len(text)])
+        if url_line and body_start < len(text):
+            url = url or url_line["url"]
+            body_start = second_end + 1 if second_end >= 0 else len(text)
     elif title is None and source.endswith(".md"):
         title = first_line.lstrip("# ").strip() or None
     return Document(text=text, source=source, lang=lang or detect_language(text), published=published,

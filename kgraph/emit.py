@@ -9,6 +9,7 @@ The emitter knows nothing of languages; labels come from the reference data.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -141,7 +142,20 @@ def meeting_key(meeting: Meeting, doc: Document, index: int) -> str:
 class _Emitter:
     doc: Document
     label_for: LabelFor
+    sentences: list[Span] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [s.start for s in self.sentences]
+
+    def sentence(self, span: Span) -> str | None:
+        """The whole sentence(s) of the document's analysis that ``span`` lies in: a reader wants
+        the sentence, not only the matched words; None when the analysis gave no sentence there."""
+        first = bisect.bisect_right(self._starts, span.start) - 1
+        if first < 0 or span.start >= self.sentences[first].end:
+            return None
+        last = max(first, bisect.bisect_left(self._starts, span.end) - 1)
+        return self.doc.text[self.sentences[first].start : max(self.sentences[last].end, span.end)].strip()
 
     def add(self, s: Node, p: Node, o: Node) -> None:
         self.triples.append((s, p, o))
@@ -161,6 +175,8 @@ class _Emitter:
             self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
             self.add(quote, RDF.type, OA.TextQuoteSelector)
             self.add(quote, OA.exact, Literal(span.quote(text)))
+            if (sentence := self.sentence(span)) is not None:
+                self.add(ev, CKG.sentence, Literal(sentence))
             # the Web Annotation that ties the fact (its body) to the span (its target)
             annotation = ox.NamedNode(f"{ev.value}/annotation")
             self.add(annotation, RDF.type, OA.Annotation)
@@ -182,6 +198,8 @@ class _Emitter:
             self.add(node, SCHEMA.url, URIRef(doc.url) if _is_iri(doc.url) else Literal(doc.url))
         if doc.external_id:
             self.add(node, SCHEMA.identifier, Literal(doc.external_id))
+        if doc.file_name:
+            self.add(node, CKG.fileName, Literal(doc.file_name))
         return node
 
     def person(self, person: Person) -> URIRef:
@@ -354,7 +372,7 @@ def _is_iri(text: str) -> bool:
 
 def document_triples(doc: Document, facts: DocumentFacts, label_for: LabelFor = _no_label) -> list[Triple]:
     """All triples of a document's named graph (call ``graph_iri(doc)`` for its name)."""
-    emitter = _Emitter(doc, label_for)
+    emitter = _Emitter(doc, label_for, facts.sentences)
     doc_node = emitter.document()
     nodes = [emitter.meeting(meeting, index, doc_node) for index, meeting in enumerate(facts.meetings)]
     for session in facts.announced:

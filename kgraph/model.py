@@ -138,3 +138,6 @@ class DocumentFacts:
     statistics: list[Statistic] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     mentioned_states: list[str] = field(default_factory=list)
+    # the sentence spans of the document's one analysis (title first when it has one), in text
+    # order: each evidence names the whole sentence it lies in (ckg:sentence), read without re-splitting
+    sentences: list[Span] = field(default_factory=list)

@@ -87,3 +87,18 @@ def test_folders_recurse_in_order_and_globs_and_missing_paths(tmp_path: Path) ->
     assert [d.title for d in load([tmp_path / "sub" / "*.md"])] == ["Title"]
     [missing] = list(load([tmp_path / "nope.txt"]))
     assert isinstance(missing, DocumentError) and "no such file" in str(missing)
+
+
+def test_file_name_without_folders_and_url_header_line(tmp_path: Path) -> None:
+    folder = tmp_path / "private" / "corpus"
+    folder.mkdir(parents=True)
+    text = "date 2024-03-05 Title here\nurl https://example.org/news/1\nМинскте ТМД кеңесінің отырысы өтті.\n"
+    doc = read_file(write(folder / "a.txt", text))
+    assert doc.file_name == "a.txt" and doc.url == "https://example.org/news/1"
+    assert doc.text[doc.body_start:].startswith("Минскте")  # the url line is header, not body
+    assert doc.text == text  # offsets still count from the file's first character
+    plain = read_file(write(folder / "b.txt", "date 2024-03-05 T\nurl of the ministry was given.\n"))
+    assert plain.url is None and plain.text[plain.body_start:].startswith("url of")  # prose, not a header
+    lines = write(folder / "n.jsonl", json.dumps({"text": "CIS ministers met in Minsk.", "url": "https://x.org/2"}) + "\n")
+    (record,) = list(load([lines]))
+    assert record.file_name == "n.jsonl#1" and record.url == "https://x.org/2"

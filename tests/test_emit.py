@@ -82,3 +82,32 @@ def test_slugs_are_ascii_and_stable_for_cyrillic_names():
     assert slug("Ержан Саденов") == "erzhan-sadenov"
     assert slug("Қасым-Жомарт Тоқаев") == "kasym-zhomart-tokaev"
     assert slug("!!!") == "x"
+
+
+def test_evidence_names_the_whole_sentence_of_the_analysis_and_documents_their_file():
+    """ckg:sentence is the sentence (as the one analysis split the text) that holds each span."""
+    from pathlib import Path
+
+    from kgraph.document import read_file
+    from kgraph.extract import extract
+    from kgraph.extract.analysis import analyse
+
+    seed = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*_ru.txt"))[0]
+    doc = read_file(seed)
+    triples = document_triples(doc, extract(doc))
+    spans = [s.span for s in analyse(doc).sentences]
+    quotes = {s.value.rsplit("/", 1)[0]: o.value for s, p, o in triples if p.value.endswith("#exact")}
+    sentences = {s.value: o.value for s, p, o in triples if p.value == CKG + "sentence"}
+    assert sentences and set(sentences) == set(quotes)  # every piece of evidence has its sentence
+    for ev, sentence in sentences.items():
+        start, end = (int(x) for x in ev.rsplit("/", 1)[1].split("-"))
+        assert quotes[ev] in sentence
+        holding = [s for s in spans if s.start < end and start < s.end]  # the sentences the span touches
+        assert holding and sentence == doc.text[holding[0].start:max(holding[-1].end, end)].strip()
+    names = {o.value for s, p, o in triples if p.value == CKG + "fileName"}
+    assert names == {seed.name}
+
+
+def test_hand_made_facts_without_sentences_emit_no_sentence():
+    doc, facts = facts_for()
+    assert not any(p.value == CKG + "sentence" for _, p, _ in document_triples(doc, facts))

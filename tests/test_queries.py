@@ -147,8 +147,10 @@ def test_topics_over_time(kg: KnowledgeGraph) -> None:
 def test_evidence(kg: KnowledgeGraph) -> None:
     rows = run(kg, "evidence", fact="id:statistic/d1/300")
     assert rows == [{"evidence": "https://w3id.org/ckg/id/evidence/d1/300-330",
-                     "quote": "374 іздестірілген адам ұсталды",
+                     "quote": "374 іздестірілген адам ұсталды", "sentence": "Биыл 374 іздестірілген адам ұсталды.",
                      "start": 300, "end": 330, "document": "https://w3id.org/ckg/id/doc/d1",
+                     "title": "ТМД ІІМ кеңесі Санкт-Петербургте өтті", "file": "d1.txt",
+                     "url": "https://example.org/news/d1",
                      "published": dt.date(2025, 8, 13), "language": "kk"}]
 
 
@@ -156,6 +158,7 @@ def test_documents(kg: KnowledgeGraph) -> None:
     rows = run(kg, "documents")
     assert [r["language"] for r in rows] == ["kk", "en", "ru"]
     assert all(r["meetings"] == 1 for r in rows)
+    assert (rows[0]["file"], rows[0]["url"]) == ("d1.txt", "https://example.org/news/d1")
     assert [r["language"] for r in run(kg, "documents", language="ru")] == ["ru"]
     assert len(run(kg, "documents", **{"from": "2024-01-01"})) == 2
 
@@ -305,7 +308,7 @@ def test_cli_queries_and_info(tmp_path: Path) -> None:
     info = dict(line.split(None, 1) for line in out.splitlines())
     assert info.pop("state") == "consistent"
     assert int(info.pop("summary")) > 0  # loading marked the summary stale; closing recomputed it
-    assert info == {"documents": "3", "graphs": "4", "triples": "232", "meetings": "3"}
+    assert info == {"documents": "3", "graphs": "4", "triples": "235", "meetings": "3"}
     code, _, err = cli("info", "--store", str(tmp_path / "none"))
     assert code == 2 and "no store there" in err
 

@@ -237,3 +237,76 @@ def test_cli_writes_views_and_rejects_bad_calls(tmp_path):
         assert result.exit_code == 2 and message in result.output, (args, result.output)
     result = runner.invoke(app, ["viz", "network", "--data", str(FIXTURE), "--max-nodes", "4", "-o", str(out)])
     assert result.exit_code == 0 and "best connected" in result.output
+
+
+def test_edges_read_in_words_not_property_names(graph):
+    for view in (views.network(graph, clustering="none"), views.meeting(graph, meeting_iri(MEETING))):
+        for _x, _y, d in view.graph.edges(data=True):
+            assert d["title"] and not re.search(r"\b[a-z]+[A-Z][a-z]+\b", d["title"]), d["title"]  # no heldBy…
+    net = views.network(graph, clustering="none")
+    titles = {d["title"] for _, _, d in net.graph.edges(data=True)}
+    kz, body = net.graph.nodes[state_iri("KZ")]["label"], "CIS Council of Interior Ministers"
+    meeting = net.graph.nodes[meeting_iri(MEETING)]["label"]
+    assert f"{kz} took part in {meeting}" in titles  # the state first, whatever order networkx keeps
+    assert f"{meeting} was held by {body}" in titles
+
+
+def test_co_participation_normalised_by_attendance(graph, rdf):
+    raw, norm = views.co_participation(graph), views.co_participation(graph, normalise=True)
+    attended: dict[str, int] = {}
+    for states in participations(rdf).values():
+        for s in states:
+            attended[s] = attended.get(s, 0) + 1
+    for x, y, d in norm.graph.edges(data=True):
+        share = d["weight"] / (attended[x] + attended[y] - d["weight"])
+        assert d["share"] == pytest.approx(share)
+        assert d["width"] == pytest.approx(1 + 11 * share)
+        assert raw.graph.edges[x, y]["width"] == 1 + min(d["weight"], 12)
+    assert "normalised by attendance" in norm.caption
+
+
+def test_network_clusters_by_body_or_year(graph):
+    by_body = views.network(graph, clustering="body")
+    for group in by_body.clusters:
+        members = [n for n, k in by_body.graph.nodes(data="cluster") if k == group["key"]]
+        assert len(members) == group["count"] >= 2
+        for m in members:
+            a = by_body.graph.nodes[m]
+            if a["kind"] == "meeting":
+                assert a["body"] == group["key"]  # each meeting in the group of its body
+    by_year = views.network(graph, clustering="year")
+    years = {k for n, k in by_year.graph.nodes(data="cluster") if by_year.graph.nodes[n]["kind"] == "meeting"}
+    assert years <= {"2023", "2024", "2025"} and years
+    assert views.network(graph, clustering="none").clusters == []
+
+
+def test_date_filter_keeps_undated_meetings_and_says_so(tmp_path):
+    """A meeting no report dates is placed at its first report, kept by a date filter, and named in
+    the page's notices (the bug: `viz state KZ --from` dropped it silently)."""
+    text = FIXTURE.read_text(encoding="utf-8").replace(  # undated, reported (as kgraph writes it) in doc3
+        'schema:startDate "2025-03-14"^^xsd:date ;', "ckg:reportedIn id:doc\\/doc3 ;")
+    undated = tmp_path / "undated.trig"
+    undated.write_text(text, encoding="utf-8")
+    g = load_graph(open_store(None, [undated]), Selection(start=dt.date(2025, 1, 1)))
+    (m,) = [n for n, k in g.nodes(data="kind") if k == "meeting"]
+    assert g.nodes[m].get("start") is None and g.nodes[m]["first_reported"] >= "2025-01-01"
+    view = views.network(g)
+    assert "1 meeting(s) without a known date are kept" in views.undated_notice(view)
+    assert "Date: not known (first reported" in view.graph.nodes[m]["title"]
+
+
+def test_tooltips_give_the_whole_sentence_and_the_documents_file_and_url(tmp_path):
+    text = FIXTURE.read_text(encoding="utf-8")
+    text = text.replace('oa:exact "Interior ministers of the CIS met in Minsk." .',
+                        'oa:exact "met in Minsk" .\n  id:evidence\\/doc3\\/0-40 ckg:sentence '
+                        '"Interior ministers of the CIS met in Minsk on Friday." .')
+    text = text.replace('schema:datePublished "2025-03-15"^^xsd:date ; schema:inLanguage "en" .',
+                        'schema:datePublished "2025-03-15"^^xsd:date ; schema:inLanguage "en" ; '
+                        'ckg:fileName "news.jsonl#3" ; schema:url <https://example.org/a?b=1&c=2> .')
+    path = tmp_path / "sentences.trig"
+    path.write_text(text, encoding="utf-8")
+    g = load_graph(open_store(None, [path]))
+    tip = views.tooltip(g, meeting_iri("cis-council-of-interior-ministers/2025-03-14/minsk"))
+    assert "“Interior ministers of the CIS met in Minsk on Friday.”" in tip and "Matched: met in Minsk" in tip
+    assert "— CIS interior ministers met again (2025-03-15)" in tip
+    assert "news.jsonl#3 · https://example.org/a?b=1&c=2" in tip

@@ -51,6 +51,12 @@ def viz_command(
     body: Annotated[str | None, typer.Option("--body", help="Meetings of this body slug (and its sub-bodies).")] = None,
     topic: Annotated[str | None, typer.Option("--topic", help="Meetings that discussed this topic slug.")] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=2, help="Above this, fold and filter nodes.")] = 1500,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", help="network: open grouped by body or year (expand on click), or none; "
+                          "default: by body past 60 nodes.")] = None,
+    normalise: Annotated[bool, typer.Option(
+        "--normalise", help="co-participation: edge width by the share of their meetings two states "
+                            "attended together (Jaccard), not the raw count.")] = False,
 ) -> None:
     """Write an interactive network view as one HTML file that needs no network.
 
@@ -64,6 +70,12 @@ def viz_command(
 
     if (store is None) == (not data):
         fail("give either --store DIR or --data FILE (one or more)")
+    if cluster is not None and cluster not in views.CLUSTER_MODES:
+        fail(f"--cluster {cluster!r}: expected one of {', '.join(views.CLUSTER_MODES)}")
+    if cluster is not None and view is not ViewName.network:
+        fail("--cluster is for the network view")
+    if normalise and view is not ViewName.co_participation:
+        fail("--normalise is for the co-participation view")
     if view in (ViewName.meeting, ViewName.state) and not arg:
         fail(f"viz {view.value} needs an argument ({'meeting IRI or id' if view is ViewName.meeting else 'ISO code'})")
     if view in (ViewName.network, ViewName.co_participation) and arg:
@@ -81,9 +93,9 @@ def viz_command(
         source = open_store(store, data or [])
         graph = load_graph(source, selection)
         if view is ViewName.network:
-            page = views.network(graph, max_nodes)
+            page = views.network(graph, max_nodes, cluster)
         elif view is ViewName.co_participation:
-            page = views.co_participation(graph, max_nodes)
+            page = views.co_participation(graph, max_nodes, normalise)
         elif view is ViewName.meeting:
             page = views.meeting(graph, focus or "", max_nodes)
         else:
@@ -92,6 +104,8 @@ def viz_command(
         fail(str(exc))
     filters = ", ".join(f"{name} {value}" for name, value in
                         (("from", date_from), ("to", date_to), ("body", body), ("topic", topic)) if value)
+    if (date_from or date_to) and (undated := views.undated_notice(page)):
+        page.notices.append(undated)
     for notice in page.notices:
         typer.echo(f"kgraph: {notice}", err=True)
     try:

@@ -32,7 +32,8 @@ def extract(doc: Document) -> DocumentFacts:
     doc_topics = topics_in(analysis, body_span) if body_span else []
     facts = DocumentFacts(topics=doc_topics,
                           mentioned_states=sorted({m.key.split("/")[0] for m in analysis.matches
-                                                   if m.kind in ("state", "state-adj")}))
+                                                   if m.kind in ("state", "state-adj")}),
+                          sentences=[s.span for s in analysis.sentences])
     candidates = find_meetings(analysis)
     if not candidates or candidates[0].announced:  # no session reported (at most a preview of one)
         facts.statistics = statistics(analysis, [])

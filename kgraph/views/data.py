@@ -66,7 +66,11 @@ class Selection:
             parts.append(f"{{ ?m ckg:participantState <{self.state}> }} UNION "
                          f"{{ ?m ckg:delegation/ckg:ofState <{self.state}> }}")
         if self.start or self.end:
-            parts.append("?m schema:startDate ?_start .")
+            # a meeting with no known date is kept, placed at its first report (the latest it can have
+            # been held: kgraph.summary's ckg:firstReported, which every store keeps up to date)
+            parts.append("OPTIONAL { ?m schema:startDate ?_known }")
+            parts.append(f"OPTIONAL {{ GRAPH <{ID}graph/summary> {{ ?m ckg:firstReported ?_first }} }}")
+            parts.append("BIND(COALESCE(?_known, ?_first) AS ?_start)")
             if self.start:
                 parts.append(f'FILTER(?_start >= "{self.start.isoformat()}"^^xsd:date)')
             if self.end:
@@ -149,8 +153,8 @@ def load_graph(store: Any, selection: Selection | None = None) -> nx.Graph:
     """The selected meetings and everything they link to, as one undirected graph.
 
     Node attributes: ``kind``, ``label``, and where known ``start``/``end`` (ISO dates),
-    ``body``/``place``/``state`` (IRIs), ``job``, ``topics`` (IRIs), ``value``, ``quote``,
-    ``doc_title``, ``doc_date``. Edge attribute ``rel``: the contract's property local name.
+    ``body``/``place``/``state`` (IRIs), ``job``, ``topics`` (IRIs), ``value``, ``quote``, ``sentence``,
+    ``doc_title``, ``doc_date``, ``doc_file``, ``doc_url``. Edge attribute ``rel``: the contract's property local name.
     """
     sel = (selection or Selection()).sparql()
     g = nx.Graph()
@@ -165,6 +169,8 @@ def load_graph(store: Any, selection: Selection | None = None) -> nx.Graph:
     for row in _rows(store, "meetings", selection=sel):
         m = node(row["m"].value, "meeting")
         m.update(start=_date(row["start"]), end=_date(row["end"]), topics=[])
+        if row["start"] is None and row.get("first") is not None:
+            m["first_reported"] = _date(row["first"])  # undated: kept in date filters, said so
         if row["place"] is not None:
             m["place"] = row["place"].value
         if row["body"] is not None:
@@ -233,6 +239,9 @@ def _add_details(store: Any, g: nx.Graph) -> None:
             attrs["doc"] = row["doc"].value
             attrs["doc_title"] = row["title"].value if row["title"] is not None else None
             attrs["doc_date"] = _date(row["published"])
+            for key, var in (("sentence", "sentence"), ("doc_file", "file"), ("doc_url", "url")):
+                if row[var] is not None:
+                    attrs[key] = row[var].value
     for iri, attrs in g.nodes(data=True):
         if not attrs.get("kind"):
             attrs["kind"] = _kind_of(iri, types.get(iri, set()))

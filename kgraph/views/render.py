@@ -53,12 +53,15 @@ def _environment() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def _options(n_nodes: int) -> dict[str, Any]:
-    """vis-network options: physics settles within a bounded number of iterations, then stops."""
+def _options(n_nodes: int, visible: int | None = None) -> dict[str, Any]:
+    """vis-network options: physics settles within a bounded number of iterations, then stops.
+    ``visible``: the nodes drawn once groups are folded (the forces are tuned for those)."""
+    improved = n_nodes <= 150  # vis-network's improved layout runs on every node, folded or not
+    n_nodes = n_nodes if visible is None else visible
     big = n_nodes > 150
     return {
         "autoResize": True,
-        "layout": {"improvedLayout": not big, "randomSeed": 7},
+        "layout": {"improvedLayout": improved, "randomSeed": 7},
         "physics": {
             "enabled": n_nodes > 1,
             "solver": "barnesHut",
@@ -82,10 +85,11 @@ def network_data(view: View) -> Network:
     for n, a in view.graph.nodes(data=True):
         s = style.get(a["kind"], style["organization"])
         label = a["label"] if len(a["label"]) <= LABEL_LIMIT else a["label"][: LABEL_LIMIT - 1] + "…"
+        extra = {"cluster": a["cluster"]} if a.get("cluster") else {}
         net.add_node(n, label=label, title=a.get("title", a["label"]), shape=s["shape"], color=s["color"],
-                     size=round(a.get("size", s["size"]), 2), kind=a["kind"])
+                     size=round(a.get("size", s["size"]), 2), kind=a["kind"], **extra)
     for x, y, d in view.graph.edges(data=True):
-        net.add_edge(x, y, title=d.get("title", d.get("rel", "")), width=d.get("width", 1))
+        net.add_edge(x, y, title=d.get("title", ""), width=d.get("width", 1))
     for edge in net.edges:
         edge.pop("arrows", None)
     return net
@@ -99,12 +103,17 @@ def html(view: View, filters: str = "") -> str:
     kinds = Counter(k for _, k in view.graph.nodes(data="kind"))
     legend = [{"name": s["legend"], "shape": s["shape"], "color": s["color"], "count": kinds[kind]}
               for kind, s in style.items() if kinds[kind]]
+    clusters = [{"id": f"cluster:{c['key']}", "key": c["key"], "label": c["label"], "title": c["title"],
+                 "shape": style.get(c["kind"], style["organization"])["shape"],
+                 "color": style.get(c["kind"], style["organization"])["color"],
+                 "size": round(14 + 4 * min(c["count"], 40) ** 0.5, 2)} for c in view.clusters]
     template = _environment().get_template("view.html")
     return template.render(
         heading=view.heading, caption=view.caption, view_name=view.name, notices=view.notices, filters=filters,
         node_count=len(net.nodes), edge_count=len(net.edges), legend=legend,
-        nodes=net.nodes, edges=net.edges, options=_options(len(net.nodes)),
-        focus=view.focus if view.focus in view.graph else None,
+        nodes=net.nodes, edges=net.edges,
+        options=_options(len(net.nodes), len(net.nodes) - sum(c["count"] for c in view.clusters) + len(view.clusters)),
+        focus=view.focus if view.focus in view.graph else None, clusters=clusters,
         vis_js=js, vis_css=css, nonce=secrets.token_urlsafe(18))
 
 
