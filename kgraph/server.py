@@ -439,7 +439,8 @@ _ABSOLUTE_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
 def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10_000,
                workers: int = 2, sandbox: bool = True, memory_mb: int = 2048,
                cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None) -> Any:
-    """The Starlette app: ``/`` (a page about the endpoint), ``/sparql`` (the protocol, and its
+    """The Starlette app: ``/`` (the analyst's workbench, ``kgraph.web``), ``/about`` (a page about the
+    endpoint), ``/sparql`` (the protocol, and its
     service description on a GET without a query), ``/id/…`` and ``/ontology`` (the w3id IRIs,
     described with content negotiation). ``cors_origins`` empty turns CORS off."""
     from starlette.applications import Starlette
@@ -608,7 +609,16 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
     if cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                                      allow_headers=["Accept", "Content-Type", "Authorization"], max_age=600))
-    return Starlette(routes=[Route("/", home), Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
+    async def run_select(text: str) -> dict[str, Any]:
+        """The workbench's way in: the same read-only check, worker pool, time limit and row cap
+        as /sparql, answered as SPARQL JSON."""
+        check_read_only(text)
+        return json.loads(await pool.run(text, "JSON", max_results, timeout))
+
+    from kgraph.web import routes as workbench_routes
+
+    return Starlette(routes=[*workbench_routes(run_select), Route("/about", home),
+                             Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
                              Route("/ontology", ontology), Route("/id/{path:path}", resource)],
                      middleware=middleware, lifespan=lifespan)
 

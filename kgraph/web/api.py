@@ -1,0 +1,344 @@
+"""The workbench's routes: its page and assets, and JSON handlers that each run fixed queries
+(``kgraph/web/queries/*.rq`` or the library's) through the endpoint's worker pool.
+
+Why JSON handlers rather than letting the page write its own SPARQL for each view: the queries
+live in .rq files (reviewable, testable, the same read-only check as any query), the page only
+draws; and the search by name needs ``kgraph.names``, which is Python.
+
+The store a server reads does not change while it runs (the workers open it read-only), so the
+name index, the labels and the meeting list are built once, on first use.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections.abc import Awaitable, Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kgraph.sparql import LibraryQuery, QueryError, library, parse_query_file
+from kgraph.web import geo
+from kgraph.web.results import Labels, local_name, rows, value, words
+from kgraph.web.search import Entry, make_index, search
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+ID_BASE = "https://w3id.org/ckg/id/"
+Runner = Callable[[str], Awaitable[dict[str, Any]]]  # SELECT text → SPARQL JSON results
+
+
+class WebError(Exception):
+    """A request the workbench cannot answer; ``status`` is its HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@lru_cache(maxsize=1)
+def _queries() -> dict[str, LibraryQuery]:
+    return {p.stem: parse_query_file(p) for p in sorted((HERE / "queries").glob("*.rq"))}
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, Any]:
+    path = HERE / "forms.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping")
+    return data
+
+
+def _entity_query(name: str, iri: str) -> str:
+    return _queries()[name].bind({"entity": iri})
+
+
+def choice_list(query: LibraryQuery, param_name: str, kind: str) -> dict[str, Any]:
+    """What the form offers for one parameter: ``{"list": "state"}``, ``{"values": [...]}`` or {}."""
+    forms = _forms()
+    if kind == "iri":
+        base = query.iri_base.get(param_name, "")
+        segment = base.rstrip("/").rsplit("/", 1)[-1] if base else ""
+        if segment in forms["iri_lists"]:
+            return {"list": forms["iri_lists"][segment]}
+        return {}
+    for rule in forms["named"]:
+        if rule["name"] == param_name and rule.get("kind", kind) == kind:
+            return {"list": rule["list"]} if "list" in rule else {"values": list(rule["values"])}
+    return {}
+
+
+def library_listing() -> list[dict[str, Any]]:
+    """The library's queries with their parameters, for the forms."""
+    out = []
+    for query in library().values():
+        params = []
+        for p in query.params:
+            params.append({"name": p.name, "kind": p.kind, "required": p.required,
+                           "default": query.defaults.get(p.name, ""), **choice_list(query, p.name, p.kind)})
+        out.append({"name": query.name, "summary": query.summary, "description": query.description,
+                    "tags": query.tags, "params": params, "text": query.text})
+    return out
+
+
+class Workbench:
+    """The data behind the pages, read from the store through ``run`` and kept for the server's
+    life (the store it serves is read-only)."""
+
+    def __init__(self, run: Runner) -> None:
+        self.run = run
+        self._lock = asyncio.Lock()
+        self._index: list[Entry] | None = None
+        self._choices: dict[str, Any] | None = None
+        self._meetings: list[dict[str, Any]] | None = None
+        self._labels = Labels()
+
+    async def _select(self, name: str) -> list[dict[str, dict[str, str]]]:
+        return rows(await self.run(_queries()[name].text))
+
+    async def choices(self) -> dict[str, Any]:
+        """States, bodies, topics and places with labels, meetings and years: the form choices."""
+        async with self._lock:
+            if self._choices is None:
+                lists: dict[str, list[dict[str, str]]] = {"state": [], "body": [], "topic": [], "place": []}
+                labels = Labels()
+                seen: dict[str, str] = {}
+                for row in await self._select("labels"):
+                    iri, kind = value(row, "x"), value(row, "kind")
+                    if iri and kind:
+                        seen[iri] = kind
+                        labels.add(iri, row.get("label"))
+                for iri, kind in seen.items():
+                    lists[kind].append({"iri": iri, "key": local_name(iri), "label": labels.get(iri)})
+                    self._labels.add(iri, {"value": labels.get(iri)})
+                for items in lists.values():
+                    items.sort(key=lambda item: item["label"].lower())
+                meetings = await self._meeting_rows()
+                lists["meeting"] = [{"iri": m["iri"], "key": m["iri"][len(ID_BASE) + len("meeting/"):],
+                                     "label": f"{m['date'] or '?'} {m['label']}"}
+                                    for m in sorted(meetings, key=lambda m: m["date"] or "", reverse=True)]
+                years = sorted({m["date"][:4] for m in meetings if m["date"]}, reverse=True)
+                lists["year"] = [{"iri": y, "key": y, "label": y} for y in years]
+                self._choices = lists
+            return self._choices
+
+    async def _meeting_rows(self) -> list[dict[str, Any]]:
+        if self._meetings is None:
+            meetings = []
+            for row in await self._select("timeline"):
+                start, first = value(row, "startDate"), value(row, "firstReported")
+                iri = value(row, "meeting") or ""
+                meetings.append({
+                    "iri": iri, "label": value(row, "name") or local_name(iri),
+                    "date": start or first, "dateKnown": start is not None,
+                    "body": value(row, "heldBy"), "place": value(row, "location"),
+                    "states": (value(row, "states") or "").split(), "topics": (value(row, "topics") or "").split()})
+            self._meetings = meetings
+        return self._meetings
+
+    async def timeline(self) -> dict[str, Any]:
+        """Every meeting with date, body, place, states and topics, and the labels of those."""
+        choices = await self.choices()
+        labels = {item["iri"]: item["label"] for kind in ("state", "body", "topic", "place") for item in choices[kind]}
+        return {"meetings": await self._meeting_rows(), "labels": labels}
+
+    async def places(self) -> dict[str, Any]:
+        """The places meetings were held in, with coordinates and the meetings there."""
+        coords = geo.coordinates()
+        choices = await self.choices()
+        names = {item["iri"]: item["label"] for item in choices["place"]}
+        by_place: dict[str, list[dict[str, Any]]] = {}
+        for meeting in await self._meeting_rows():
+            if meeting["place"]:
+                by_place.setdefault(meeting["place"], []).append(
+                    {"iri": meeting["iri"], "label": meeting["label"], "date": meeting["date"]})
+        placed, unplaced = [], []
+        for iri, meetings in sorted(by_place.items()):
+            item = {"iri": iri, "label": names.get(iri, local_name(iri)), "meetings": meetings}
+            if iri in coords:
+                item["lat"], item["lon"] = coords[iri]
+                placed.append(item)
+            else:
+                unplaced.append(item)
+        return {"places": placed, "unplaced": unplaced}
+
+    async def search(self, text: str) -> list[dict[str, Any]]:
+        async with self._lock:
+            if self._index is None:
+                triples = []
+                for row in await self._select("names"):
+                    iri, kind, name = value(row, "x"), value(row, "kind"), value(row, "name")
+                    if iri and kind and name:
+                        triples.append((iri, kind, name))
+                        self._labels.add(iri, row.get("name"))
+                self._index = make_index(triples)
+        return [{"iri": e.iri, "kind": e.kind, "matched": e.name, "label": self._labels.get(e.iri),
+                 "exact": score == 0} for e, score in search(self._index, text)]
+
+    async def entity(self, iri: str) -> dict[str, Any]:
+        """A resource's own facts, what points at it, its decisions, proposals and figures, and the
+        evidence of each (quote, sentence, document)."""
+        out_rows, in_rows, fact_rows, evidence_rows = await asyncio.gather(
+            *(self.run(_entity_query(name, iri)) for name in ("entity_out", "entity_in", "entity_facts",
+                                                              "entity_evidence")))
+        labels = Labels()
+        types: list[str] = []
+        facts: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for row in rows(out_rows):
+            p, o = value(row, "p") or "", row["o"]
+            if o["type"] == "uri":
+                labels.add(o["value"], row.get("label"))
+            if p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
+                types.append(o["value"])
+            elif p in ("http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name",
+                       "http://www.w3.org/2004/02/skos/core#prefLabel"):
+                labels.add(iri, o)
+            facts.setdefault((p, o["type"], o["value"]), {"p": p, "property": words(p), "o": o})
+        own = sorted(facts.values(), key=lambda f: (f["property"], f["o"]["value"]))
+        for fact in own:
+            if fact["o"]["type"] == "uri":
+                fact["label"] = labels.get(fact["o"]["value"])
+        incoming: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in rows(in_rows):
+            s, p = value(row, "s") or "", value(row, "p") or ""
+            labels.add(s, row.get("label"))
+            item = incoming.setdefault((s, p), {"s": s, "p": p, "property": words(p), "types": [], "date": None})
+            t = value(row, "type")
+            if t and local_name(t) not in item["types"]:
+                item["types"].append(local_name(t))
+            item["date"] = item["date"] or value(row, "date")
+        for item in incoming.values():
+            item["label"] = labels.get(item["s"])
+        linked: dict[str, dict[str, Any]] = {}
+        for row in rows(fact_rows):
+            fact_iri, p, o = value(row, "fact") or "", value(row, "p") or "", row["o"]
+            entry = linked.setdefault(fact_iri, {"iri": fact_iri, "kind": value(row, "kind"), "props": {}})
+            if p == "http://www.w3.org/2000/01/rdf-schema#label":
+                entry["label"] = o["value"]
+            if o["type"] == "uri":
+                labels.add(o["value"], row.get("label"))
+            shown = entry["props"].setdefault(words(p), [])
+            cell = {"value": o["value"], "type": o["type"]}
+            if cell not in shown:
+                shown.append(cell)
+        for entry in linked.values():
+            for cells in entry["props"].values():
+                for cell in cells:
+                    if cell["type"] == "uri":
+                        cell["label"] = labels.get(cell["value"])
+        evidence: dict[str, list[dict[str, Any]]] = {}
+        for row in rows(evidence_rows):
+            item = {key: value(row, key) for key in ("quote", "sentence", "start", "doc", "title", "published",
+                                                     "url", "file")}
+            bucket = evidence.setdefault(value(row, "fact") or "", [])
+            if item not in bucket:
+                bucket.append(item)
+        for bucket in evidence.values():
+            bucket.sort(key=lambda e: (e["published"] or "", e["doc"] or "", int(e["start"] or 0)))
+        if not own and not incoming:
+            raise WebError(404, f"the graph says nothing about <{iri}>")
+        return {"iri": iri, "label": labels.get(iri), "types": [local_name(t) for t in types], "facts": own,
+                "incoming": sorted(incoming.values(), key=lambda i: (i["property"], i["date"] or "", i["label"])),
+                "linked": sorted(linked.values(), key=lambda e: (e["kind"] or "", e["iri"])),
+                "evidence": evidence, "views": views_for(iri, types)}
+
+    async def run_library(self, name: str, params: dict[str, str]) -> dict[str, Any]:
+        queries = library()
+        if name not in queries:
+            raise WebError(404, f"no library query {name!r}")
+        values = {k: v for k, v in params.items() if v.strip()}
+        try:
+            text = queries[name].bind(values)
+        except QueryError as exc:
+            raise WebError(400, str(exc)) from None
+        return {"query": text, "result": await self.run(text)}
+
+
+def views_for(iri: str, types: list[str]) -> list[dict[str, str]]:
+    """The ``kgraph viz`` commands that draw a network around this resource (the views are
+    files written by the CLI, not pages of the server)."""
+    key = iri[len(ID_BASE):] if iri.startswith(ID_BASE) else ""
+    if key.startswith("meeting/"):
+        return [{"title": "this meeting's network",
+                 "command": f"kgraph viz meeting id:{key} --store STORE -o meeting.html"}]
+    if key.startswith("state/"):
+        code = key.split("/", 1)[1]
+        return [{"title": "this state's meetings and partners",
+                 "command": f"kgraph viz state {code} --store STORE -o state-{code}.html"},
+                {"title": "states linked by shared meetings",
+                 "command": "kgraph viz co-participation --store STORE -o co.html"}]
+    if key:
+        return [{"title": "the whole network", "command": "kgraph viz network --store STORE -o network.html"}]
+    return []
+
+
+_IRI_OK = re.compile(r'^https?://[^<>"{}|^`\\\s]+$')
+
+
+def routes(run: Runner) -> list[Any]:
+    """Starlette routes of the workbench: ``/`` (the page), ``/static/…`` and ``/api/…``."""
+    from starlette.requests import Request
+    from starlette.responses import FileResponse, JSONResponse, Response
+    from starlette.routing import Mount, Route
+    from starlette.staticfiles import StaticFiles
+
+    bench = Workbench(run)
+
+    def answer(data: Any) -> Response:
+        return Response(json.dumps(data, ensure_ascii=False), media_type="application/json; charset=utf-8")
+
+    def guarded(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            from kgraph.server import QueryFailed
+
+            try:
+                return answer(await handler(request))
+            except WebError as exc:
+                return JSONResponse({"error": str(exc)}, status_code=exc.status)
+            except QueryFailed as exc:
+                return JSONResponse({"error": str(exc)}, status_code=exc.status)
+            except QueryError as exc:
+                return JSONResponse({"error": str(exc)}, status_code=400)
+        return endpoint
+
+    async def page(request: Request) -> Response:
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
+
+    async def api_library(request: Request) -> Any:
+        return library_listing()
+
+    async def api_run(request: Request) -> Any:
+        return await bench.run_library(request.path_params["name"], dict(request.query_params))
+
+    async def api_choices(request: Request) -> Any:
+        return await bench.choices()
+
+    async def api_search(request: Request) -> Any:
+        text = request.query_params.get("q", "")[:200]
+        return await bench.search(text)
+
+    async def api_entity(request: Request) -> Any:
+        iri = request.query_params.get("iri", "")
+        if iri.startswith("id:"):
+            iri = ID_BASE + iri[3:]
+        if not _IRI_OK.match(iri) or len(iri) > 2000:
+            raise WebError(400, f"not an IRI: {iri[:200]!r}")
+        return await bench.entity(iri)
+
+    async def api_timeline(request: Request) -> Any:
+        return await bench.timeline()
+
+    async def api_places(request: Request) -> Any:
+        return await bench.places()
+
+    return [Route("/", page), Route("/workbench", page),
+            Mount("/static", app=StaticFiles(directory=STATIC), name="static"),
+            Route("/api/library", guarded(api_library)), Route("/api/library/{name}", guarded(api_run)),
+            Route("/api/choices", guarded(api_choices)), Route("/api/search", guarded(api_search)),
+            Route("/api/entity", guarded(api_entity)), Route("/api/timeline", guarded(api_timeline)),
+            Route("/api/places", guarded(api_places))]
