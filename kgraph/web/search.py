@@ -44,7 +44,9 @@ def search(index: list[Entry], query: str, limit: int = 50) -> list[tuple[Entry,
         for key in wanted:
             if key in entry.keys:
                 continue
-            if any(k.startswith(key) for k in entry.keys):
+            # a word being typed: its last "y"/"i" may start "ya", "ye", "yu" (Tokay… of Tokayev)
+            stem = key[:-1] if key.endswith("i") and len(key) > 2 else key
+            if any(k.startswith(key) or k.startswith(stem) for k in entry.keys):
                 score += 1
             else:
                 break

@@ -85,10 +85,11 @@ async function libraryPage(name) {
   if (!query) throw new Error(`no library query ${name}`);
   const output = el("div", { id: "library-results" });
   const inputs = query.params.map(p => paramInput(p, choices));
+  let bound = null;  // the query last run, parameters bound: what "Open in the editor" takes
   const form = el("form", { class: "params card", id: "library-form" },
     inputs.map(i => i.label),
     el("div", { class: "toolbar" }, el("button", { type: "submit" }, "Run"),
-       el("button", { type: "button", class: "secondary", onclick: () => { editorText = query.text; location.hash = "#/"; } },
+       el("button", { type: "button", class: "secondary", onclick: () => { editorText = bound || query.text; location.hash = "#/"; } },
           "Open in the editor")));
   form.addEventListener("submit", async event => {
     event.preventDefault();
@@ -98,6 +99,7 @@ async function libraryPage(name) {
     setState("library", "loading");
     try {
       const data = await getJson(`/api/library/${encodeURIComponent(name)}?${params}`);
+      bound = data.query;
       output.replaceChildren(resultsView(data.result, name),
         el("details", {}, el("summary", {}, "The query run"), el("pre", {}, data.query)));
       setState("library", "ready");

@@ -67,7 +67,7 @@ function resultsView(result, name) {
   let bindings = result.results.bindings.slice();
   const tbody = el("tbody");
   const draw = () => {
-    tbody.replaceChildren(...bindings.map(row => el("tr", {}, vars.map(v => el("td", {}, cellNode(row[v]))))));
+    tbody.replaceChildren(...bindings.map(row => el("tr", {}, vars.map(v => el("td", { "data-value": row[v] ? row[v].value : "" }, cellNode(row[v]))))));
   };
   const headings = vars.map(v => el("th", { scope: "col", "data-var": v }, v));
   headings.forEach((th, i) => th.addEventListener("click", () => {
