@@ -170,15 +170,17 @@ async function entityPage(iri) {
   setState("entity", "loading");
   const data = await getJson("/api/entity?iri=" + encodeURIComponent(iri));
   const grouped = new Map();
+  const inSections = new Set(data.linked.filter(l => l.kind === "decision" || l.kind === "delegation").map(l => l.iri));
   for (const f of data.facts) {
-    if (f.property === "type") continue;
+    if (f.property === "type" || inSections.has(f.o.value)) continue;  // shown in their own section below
     if (!grouped.has(f.property)) grouped.set(f.property, []);
     grouped.get(f.property).push(valueNode(f.o, f.label));
   }
   const facts = el("dl", { class: "facts", id: "entity-facts" },
     [...grouped].map(([property, values]) => [el("dt", {}, property),
       el("dd", {}, values.flatMap((v, i) => i ? [", ", v] : [v]))]));
-  const kinds = { decision: "Decisions adopted", proposal: "Proposals made", figure: "Figures reported" };
+  const kinds = { delegation: "Delegations", participant: "Persons taking part", decision: "Decisions adopted",
+                  proposal: "Proposals made", figure: "Figures reported" };
   const linked = Object.entries(kinds).map(([kind, heading]) => {
     const items = data.linked.filter(l => l.kind === kind);
     if (!items.length) return null;

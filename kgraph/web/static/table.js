@@ -33,6 +33,7 @@ function svgEl(tag, attrs, ...children) { return el(tag, Object.assign({ svg: tr
 function entityHref(iri) { return "#/entity?iri=" + encodeURIComponent(iri); }
 
 function iriLink(iri, label) {
+  if (label && label.length > 160) label = label.slice(0, 157) + "…";  // a decision's whole sentence: see its page
   if (iri.startsWith(ID_BASE)) return el("a", { href: entityHref(iri), title: iri }, label || "id:" + iri.slice(ID_BASE.length));
   if (/^https?:\/\//i.test(iri)) return el("a", { href: iri, rel: "noopener noreferrer", target: "_blank" }, label || iri);
   return el("span", { title: iri }, label || iri);
