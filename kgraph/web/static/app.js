@@ -185,12 +185,16 @@ async function entityPage(iri) {
     const items = data.linked.filter(l => l.kind === kind);
     if (!items.length) return null;
     return [el("h2", {}, heading), items.map(item => el("div", { class: "card linked", "data-kind": kind },
-      el("dl", { class: "facts" }, Object.entries(item.props).filter(([p]) => p !== "type").map(([p, cells]) =>
+      el("dl", { class: "facts" }, Object.entries(item.props)
+        .filter(([p, cells]) => p !== "type" && !cells.every(c => c.value === data.iri)).map(([p, cells]) =>
         [el("dt", {}, p), el("dd", {}, cells.flatMap((c, i) => [i ? ", " : "", valueNode(c, c.label)]))])),
       evidenceList(data.evidence[item.iri])))];
   });
   const incoming = new Map();
-  for (const i of data.incoming) {
+  const shownAbove = new Set(data.linked.map(l => l.iri));
+  const meetingsFirst = data.incoming.filter(i => !shownAbove.has(i.s))
+    .sort((a, b) => (b.types.includes("Meeting") - a.types.includes("Meeting")) || (b.date || "").localeCompare(a.date || ""));
+  for (const i of meetingsFirst) {
     const key = i.property + (i.types.length ? ` (${i.types.join(", ")})` : "");
     if (!incoming.has(key)) incoming.set(key, []);
     incoming.get(key).push(el("li", {}, i.date ? i.date + " " : "", iriLink(i.s, i.label)));
@@ -204,7 +208,7 @@ async function entityPage(iri) {
     linked,
     own.length ? [el("h2", {}, "Evidence"), el("div", { id: "entity-evidence" }, evidenceList(own))] : null,
     incoming.size ? [el("h2", {}, "Linked from"), [...incoming].map(([key, items]) =>
-      el("details", { open: items.length <= 12 }, el("summary", {}, `${key}: ${items.length}`), el("ul", {}, items)))] : null,
+      el("details", { open: items.length <= 12 || key.includes("(Meeting") }, el("summary", {}, `${key}: ${items.length}`), el("ul", {}, items)))] : null,
     data.views.length ? [el("h2", {}, "Network views"), el("p", { class: "muted" }, "Drawn by the CLI as one offline HTML file:"),
       el("ul", {}, data.views.map(v => el("li", {}, v.title + ": ", el("code", { class: "command" }, v.command))))] : null);
   setState("entity", "ready");
