@@ -12,6 +12,12 @@ SELECT ?meeting ?date ?body WHERE {
 }
 ORDER BY DESC(?date)
 LIMIT 50`;
+const PREFIXES = {  // those the endpoint predeclares (kgraph.namespaces); the editor can write them out
+  ckg: "https://w3id.org/ckg/ontology#", id: "https://w3id.org/ckg/id/", schema: "https://schema.org/",
+  oa: "http://www.w3.org/ns/oa#", rdfs: "http://www.w3.org/2000/01/rdf-schema#",
+  skos: "http://www.w3.org/2004/02/skos/core#", owl: "http://www.w3.org/2002/07/owl#",
+  xsd: "http://www.w3.org/2001/XMLSchema#", wd: "http://www.wikidata.org/entity/",
+};
 let editor = null;
 let editorText = DEFAULT_QUERY;
 
@@ -55,6 +61,8 @@ function queryPage() {
        "Ctrl+Enter runs the query. The default graph is every document's graph and the reference data."),
     holder,
     el("div", { class: "toolbar" }, el("button", { type: "button", id: "run-query", onclick: run }, "Run"),
+       el("button", { type: "button", class: "secondary", id: "add-prefixes", title: "Write out the PREFIX lines of the prefixes the query uses",
+                      onclick: () => editor && editor.addPrefixes(usedPrefixes(editor.getValue())) }, "Declare prefixes"),
        el("a", { href: "#/library", class: "button secondary" }, "Ready-made questions")),
     output);
   if (window.Yasqe) {
@@ -66,6 +74,14 @@ function queryPage() {
     holder.append(el("textarea", { rows: 12, cols: 100 }, editorText));
   }
   setState("query", "ready");
+}
+
+/* The project's prefixes a query uses without declaring them (the endpoint knows them; the
+ * editor's checker does not, and marks the line). */
+function usedPrefixes(text) {
+  const declared = new Set([...text.matchAll(/PREFIX\s+([\w-]*):/gi)].map(m => m[1]));
+  return Object.fromEntries(Object.entries(PREFIXES).filter(([p]) =>
+    !declared.has(p) && new RegExp(`(^|[\\s(/^|,;])${p}:`).test(text)));
 }
 
 // -- the question library as forms ----------------------------------------------------------------
