@@ -160,3 +160,5 @@ def test_api_runs_a_library_question_and_refuses_bad_input(client):
     assert client.get("/api/entity", params={"iri": ID + "state/XX-none"}).status_code == 404
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    policy = page.headers["content-security-policy"]  # nothing but this server, even if a text slipped through
+    assert "script-src 'self'" in policy and "connect-src 'self'" in policy and "unsafe-eval" not in policy

@@ -35,6 +35,7 @@ if CHROMIUM is None:
                 allow_module_level=True)
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install '.[test]')")
 
+expect = playwright_api.expect  # waits without evaluating strings (the page's CSP forbids eval)
 ROOT = Path(__file__).resolve().parent.parent
 ID = "https://w3id.org/ckg/id/"
 HOSTILE_TITLE = "<script>window.__xss = 1</script> CIS interior ministers met in Bishkek"
@@ -136,6 +137,7 @@ def page(browser, server: str, tmp_path: Path) -> Iterator[object]:
     context.route("**/*", gate)
     tab = context.new_page()
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     tab.base = server
     yield tab
     context.close()
@@ -241,8 +243,7 @@ def test_search_tokayev_reaches_the_persons_page(page, store, tmp_path):
     assert meetings and meetings <= linked  # the meetings the person took part in are linked from the page
     for script in ("Токаев", "Тоқаев"):  # the same person from the other scripts
         page.goto(f"{page.base}/#/search?q={quote(script)}")
-        page.wait_for_function("text => document.querySelector('main[data-page=search][data-state=ready] h1')"
-                               "?.textContent.includes(text)", arg=script, timeout=30_000)
+        expect(page.locator("main[data-page=search][data-state=ready] h1")).to_contain_text(script, timeout=30_000)
         assert page.locator(f"#search-results a[href='#/entity?iri={quote(person, safe='')}']").count() == 1
 
 
@@ -276,8 +277,7 @@ def test_timeline_and_map_draw_every_meeting_and_place(page, store, tmp_path):
     kz = {r["m"] for r in select(store, "SELECT DISTINCT ?m WHERE { ?m a ckg:Meeting ; "
                                         "ckg:participantState <https://w3id.org/ckg/id/state/KZ> }")}
     page.select_option("#filter-state", ID + "state/KZ")
-    page.wait_for_function(f"document.querySelectorAll('#timeline-chart circle').length === {len(kz)}",
-                           timeout=30_000)
+    expect(page.locator("#timeline-chart circle")).to_have_count(len(kz), timeout=30_000)
     wait_ready(page)
     open_page(page, "#/map")
     places = {r["p"] for r in select(store, "SELECT DISTINCT ?p WHERE { ?m a ckg:Meeting ; schema:location ?p }")}
