@@ -617,7 +617,7 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
 
     from kgraph.web import routes as workbench_routes
 
-    return Starlette(routes=[*workbench_routes(run_select), Route("/about", home),
+    return Starlette(routes=[*workbench_routes(run_select, min(5000, max_results)), Route("/about", home),
                              Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
                              Route("/ontology", ontology), Route("/id/{path:path}", resource)],
                      middleware=middleware, lifespan=lifespan)

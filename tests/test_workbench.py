@@ -117,18 +117,53 @@ def test_the_library_forms_offer_choices_from_the_store_lists():
 
 # -- the JSON API on the real app -------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    from starlette.testclient import TestClient
-
-    from kgraph.server import create_app
-
+def store(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("workbench-api")
     done = subprocess.run([sys.executable, "-m", "kgraph", "build", str(ROOT / "seeds"), "--store",
                            str(folder / "store"), "-o", str(folder / "seeds.trig")],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    with TestClient(create_app(folder / "store", workers=1)) as test_client:
+    return folder / "store"
+
+
+def _client(store: Path, **options):
+    from starlette.testclient import TestClient
+
+    from kgraph.server import create_app
+
+    return TestClient(create_app(store, workers=1, **options))
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    with _client(store) as test_client:
         yield test_client
+
+
+def test_lists_are_read_page_by_page_under_a_small_row_cap(store, client):
+    """An endpoint capped at 100 rows a result (the seeds have over 1,000 names) still gives the
+    workbench every name and label; pages of 4 still give every meeting."""
+    import asyncio
+
+    import pyoxigraph as ox
+
+    from kgraph.server import execute
+    from kgraph.web.api import Workbench
+
+    db = ox.Store.read_only(str(store))
+
+    async def run(text: str) -> dict:
+        return json.loads(execute(db, text, "JSON", 4))  # the endpoint's own execution, its cap at 4
+
+    whole = client.get("/api/timeline").json()["meetings"]
+    assert len(whole) > 4 and asyncio.run(Workbench(run, page=4)._meeting_rows()) == whole
+    with _client(store, max_results=100) as small:
+        for path in ("/api/timeline", "/api/places", "/api/choices"):
+            assert small.get(path).json() == client.get(path).json(), path
+        assert small.get("/api/search", params={"q": "Tokayev"}).json() == \
+            client.get("/api/search", params={"q": "Tokayev"}).json()
+        kz = small.get("/api/entity", params={"iri": ID + "state/KZ"}).json()
+        assert kz["truncated"] and not client.get("/api/entity", params={"iri": ID + "state/KZ"}).json()["truncated"]
 
 
 def test_api_search_entity_timeline_and_places(client):

@@ -54,8 +54,8 @@ def _forms() -> dict[str, Any]:
     return data
 
 
-def _entity_query(name: str, iri: str) -> str:
-    return _queries()[name].bind({"entity": iri})
+def _entity_query(name: str, iri: str, limit: int) -> str:
+    return f"{_queries()[name].bind({'entity': iri})}\nLIMIT {limit}"
 
 
 def choice_list(query: LibraryQuery, param_name: str, kind: str) -> dict[str, Any]:
@@ -90,8 +90,11 @@ class Workbench:
     """The data behind the pages, read from the store through ``run`` and kept for the server's
     life (the store it serves is read-only)."""
 
-    def __init__(self, run: Runner) -> None:
+    MAX_PAGES = 200  # a list read page by page stops here (the names of 200 pages of the row cap)
+
+    def __init__(self, run: Runner, page: int = 5000) -> None:
         self.run = run
+        self.page = page  # rows per query: at most the endpoint's row cap
         self._lock = asyncio.Lock()
         self._index: list[Entry] | None = None
         self._choices: dict[str, Any] | None = None
@@ -99,7 +102,17 @@ class Workbench:
         self._labels = Labels()
 
     async def _select(self, name: str) -> list[dict[str, dict[str, str]]]:
-        return rows(await self.run(_queries()[name].text))
+        """All rows of one of the workbench's list queries, read a page (the row cap) at a time:
+        the endpoint refuses a result over its cap rather than cut it, and a big store has more
+        names than that. The queries are ordered, so the pages do not overlap."""
+        out: list[dict[str, dict[str, str]]] = []
+        for number in range(self.MAX_PAGES):
+            text = f"{_queries()[name].text}\nLIMIT {self.page} OFFSET {number * self.page}"
+            batch = rows(await self.run(text))
+            out.extend(batch)
+            if len(batch) < self.page:
+                break
+        return out
 
     async def choices(self) -> dict[str, Any]:
         """States, bodies, topics and places with labels, meetings and years: the form choices."""
@@ -184,8 +197,10 @@ class Workbench:
         """A resource's own facts, what points at it, its decisions, proposals and figures, and the
         evidence of each (quote, sentence, document)."""
         out_rows, in_rows, fact_rows, evidence_rows = await asyncio.gather(
-            *(self.run(_entity_query(name, iri)) for name in ("entity_out", "entity_in", "entity_facts",
-                                                              "entity_evidence")))
+            *(self.run(_entity_query(name, iri, self.page)) for name in ("entity_out", "entity_in", "entity_facts",
+                                                                         "entity_evidence")))
+        # a resource with more than a page of rows in one part shows the first page, and says so
+        truncated = any(len(rows(r)) >= self.page for r in (out_rows, in_rows, fact_rows, evidence_rows))
         labels = Labels()
         types: list[str] = []
         facts: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -245,7 +260,7 @@ class Workbench:
         return {"iri": iri, "label": labels.get(iri), "types": [local_name(t) for t in types], "facts": own,
                 "incoming": sorted(incoming.values(), key=lambda i: (i["property"], i["date"] or "", i["label"])),
                 "linked": sorted(linked.values(), key=lambda e: (e["kind"] or "", e["iri"])),
-                "evidence": evidence, "views": views_for(iri, types)}
+                "evidence": evidence, "views": views_for(iri, types), "truncated": truncated}
 
     async def run_library(self, name: str, params: dict[str, str]) -> dict[str, Any]:
         queries = library()
@@ -285,14 +300,15 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';
 _IRI_OK = re.compile(r'^https?://[^<>"{}|^`\\\s]+$')
 
 
-def routes(run: Runner) -> list[Any]:
-    """Starlette routes of the workbench: ``/`` (the page), ``/static/…`` and ``/api/…``."""
+def routes(run: Runner, page: int = 5000) -> list[Any]:
+    """Starlette routes of the workbench: ``/`` (the page), ``/static/…`` and ``/api/…``.
+    ``page``: rows per query, at most the endpoint's row cap."""
     from starlette.requests import Request
     from starlette.responses import FileResponse, JSONResponse, Response
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    bench = Workbench(run)
+    bench = Workbench(run, page)
 
     def answer(data: Any) -> Response:
         return Response(json.dumps(data, ensure_ascii=False), media_type="application/json; charset=utf-8")

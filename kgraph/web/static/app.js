@@ -220,6 +220,8 @@ async function entityPage(iri) {
     el("h1", { id: "entity-title" }, data.label),
     el("p", { class: "muted" }, data.types.map(t => el("span", { class: "kind" }, t)), " ", data.iri, " — ",
        el("a", { href: "/id/" + data.iri.slice(ID_BASE.length), title: "Turtle, JSON-LD or HTML" }, "as RDF")),
+    data.truncated ? el("p", { class: "error" }, "This resource has more rows than one page of the endpoint's row cap: " +
+      "the first page is shown. The Query page reads the rest (add LIMIT/OFFSET).") : null,
     el("h2", {}, "Facts"), facts,
     linked,
     own.length ? [el("h2", {}, "Evidence"), el("div", { id: "entity-evidence" }, evidenceList(own))] : null,
