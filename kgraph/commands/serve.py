@@ -40,7 +40,9 @@ def serve_command(
     cannot open network connections (a seccomp ban on sockets); the endpoint refuses to start
     where that ban cannot be installed, unless --no-sandbox is given.
 
-    Also served: the SPARQL service description (GET /sparql with no query), the graph's IRIs
+    The analyst's workbench is at http://HOST:PORT/ (query editor, the library as forms, entity
+    pages with evidence, search by name, timeline, map; every asset shipped, nothing fetched from
+    elsewhere). Also served: the SPARQL service description (GET /sparql with no query), the graph's IRIs
     (https://w3id.org/ckg/id/… at /id/…, the ontology at /ontology) as Turtle, JSON-LD or HTML.
     """
     import subprocess

@@ -325,6 +325,8 @@ def routes(run: Runner, page: int = 5000) -> list[Any]:
                 return JSONResponse({"error": str(exc)}, status_code=exc.status)
             except QueryError as exc:
                 return JSONResponse({"error": str(exc)}, status_code=400)
+            except geo.CoordinatesError as exc:  # the package's own data is broken: say which file
+                return JSONResponse({"error": str(exc)}, status_code=500)
         return endpoint
 
     async def page(request: Request) -> Response:
