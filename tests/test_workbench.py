@@ -184,6 +184,25 @@ def test_api_search_entity_timeline_and_places(client):
         1 for m in timeline["meetings"] if m["place"])
 
 
+def test_api_state_and_body_pages_list_all_their_meetings(store, client):
+    import pyoxigraph as ox
+
+    db = ox.Store.read_only(str(store))
+    for iri, pattern in ((ID + "state/KZ", "?m ckg:participantState <{}>"),
+                         (ID + "body/cis-council-of-interior-ministers", "?m ckg:heldBy <{}>")):
+        query = "SELECT DISTINCT ?m WHERE { ?m a ckg:Meeting . " + pattern.format(iri) + " }"
+        expected = {r["m"].value for r in db.query(query, use_default_graph_as_union=True,
+                                                    prefixes={"ckg": "https://w3id.org/ckg/ontology#"})}
+        page = client.get("/api/entity", params={"iri": iri}).json()
+        assert expected and {m["iri"] for m in page["meetings"]} == expected, iri
+        dates = [m["date"] for m in page["meetings"]]
+        assert dates == sorted(dates, reverse=True)  # newest first
+        assert page["timeline"] in ("state", "body")
+    kz = client.get("/api/entity", params={"iri": ID + "state/KZ"}).json()
+    assert kz["mentions"] > 0  # documents mentioning a state: counted, not listed
+    assert not any(i["property"] == "mentions" for i in kz["incoming"])
+
+
 def test_api_runs_a_library_question_and_refuses_bad_input(client):
     answer = client.get("/api/library/meetings_of_state", params={"state": "KZ"}).json()
     assert "state/KZ" in answer["query"] and answer["result"]["results"]["bindings"]

@@ -54,8 +54,15 @@ def _forms() -> dict[str, Any]:
     return data
 
 
+INCOMING_LIMIT = 300  # links into a resource listed on its page (a big state has thousands; its timeline: all)
+
+
 def _entity_query(name: str, iri: str, limit: int) -> str:
-    return f"{_queries()[name].bind({'entity': iri})}\nLIMIT {limit}"
+    query = _queries()[name]
+    values: dict[str, Any] = {"entity": iri}
+    if any(p.name == "limit" for p in query.params):
+        values["limit"] = min(limit, INCOMING_LIMIT)
+    return f"{query.bind(values)}\nLIMIT {limit}"
 
 
 def choice_list(query: LibraryQuery, param_name: str, kind: str) -> dict[str, Any]:
@@ -196,11 +203,18 @@ class Workbench:
     async def entity(self, iri: str) -> dict[str, Any]:
         """A resource's own facts, what points at it, its decisions, proposals and figures, and the
         evidence of each (quote, sentence, document)."""
-        out_rows, in_rows, fact_rows, evidence_rows = await asyncio.gather(
-            *(self.run(_entity_query(name, iri, self.page)) for name in ("entity_out", "entity_in", "entity_facts",
-                                                                         "entity_evidence")))
+        out_rows, in_rows, fact_rows, evidence_rows, mention_rows = await asyncio.gather(
+            *(self.run(_entity_query(name, iri, self.page)) for name in (
+                "entity_out", "entity_in", "entity_facts", "entity_evidence", "entity_mentions")))
         # a resource with more than a page of rows in one part shows the first page, and says so
         truncated = any(len(rows(r)) >= self.page for r in (out_rows, in_rows, fact_rows, evidence_rows))
+        linking = {(value(row, "s"), value(row, "p")) for row in rows(in_rows)}
+        truncated = truncated or len(linking) >= min(self.page, INCOMING_LIMIT)
+        mentions = int(value(rows(mention_rows)[0], "documents") or 0) if rows(mention_rows) else 0
+        async with self._lock:
+            meetings = [m for m in await self._meeting_rows()
+                        if iri in m["states"] or iri == m["body"] or iri in m["topics"] or iri == m["place"]]
+        meetings.sort(key=lambda m: m["date"] or "", reverse=True)
         labels = Labels()
         types: list[str] = []
         facts: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -255,12 +269,13 @@ class Workbench:
                 bucket.append(item)
         for bucket in evidence.values():
             bucket.sort(key=lambda e: (e["published"] or "", e["doc"] or "", int(e["start"] or 0)))
-        if not own and not incoming:
+        if not own and not incoming and not mentions and not meetings:
             raise WebError(404, f"the graph says nothing about <{iri}>")
         return {"iri": iri, "label": labels.get(iri), "types": [local_name(t) for t in types], "facts": own,
                 "incoming": sorted(incoming.values(), key=lambda i: (i["property"], i["date"] or "", i["label"])),
                 "linked": sorted(linked.values(), key=lambda e: (e["kind"] or "", e["iri"])),
-                "evidence": evidence, "views": views_for(iri, types), "truncated": truncated}
+                "evidence": evidence, "views": views_for(iri, types), "truncated": truncated,
+                "mentions": mentions, "timeline": timeline_filter(iri, types), "meetings": meetings}
 
     async def run_library(self, name: str, params: dict[str, str]) -> dict[str, Any]:
         queries = library()
@@ -296,6 +311,12 @@ def views_for(iri: str, types: list[str]) -> list[dict[str, str]]:
 # no inline script, no other origin for scripts, data, images or frames.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
        "connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'")
+
+def timeline_filter(iri: str, types: list[str]) -> str | None:
+    """The timeline filter that shows this resource's meetings (state, body or topic), if any."""
+    kinds = {"State": "state", "Body": "body", "Topic": "topic"}
+    return next((kinds[local_name(t)] for t in types if local_name(t) in kinds), None)
+
 
 _IRI_OK = re.compile(r'^https?://[^<>"{}|^`\\\s]+$')
 

@@ -220,11 +220,17 @@ async function entityPage(iri) {
     el("h1", { id: "entity-title" }, data.label),
     el("p", { class: "muted" }, data.types.map(t => el("span", { class: "kind" }, t)), " ", data.iri, " — ",
        el("a", { href: "/id/" + data.iri.slice(ID_BASE.length), title: "Turtle, JSON-LD or HTML" }, "as RDF")),
-    data.truncated ? el("p", { class: "error" }, "This resource has more rows than one page of the endpoint's row cap: " +
-      "the first page is shown. The Query page reads the rest (add LIMIT/OFFSET).") : null,
+    data.truncated ? el("p", { class: "error" }, "This resource has more links than one page holds: the first are shown. " +
+      "Its timeline, the Questions and the Query page read them all.") : null,
+    data.timeline ? el("p", {}, el("a", { href: `#/timeline?${data.timeline}=${encodeURIComponent(data.iri)}`, id: "entity-timeline" },
+      "Its meetings on the timeline")) : null,
     el("h2", {}, "Facts"), facts,
+    data.mentions ? el("p", { class: "muted", id: "entity-mentions" }, `Mentioned in ${data.mentions} document${data.mentions === 1 ? "" : "s"}.`) : null,
     linked,
     own.length ? [el("h2", {}, "Evidence"), el("div", { id: "entity-evidence" }, evidenceList(own))] : null,
+    data.meetings.length ? [el("h2", {}, `Meetings (${data.meetings.length})`), el("ul", { id: "entity-meetings" },
+      data.meetings.map(m => el("li", {}, m.date ? m.date + (m.dateKnown ? " " : " (first report) ") : "",
+        iriLink(m.iri, m.label))))] : null,
     incoming.size ? [el("h2", {}, "Linked from"), [...incoming].map(([key, items]) =>
       el("details", { open: items.length <= 12 || key.includes("(Meeting") }, el("summary", {}, `${key}: ${items.length}`), el("ul", {}, items)))] : null,
     data.views.length ? [el("h2", {}, "Network views"), el("p", { class: "muted" }, "Drawn by the CLI as one offline HTML file:"),
