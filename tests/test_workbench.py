@@ -184,6 +184,17 @@ def test_api_search_entity_timeline_and_places(client):
         1 for m in timeline["meetings"] if m["place"])
 
 
+@pytest.mark.parametrize(("query", "iri"), [
+    ("Тоқаев", "person/kasym-zhomart-tokaev"),
+    ("СРОБ", "body/cis-council-of-security-agency-heads"),  # an abbreviation
+    ("Бішкек", "place/bishkek"), ("Bishkek", "place/bishkek"),
+    ("Қазақстан", "state/KZ"),
+])
+def test_api_search_over_persons_bodies_places_and_states(client, query, iri):
+    hits = client.get("/api/search", params={"q": query}).json()
+    assert ID + iri in [h["iri"] for h in hits[:3]], hits[:5]
+
+
 def test_api_state_and_body_pages_list_all_their_meetings(store, client):
     import pyoxigraph as ox
 

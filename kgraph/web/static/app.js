@@ -218,8 +218,9 @@ async function entityPage(iri) {
   const own = data.evidence[data.iri] || [];
   fill(main, 
     el("h1", { id: "entity-title" }, data.label),
-    el("p", { class: "muted" }, data.types.map(t => el("span", { class: "kind" }, t)), " ", data.iri, " — ",
-       el("a", { href: "/id/" + data.iri.slice(ID_BASE.length), title: "Turtle, JSON-LD or HTML" }, "as RDF")),
+    el("p", { class: "muted" }, data.types.map(t => el("span", { class: "kind" }, t)), " ", data.iri,
+       data.iri.startsWith(ID_BASE) ? [" — ", el("a", { href: "/id/" + data.iri.slice(ID_BASE.length),
+                                                         title: "Turtle, JSON-LD or HTML" }, "as RDF")] : null),
     data.truncated ? el("p", { class: "error" }, "This resource has more links than one page holds: the first are shown. " +
       "Its timeline, the Questions and the Query page read them all.") : null,
     data.timeline ? el("p", {}, el("a", { href: `#/timeline?${data.timeline}=${encodeURIComponent(data.iri)}`, id: "entity-timeline" },
