@@ -79,12 +79,25 @@ function mapChart(places, world) {
   }
   svg.append(land);
   const most = Math.max(...places.map(p => p.meetings.length));
+  const placed = places.map(p => ({ x: px(p.lon), y: py(p.lat), r: 5 + 10 * Math.sqrt(p.meetings.length / most) }));
+  const labelled = [];  // label boxes drawn so far
+  const hits = b => labelled.some(o => b.x0 < o.x1 && b.x1 > o.x0 && b.y0 < o.y1 && b.y1 > o.y0)
+    || placed.some(d => b.x0 < d.x + d.r && b.x1 > d.x - d.r && b.y0 < d.y + d.r && b.y1 > d.y - d.r);
   for (const place of places.slice().sort((a, b) => b.meetings.length - a.meetings.length)) {
     const n = place.meetings.length, r = 5 + 10 * Math.sqrt(n / most);
     const x = px(place.lon), y = py(place.lat);
+    const text = `${place.label} (${n})`, wide = text.length * 6.5;
+    // right of the dot, else left, above or below: the first spot free of other labels and dots
+    const spots = [[x + r + 3, y + 4, "start"], [x - r - 3, y + 4, "end"], [x, y - r - 4, "middle"], [x, y + r + 12, "middle"]];
+    const box = ([lx, ly, anchor]) => {
+      const x0 = anchor === "start" ? lx : anchor === "end" ? lx - wide : lx - wide / 2;
+      return { x0, x1: x0 + wide, y0: ly - 10, y1: ly + 2 };
+    };
+    const spot = spots.find(s => !hits(box(s))) || spots[0];
+    labelled.push(box(spot));
     svg.append(svgEl("a", { href: entityHref(place.iri), class: "place-dot" },
       svgEl("circle", { class: "place", cx: x, cy: y, r }),
-      svgEl("text", { x: x + r + 3, y: y + 4 }, `${place.label} (${n})`),
+      svgEl("text", { x: spot[0], y: spot[1], "text-anchor": spot[2] }, text),
       svgEl("title", {}, `${place.label}: ${n} meeting${n === 1 ? "" : "s"}`)));
   }
   return svg;

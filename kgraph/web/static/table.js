@@ -70,7 +70,8 @@ function resultsView(result, name) {
   const draw = () => {
     tbody.replaceChildren(...bindings.map(row => el("tr", {}, vars.map(v => el("td", { "data-value": row[v] ? row[v].value : "" }, cellNode(row[v]))))));
   };
-  const headings = vars.map(v => el("th", { scope: "col", "data-var": v }, v));
+  const headings = vars.map(v => el("th", { scope: "col", "data-var": v, tabindex: 0, title: "Sort" }, v));
+  headings.forEach(th => th.addEventListener("keydown", event => { if (event.key === "Enter") th.click(); }));
   headings.forEach((th, i) => th.addEventListener("click", () => {
     const descending = th.getAttribute("aria-sort") === "ascending";
     headings.forEach(h => h.removeAttribute("aria-sort"));
