@@ -115,6 +115,35 @@ def test_the_library_forms_offer_choices_from_the_store_lists():
     assert forms["meetings"]["limit"]["default"] == "100"
 
 
+def test_an_entity_page_labels_everything_it_names_and_orders_evidence():
+    from kgraph.web.entity import assemble
+
+    def uri(v):
+        return {"type": "uri", "value": v}
+
+    def lit(v, lang=None):
+        return {"type": "literal", "value": v, **({"xml:lang": lang} if lang else {})}
+
+    m, kz, dec, doc1, doc2 = (ID + "meeting/x", ID + "state/KZ", ID + "decision/d", ID + "doc/1", ID + "doc/2")
+    page = assemble(
+        m,
+        out_rows=[{"p": uri("https://w3id.org/ckg/ontology#participantState"), "o": uri(kz), "label": lit("Казахстан", "ru")},
+                  {"p": uri("https://w3id.org/ckg/ontology#participantState"), "o": uri(kz), "label": lit("Kazakhstan", "en")},
+                  {"p": uri("http://www.w3.org/2000/01/rdf-schema#label"), "o": lit("A session", "en")}],
+        in_rows=[],
+        fact_rows=[{"fact": uri(dec), "kind": lit("decision"), "p": uri("https://w3id.org/ckg/ontology#topic"),
+                    "o": uri(ID + "topic/terrorism")}],
+        evidence_rows=[{"fact": uri(dec), "quote": lit("b"), "doc": uri(doc2), "published": lit("2024-02-01"),
+                        "start": lit("5")},
+                       {"fact": uri(dec), "quote": lit("a"), "doc": uri(doc1), "published": lit("2024-01-01"),
+                        "start": lit("9"), "sentence": lit("<script>x</script> a.")}])
+    assert page["label"] == "A session"
+    assert [f["label"] for f in page["facts"] if f["property"] == "participant state"] == ["Kazakhstan"]
+    assert page["linked"][0]["props"]["topic"][0]["label"] == "terrorism"  # no label known: the IRI's last segment
+    assert [e["quote"] for e in page["evidence"][dec]] == ["a", "b"]  # oldest report first
+    assert page["evidence"][dec][0]["sentence"] == "<script>x</script> a."  # kept as text; the page escapes it
+
+
 # -- the JSON API on the real app -------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def store(tmp_path_factory) -> Path:

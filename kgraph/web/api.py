@@ -22,8 +22,8 @@ from typing import Any
 import yaml
 
 from kgraph.sparql import LibraryQuery, QueryError, library, parse_query_file
-from kgraph.web import geo
-from kgraph.web.results import Labels, local_name, rows, value, words
+from kgraph.web import entity, geo
+from kgraph.web.results import Labels, local_name, rows, value
 from kgraph.web.search import Entry, make_index, search
 
 HERE = Path(__file__).resolve().parent
@@ -218,67 +218,11 @@ class Workbench:
             meetings = [m for m in await self._meeting_rows()
                         if iri in m["states"] or iri == m["body"] or iri in m["topics"] or iri == m["place"]]
         meetings.sort(key=lambda m: m["date"] or "", reverse=True)
-        labels = Labels()
-        types: list[str] = []
-        facts: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for row in rows(out_rows):
-            p, o = value(row, "p") or "", row["o"]
-            if o["type"] == "uri":
-                labels.add(o["value"], row.get("label"))
-            if p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type":
-                types.append(o["value"])
-            elif p in ("http://www.w3.org/2000/01/rdf-schema#label", "https://schema.org/name",
-                       "http://www.w3.org/2004/02/skos/core#prefLabel"):
-                labels.add(iri, o)
-            facts.setdefault((p, o["type"], o["value"]), {"p": p, "property": words(p), "o": o})
-        own = sorted(facts.values(), key=lambda f: (f["property"], f["o"]["value"]))
-        for fact in own:
-            if fact["o"]["type"] == "uri":
-                fact["label"] = labels.get(fact["o"]["value"])
-        incoming: dict[tuple[str, str], dict[str, Any]] = {}
-        for row in rows(in_rows):
-            s, p = value(row, "s") or "", value(row, "p") or ""
-            labels.add(s, row.get("label"))
-            item = incoming.setdefault((s, p), {"s": s, "p": p, "property": words(p), "types": [], "date": None})
-            t = value(row, "type")
-            if t and local_name(t) not in item["types"]:
-                item["types"].append(local_name(t))
-            item["date"] = item["date"] or value(row, "date")
-        for item in incoming.values():
-            item["label"] = labels.get(item["s"])
-        linked: dict[str, dict[str, Any]] = {}
-        for row in rows(fact_rows):
-            fact_iri, p, o = value(row, "fact") or "", value(row, "p") or "", row["o"]
-            entry = linked.setdefault(fact_iri, {"iri": fact_iri, "kind": value(row, "kind"), "props": {}})
-            if p == "http://www.w3.org/2000/01/rdf-schema#label":
-                entry["label"] = o["value"]
-            if o["type"] == "uri":
-                labels.add(o["value"], row.get("label"))
-            shown = entry["props"].setdefault(words(p), [])
-            cell = {"value": o["value"], "type": o["type"]}
-            if cell not in shown:
-                shown.append(cell)
-        for entry in linked.values():
-            for cells in entry["props"].values():
-                for cell in cells:
-                    if cell["type"] == "uri":
-                        cell["label"] = labels.get(cell["value"])
-        evidence: dict[str, list[dict[str, Any]]] = {}
-        for row in rows(evidence_rows):
-            item = {key: value(row, key) for key in ("quote", "sentence", "start", "doc", "title", "published",
-                                                     "url", "file")}
-            bucket = evidence.setdefault(value(row, "fact") or "", [])
-            if item not in bucket:
-                bucket.append(item)
-        for bucket in evidence.values():
-            bucket.sort(key=lambda e: (e["published"] or "", e["doc"] or "", int(e["start"] or 0)))
-        if not own and not incoming and not mentions and not meetings:
+        page = entity.assemble(iri, rows(out_rows), rows(in_rows), rows(fact_rows), rows(evidence_rows))
+        if not page["facts"] and not page["incoming"] and not mentions and not meetings:
             raise WebError(404, f"the graph says nothing about <{iri}>")
-        return {"iri": iri, "label": labels.get(iri), "types": [local_name(t) for t in types], "facts": own,
-                "incoming": sorted(incoming.values(), key=lambda i: (i["property"], i["date"] or "", i["label"])),
-                "linked": sorted(linked.values(), key=lambda e: (e["kind"] or "", e["iri"])),
-                "evidence": evidence, "views": views_for(iri, types), "truncated": truncated,
-                "mentions": mentions, "timeline": timeline_filter(iri, types), "meetings": meetings}
+        return {**page, "views": views_for(iri, page["type_iris"]), "truncated": truncated, "mentions": mentions,
+                "timeline": timeline_filter(iri, page["type_iris"]), "meetings": meetings}
 
     async def run_library(self, name: str, params: dict[str, str]) -> dict[str, Any]:
         queries = library()
