@@ -243,6 +243,26 @@ def test_api_state_and_body_pages_list_all_their_meetings(store, client):
     assert not any(i["property"] == "mentions" for i in kz["incoming"])
 
 
+def test_views_made_by_kgraph_viz_are_linked_and_served(store, tmp_path):
+    """`kgraph serve --views DIR`: a view drawn under the file name the page suggests is linked."""
+    views = tmp_path / "views"
+    views.mkdir()
+    with _client(store, views_dir=views) as bench:
+        kz = bench.get("/api/entity", params={"iri": ID + "state/KZ"}).json()["views"]
+        assert kz and not any("href" in v for v in kz)  # nothing drawn yet: commands only
+        command = kz[0]["command"].replace("STORE", str(store)).replace("VIEWS", str(views))
+        done = subprocess.run([sys.executable, "-m", "kgraph", *command.split()[1:]], capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        kz = bench.get("/api/entity", params={"iri": ID + "state/KZ"}).json()["views"]
+        assert kz[0]["href"] == "/views/state-KZ.html" and "href" not in kz[1]
+        page = bench.get(kz[0]["href"])
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    code = subprocess.run([sys.executable, "-m", "kgraph", "serve", "--store", str(store), "--views",
+                           str(tmp_path / "none")], capture_output=True, text=True, timeout=60)
+    assert code.returncode == 2 and "--views" in code.stderr and "not a folder" in code.stderr
+
+
 def test_api_runs_a_library_question_and_refuses_bad_input(client):
     answer = client.get("/api/library/meetings_of_state", params={"state": "KZ"}).json()
     assert "state/KZ" in answer["query"] and answer["result"]["results"]["bindings"]

@@ -99,8 +99,9 @@ class Workbench:
 
     MAX_PAGES = 200  # a list read page by page stops here (the names of 200 pages of the row cap)
 
-    def __init__(self, run: Runner, page: int = 5000) -> None:
+    def __init__(self, run: Runner, page: int = 5000, views_dir: Path | None = None) -> None:
         self.run = run
+        self.views_dir = views_dir  # views made by kgraph viz, linked when there
         self.page = page  # rows per query: at most the endpoint's row cap
         self._lock = asyncio.Lock()
         self._index: list[Entry] | None = None
@@ -221,7 +222,7 @@ class Workbench:
         page = entity.assemble(iri, rows(out_rows), rows(in_rows), rows(fact_rows), rows(evidence_rows))
         if not page["facts"] and not page["incoming"] and not mentions and not meetings:
             raise WebError(404, f"the graph says nothing about <{iri}>")
-        return {**page, "views": views_for(iri, page["type_iris"]), "truncated": truncated, "mentions": mentions,
+        return {**page, "views": views_for(iri, self.views_dir), "truncated": truncated, "mentions": mentions,
                 "timeline": timeline_filter(iri, page["type_iris"]), "meetings": meetings}
 
     async def run_library(self, name: str, params: dict[str, str]) -> dict[str, Any]:
@@ -236,22 +237,28 @@ class Workbench:
         return {"query": text, "result": await self.run(text)}
 
 
-def views_for(iri: str, types: list[str]) -> list[dict[str, str]]:
-    """The ``kgraph viz`` commands that draw a network around this resource (the views are
-    files written by the CLI, not pages of the server)."""
+def views_for(iri: str, views_dir: Path | None = None) -> list[dict[str, str]]:
+    """The ``kgraph viz`` views of the network around this resource: the command that draws each
+    (to a file name of its own) and, when that file is in the folder ``kgraph serve --views``
+    names, a link to it (served at ``/views/``)."""
     key = iri[len(ID_BASE):] if iri.startswith(ID_BASE) else ""
     if key.startswith("meeting/"):
-        return [{"title": "this meeting's network",
-                 "command": f"kgraph viz meeting id:{key} --store STORE -o meeting.html"}]
-    if key.startswith("state/"):
+        views = [("this meeting's network", f"meeting id:{key}", "meeting-" + key[len("meeting/"):].replace("/", "_"))]
+    elif key.startswith("state/"):
         code = key.split("/", 1)[1]
-        return [{"title": "this state's meetings and partners",
-                 "command": f"kgraph viz state {code} --store STORE -o state-{code}.html"},
-                {"title": "states linked by shared meetings",
-                 "command": "kgraph viz co-participation --store STORE -o co.html"}]
-    if key:
-        return [{"title": "the whole network", "command": "kgraph viz network --store STORE -o network.html"}]
-    return []
+        views = [("this state's meetings and partners", f"state {code}", f"state-{code}"),
+                 ("states linked by shared meetings", "co-participation", "co-participation")]
+    elif key:
+        views = [("the whole network", "network", "network")]
+    else:
+        views = []
+    out = []
+    for title, what, stem in views:
+        item = {"title": title, "command": f"kgraph viz {what} --store STORE -o VIEWS/{stem}.html"}
+        if views_dir is not None and (views_dir / f"{stem}.html").is_file():
+            item["href"] = f"/views/{stem}.html"
+        out.append(item)
+    return out
 
 
 # The page may load and ask nothing but this server (a second wall behind escaping every text):
@@ -268,15 +275,16 @@ def timeline_filter(iri: str, types: list[str]) -> str | None:
 _IRI_OK = re.compile(r'^https?://[^<>"{}|^`\\\s]+$')
 
 
-def routes(run: Runner, page: int = 5000) -> list[Any]:
-    """Starlette routes of the workbench: ``/`` (the page), ``/static/…`` and ``/api/…``.
-    ``page``: rows per query, at most the endpoint's row cap."""
+def routes(run: Runner, page: int = 5000, views_dir: Path | None = None) -> list[Any]:
+    """Starlette routes of the workbench: ``/`` (the page), ``/static/…``, ``/api/…`` and, given a
+    folder of ``kgraph viz`` views, ``/views/…``. ``page``: rows per query, at most the endpoint's
+    row cap."""
     from starlette.requests import Request
     from starlette.responses import FileResponse, JSONResponse, Response
     from starlette.routing import Mount, Route
     from starlette.staticfiles import StaticFiles
 
-    bench = Workbench(run, page)
+    bench = Workbench(run, page, views_dir)
 
     def answer(data: Any) -> Response:
         return Response(json.dumps(data, ensure_ascii=False), media_type="application/json; charset=utf-8")
@@ -333,4 +341,5 @@ def routes(run: Runner, page: int = 5000) -> list[Any]:
             Route("/api/library", guarded(api_library)), Route("/api/library/{name}", guarded(api_run)),
             Route("/api/choices", guarded(api_choices)), Route("/api/search", guarded(api_search)),
             Route("/api/entity", guarded(api_entity)), Route("/api/timeline", guarded(api_timeline)),
-            Route("/api/places", guarded(api_places))]
+            Route("/api/places", guarded(api_places)),
+            *([Mount("/views", app=StaticFiles(directory=views_dir), name="views")] if views_dir else [])]

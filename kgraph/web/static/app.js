@@ -234,8 +234,11 @@ async function entityPage(iri) {
         iriLink(m.iri, m.label))))] : null,
     incoming.size ? [el("h2", {}, "Linked from"), [...incoming].map(([key, items]) =>
       el("details", { open: items.length <= 12 || key.includes("(Meeting") }, el("summary", {}, `${key}: ${items.length}`), el("ul", {}, items)))] : null,
-    data.views.length ? [el("h2", {}, "Network views"), el("p", { class: "muted" }, "Drawn by the CLI as one offline HTML file:"),
-      el("ul", {}, data.views.map(v => el("li", {}, v.title + ": ", el("code", { class: "command" }, v.command))))] : null);
+    data.views.length ? [el("h2", {}, "Network views"),
+      el("p", { class: "muted" }, "Drawn by the CLI as one offline HTML file (kgraph serve --views VIEWS links those made):"),
+      el("ul", { id: "entity-views" }, data.views.map(v => el("li", {},
+        v.href ? el("a", { href: v.href, target: "_blank", rel: "noopener" }, v.title) : v.title, ": ",
+        el("code", { class: "command" }, v.command))))] : null);
   setState("entity", "ready");
 }
 
