@@ -438,8 +438,10 @@ _ABSOLUTE_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
 
 def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10_000,
                workers: int = 2, sandbox: bool = True, memory_mb: int = 2048,
-               cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None) -> Any:
-    """The Starlette app: ``/`` (a page about the endpoint), ``/sparql`` (the protocol, and its
+               cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None,
+               views_dir: Path | None = None) -> Any:
+    """The Starlette app: ``/`` (the analyst's workbench, ``kgraph.web``), ``/about`` (a page about the
+    endpoint), ``/sparql`` (the protocol, and its
     service description on a GET without a query), ``/id/…`` and ``/ontology`` (the w3id IRIs,
     described with content negotiation). ``cors_origins`` empty turns CORS off."""
     from starlette.applications import Starlette
@@ -608,7 +610,16 @@ def create_app(store_path: Path, *, timeout: float = 10.0, max_results: int = 10
     if cors_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "POST"],
                                      allow_headers=["Accept", "Content-Type", "Authorization"], max_age=600))
-    return Starlette(routes=[Route("/", home), Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
+    async def run_select(text: str) -> dict[str, Any]:
+        """The workbench's way in: the same read-only check, worker pool, time limit and row cap
+        as /sparql, answered as SPARQL JSON."""
+        check_read_only(text)
+        return json.loads(await pool.run(text, "JSON", max_results, timeout))
+
+    from kgraph.web import routes as workbench_routes
+
+    return Starlette(routes=[*workbench_routes(run_select, min(5000, max_results), views_dir), Route("/about", home),
+                             Route("/sparql", sparql, methods=["GET", "POST", "OPTIONS"]),
                              Route("/ontology", ontology), Route("/id/{path:path}", resource)],
                      middleware=middleware, lifespan=lifespan)
 
@@ -647,13 +658,14 @@ with VoID counts. CORS is on for GET and POST (browser clients such as YASGUI).<
 
 def serve(store_path: Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
           max_results: int = 10_000, workers: int | None = None, sandbox: bool = True,
-          memory_mb: int = 2048, cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None) -> None:
+          memory_mb: int = 2048, cors_origins: tuple[str, ...] = ("*",), license_iri: str | None = None,
+          views_dir: Path | None = None) -> None:
     """Run the endpoint until interrupted."""
     import uvicorn
 
     size = workers or max(1, min(4, os.cpu_count() or 1))
     app = create_app(store_path, timeout=timeout, max_results=max_results, workers=size, sandbox=sandbox,
-                     memory_mb=memory_mb, cors_origins=cors_origins, license_iri=license_iri)
+                     memory_mb=memory_mb, cors_origins=cors_origins, license_iri=license_iri, views_dir=views_dir)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=5,
                 h11_max_incomplete_event_size=H11_MAX_EVENT_BYTES, limit_concurrency=MAX_CONNECTIONS)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -197,9 +198,16 @@ def test_bad_requests(endpoint: str) -> None:
 
 
 def test_home_page_has_no_external_scripts(endpoint: str) -> None:
-    status, ctype, body = http(endpoint.removesuffix("sparql"))
+    status, ctype, body = http(endpoint.removesuffix("sparql") + "about")
     assert status == 200 and ctype.startswith("text/html")
     assert "<script" not in body and "/sparql" in body and "participants" in body
+    # the workbench at / loads only what the package ships (tests/test_workbench_browser.py drives it)
+    status, ctype, body = http(endpoint.removesuffix("sparql"))
+    assert status == 200 and ctype.startswith("text/html")
+    sources = re.findall(r"""<(?:script|link)\b[^>]*(?:src|href)=["']([^"']+)""", body)
+    assert sources and all(s.startswith("/static/") for s in sources), sources
+    for source in sources:
+        assert http(endpoint.removesuffix("/sparql") + source)[0] == 200, source
 
 
 # -- interop with an external triplestore ----------------------------------------------------

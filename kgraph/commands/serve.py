@@ -30,6 +30,9 @@ def serve_command(
         = True,
     license_iri: Annotated[str | None, typer.Option(
         "--license", help="Licence IRI of the data, given in the service description (dcterms:license).")] = None,
+    views: Annotated[Path | None, typer.Option(
+        "--views", help="Folder of `kgraph viz` views (HTML): served at /views/ and linked from the "
+                        "workbench's pages, under the file names its pages suggest.")] = None,
 ) -> None:
     """Serve the store at http://HOST:PORT/sparql (SPARQL 1.1 Protocol, read-only).
 
@@ -40,7 +43,9 @@ def serve_command(
     cannot open network connections (a seccomp ban on sockets); the endpoint refuses to start
     where that ban cannot be installed, unless --no-sandbox is given.
 
-    Also served: the SPARQL service description (GET /sparql with no query), the graph's IRIs
+    The analyst's workbench is at http://HOST:PORT/ (query editor, the library as forms, entity
+    pages with evidence, search by name, timeline, map; every asset shipped, nothing fetched from
+    elsewhere). Also served: the SPARQL service description (GET /sparql with no query), the graph's IRIs
     (https://w3id.org/ckg/id/… at /id/…, the ontology at /ontology) as Turtle, JSON-LD or HTML.
     """
     import subprocess
@@ -50,6 +55,9 @@ def serve_command(
 
     if not (store.is_dir() and any(store.iterdir())):
         typer.echo(f"kgraph: {store}: no store there (build one with kgraph build --store)", err=True)
+        raise typer.Exit(2)
+    if views is not None and not views.is_dir():
+        typer.echo(f"kgraph: --views {views}: not a folder", err=True)
         raise typer.Exit(2)
     if sandbox:
         probe = subprocess.run([sys.executable, "-c", "from kgraph.sandbox import deny_network; deny_network()"],
@@ -62,4 +70,4 @@ def serve_command(
     typer.echo(f"kgraph: serving {store} at http://{host}:{port}/sparql (read-only)", err=True)
     serve(store, host=host, port=port, timeout=timeout, max_results=max_results, workers=workers,
           sandbox=sandbox, memory_mb=memory, cors_origins=tuple(cors_origin or ["*"]) if cors else (),
-          license_iri=license_iri)
+          license_iri=license_iri, views_dir=views.resolve() if views else None)
