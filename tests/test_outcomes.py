@@ -474,3 +474,91 @@ def test_exchanging_information_is_information_exchange_and_a_genitive_relative_
     m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Был рассмотрен план учений, "
                             "на проведение которого было принято решение выделить средства.")
     assert len(quotes(m, text)) == 1
+
+
+# --- the wider paradigm of adoption and proposing (phrasings the tuning sets never showed) ----------
+
+HEADS = {"ru": "В Минске прошло заседание Совета министров обороны СНГ. ",
+         "en": "The CIS Council of Defence Ministers met in Minsk. ",
+         "kk": "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. "}
+
+ADOPTED = [  # signing stages, treaties concluded, agreement reached, amendments made, approval received
+    ("ru", "Министры парафировали соглашение о взаимной помощи."),
+    ("ru", "Стороны заключили соглашение о взаимодействии пограничных ведомств."),
+    ("ru", "Стороны пришли к соглашению о проведении совместных учений."),
+    ("ru", "Достигнута договоренность о создании объединенного штаба."),
+    ("ru", "Внесены изменения в Положение о Совете."),
+    ("ru", "Одобрение получил проект концепции военного сотрудничества."),
+    ("ru", "Ратифицирован протокол к соглашению о связи."),
+    ("en", "The ministers inked an agreement on military transport."),
+    ("en", "A joint communique was issued at the end of the meeting."),
+    ("en", "The council passed a resolution on border security."),
+    ("en", "The parties reached an agreement on joint patrols."),
+    ("en", "The ministers concluded an agreement on mutual legal assistance."),
+    ("en", "The ministers gave the green light to a joint training programme."),
+    ("en", "The next session will be held in Bishkek in 2025."),
+    ("kk", "Тараптар бірлескен жаттығулар өткізу туралы уағдаласты."),
+    ("kk", "Министрлер байланыс туралы хаттаманы ратификациялады."),
+    ("kk", "Министрлер Кеңес туралы ережеге өзгерістер енгізді."),
+    ("kk", "Кеңестегі төрағалық Тәжікстанға өтті."),
+]
+
+
+def test_adoption_paradigm_beyond_the_tuned_verbs():
+    for lang, sentence in ADOPTED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [sentence.rstrip(".")] or quotes(m, text) == [sentence], (lang, sentence)
+
+
+NOT_ADOPTED = [  # plans, discussions, what is only considered, a creation told as history
+    ("ru", "Министры обсудят проект соглашения о взаимной помощи на следующем заседании."),
+    ("ru", "Изменения в Положение о Совете будут рассмотрены позже."),
+    ("en", "The ministers discussed a draft agreement on military transport."),
+    ("en", "Amendments to the charter will be considered at the next session."),
+    ("kk", "Кадр даярлау мәселелері талқыланды."),
+]
+
+
+def test_plans_and_discussions_stay_out_of_the_wider_paradigm():
+    for lang, sentence in NOT_ADOPTED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [], (lang, sentence)
+
+
+PROPOSED = [  # initiatives advanced, calls to act, ideas voiced, the impersonal "it was proposed"
+    ("ru", "Секретарь Совбеза Армении выдвинул инициативу о создании центра мониторинга.", "AM"),
+    ("ru", "Министр обороны Беларуси выступил за расширение сотрудничества в сфере кибербезопасности.", "BY"),
+    ("ru", "Было предложено создать региональный центр по борьбе с киберпреступностью.", None),
+    ("en", "The Kyrgyz minister urged his colleagues to step up information exchange.", "KG"),
+    ("en", "Armenia's representative floated the idea of a common database.", "AM"),
+    ("en", "The Uzbek minister advocated expanding cooperation in cybersecurity.", "UZ"),
+    ("kk", "Тәжікстан келесі отырысты Душанбеде өткізу туралы ұсыныс білдірді.", "TJ"),
+    ("kk", "Қырғызстан министрі әріптестерін ақпарат алмасуды күшейтуге шақырды.", "KG"),
+]
+
+
+def test_proposal_paradigm_beyond_the_tuned_verbs():
+    for lang, sentence, state in PROPOSED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [sentence], (lang, sentence)
+        assert m.proposals[0].by_state == state, (lang, sentence)
+
+
+NOT_PROPOSED = [  # proposals considered or ordered to be prepared; an invitation is no call
+    ("ru", "Министры рассмотрели предложения по совершенствованию договорной базы."),
+    ("ru", "Секретариату поручено подготовить предложения по улучшению работы."),
+    ("en", "The ministers considered proposals to improve the legal framework."),
+    ("kk", "Министрлер ұсыныстарды қарады."),
+    ("kk", "Министр қонақтарды кешкі асқа шақырды."),
+]
+
+
+def test_considered_proposals_and_invitations_are_not_proposals():
+    for lang, sentence in NOT_PROPOSED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [], (lang, sentence)
+
+
+def test_currency_sign_before_the_amount_is_a_figure():
+    m, _ = meeting("en", HEADS["en"] + "The damage from cyberattacks is estimated at $3 million.")
+    assert [s.value for s in m.statistics] == [3_000_000]

@@ -21,6 +21,7 @@ INDICATOR_WORDS = 3
 YEARS = (1950, 2100)
 ANAPHORA_MAX = 3  # "the two countries", "the three states": a small definite count retells named items
 BREAK = re.compile(r"[.,;:!?()\"«»]")
+CURRENCY_BEFORE = re.compile(r"(?:US|USD)?\s*[$€£₽₸¥]\s*$")  # a sign written before the amount
 
 
 def _indicator(analysis: Analysis, end: int, limit: int) -> tuple[str, str | None, int]:
@@ -129,7 +130,10 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 continue  # "the two countries", "эти две страны": points back at items already named
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
             if not indicator and not percent:
-                continue
+                sign = CURRENCY_BEFORE.search(analysis.text, max(sentence.start, number.start - 6), number.start)
+                if sign is None:
+                    continue
+                indicator = sign.group().strip()  # "$3 million": the currency sign says what is counted
             if percent:  # what changed by so many per cent: the clause around the number
                 clause = analysis.clause(number.start).quote(analysis.text).strip()
                 indicator = clause if len(clause) <= 100 else clause[:100].rsplit(" ", 1)[0] + "…"

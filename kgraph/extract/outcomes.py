@@ -57,6 +57,8 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
         return True  # a relative clause describing a noun: "decisions that were adopted", "которые были приняты"
     for name in ("not_decision", "past"):
         for a, _b in analysis.find(name, clause.start, clause.end):
+            if cue_start <= a < cue_end:
+                continue  # part of the cue itself: "the next session will be held in X" fixes the venue
             if a < cue_start or not analysis.has("coord", cue_end, a):
                 return True
     return False
