@@ -562,3 +562,34 @@ def test_considered_proposals_and_invitations_are_not_proposals():
 def test_currency_sign_before_the_amount_is_a_figure():
     m, _ = meeting("en", HEADS["en"] + "The damage from cyberattacks is estimated at $3 million.")
     assert [s.value for s in m.statistics] == [3_000_000]
+
+
+def test_decisions_told_by_their_aims_give_one_decision_per_area():
+    """"The decisions adopted at the session are aimed at A, B and C": the session's decisions named by
+    what they serve; the decisions of earlier sessions reviewed are not this session's."""
+    m, text = meeting("ru", HEADS["ru"] + "Решения, принятые на заседании, направлены на развитие системы ПВО, "
+                                          "подготовку кадров, развитие связи и проведение учений.")
+    assert len(quotes(m, text)) == 3
+    m, text = meeting("en", HEADS["en"] + "The decisions adopted at the meeting are aimed at air defence, "
+                                          "demining, training and sports events.")
+    assert len(quotes(m, text)) == 3
+    m, text = meeting("kk", HEADS["kk"] + "Отырыста қабылданған шешімдер әуе қорғанысын дамытуға және кадр "
+                                          "даярлауға бағытталған.")
+    assert len(quotes(m, text)) == 1
+    for lang, sentence in [("ru", "Министры обсудили ход выполнения решений, принятых на заседаниях Совета."),
+                           ("en", "The ministers reviewed the implementation of decisions taken at previous meetings."),
+                           ("kk", "Министрлер бұрынғы отырыстарда қабылданған шешімдердің орындалуын қарады.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [], (lang, sentence)
+
+
+def test_a_count_of_members_is_background_but_a_count_of_delegations_is_a_figure():
+    for lang, background, figure in [
+        ("ru", "В состав ОДКБ входят шесть государств.", "В заседании приняли участие делегации 11 государств."),
+        ("en", "The SCO has ten member states.", "Delegations of six member states attended the meeting."),
+        ("kk", "Бұрын бұл ұйымға жеті мемлекет мүше еді.", "Отырысқа алты мүше елдің делегациялары қатысты."),
+    ]:
+        m, _ = meeting(lang, HEADS[lang] + background)
+        assert m.statistics == [], (lang, background)
+        m, _ = meeting(lang, HEADS[lang] + figure)
+        assert len(m.statistics) == 1, (lang, figure)

@@ -87,6 +87,15 @@ def _historical(analysis: Analysis, sentence) -> bool:
         d.year_explicit and d.finish is None and d.begin.year < published.year - 1 for d in sentence.dates)
 
 
+def _membership(analysis: Analysis, offset: int) -> bool:
+    """A count of a body's members told as background: its clause says who belongs to the body
+    ("входят", "has ten members", "мүше еді") and nothing about taking part in the session (a count
+    of the member states whose delegations came is a figure of the session)."""
+    clause = analysis.clause(offset)
+    return analysis.has("membership", clause.start, clause.end) and \
+        not analysis.has("participation", clause.start, clause.end)
+
+
 def _restated(found: list[Statistic], stat: Statistic) -> bool:
     """The same figure told twice ("six heads of state … the six states' ministers"): the same value
     counting a word of the same stem."""
@@ -128,6 +137,8 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 continue  # "call 102", "по телефону 102": a phone number; "consists of six states"
             if number.value <= ANAPHORA_MAX and analysis.cues.search("anaphora_before", before):
                 continue  # "the two countries", "эти две страны": points back at items already named
+            if _membership(analysis, number.start):
+                continue  # "в состав ОДКБ входят шесть государств": how many members, not what the session did
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
             if not indicator and not percent:
                 sign = CURRENCY_BEFORE.search(analysis.text, max(sentence.start, number.start - 6), number.start)
