@@ -593,3 +593,44 @@ def test_a_count_of_members_is_background_but_a_count_of_delegations_is_a_figure
         assert m.statistics == [], (lang, background)
         m, _ = meeting(lang, HEADS[lang] + figure)
         assert len(m.statistics) == 1, (lang, figure)
+
+
+def test_two_verbs_sharing_one_object_are_one_decision_and_activities_are_items():
+    for lang, sentence in [("en", "The council decided to organise and conduct a joint border operation."),
+                           ("ru", "Министры решили организовать и провести совместные учения.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text)) == 1, (lang, sentence)
+    m, text = meeting("en", HEADS["en"] + "The council approved the work plans of the Executive Committee, the "
+                                          "activities of the expert group and the budget.")
+    assert len(quotes(m, text)) == 3
+
+
+def test_an_umbrella_that_says_what_the_decisions_concern_is_kept_beside_named_ones():
+    m, text = meeting("ru", HEADS["ru"] + "Министры утвердили план совместных мероприятий на 2025 год. Другие "
+                                          "решения министров были связаны с совершенствованием системы ПВО.")
+    assert len(quotes(m, text)) == 2
+
+
+def test_an_invitation_to_take_part_is_a_proposal_but_being_invited_is_not():
+    for lang, sentence, state in [
+            ("en", "The ministers welcomed Russia's invitation to other members to take part in the exercise.", "RU"),
+            ("ru", "Россия пригласила коллег принять участие в совместных учениях.", "RU"),
+            ("kk", "Ресей әріптестерін жаттығуға қатысуға шақырды.", "RU")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [sentence], (lang, sentence)
+        assert m.proposals[0].by_state == state
+    for lang, sentence in [("en", "Afghanistan was invited to take part in the meeting as a guest."),
+                           ("ru", "Афганистан был приглашен принять участие в заседании.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [], (lang, sentence)
+
+
+def test_an_act_dated_years_before_the_report_is_background():
+    for lang, sentence in [
+            ("en", "This format was initiated by the heads of state on March 15, 2018 at a meeting in Astana."),
+            ("en", "The agreement signed on 10 February 1995 set up the joint air defence system."),
+            ("ru", "Соглашение было подписано 10 февраля 1995 года в Алматы.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [] and quotes(m, text, "proposals") == [], (lang, sentence)
+    m, text = meeting("ru", HEADS["ru"] + "Министры 14 мая утвердили план на 2025 год.")
+    assert len(quotes(m, text)) == 1  # a date of the session itself (the report is dated 16 May)

@@ -51,6 +51,8 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
     the border" is a decision, "discussed and approved" or "будет доработан и подписан" is not."""
     clause = analysis.clause(cue_start)
     cue_end = cue_start if cue_end is None else cue_end
+    if _dated_earlier(analysis, cue_start, clause.end):
+        return True  # "the format was initiated by the heads of state on 15 March 2018": an earlier event
     if analysis.cues.search("decision_occasion", analysis.norm, max(clause.start, cue_start - 40), cue_end):
         return True  # a signing named as the occasion of something else: "после подписания протокола"
     if analysis.cues.search("decision_relative", analysis.norm, max(clause.start, cue_start - 30), cue_start):
@@ -62,6 +64,20 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
             if a < cue_start or not analysis.has("coord", cue_end, a):
                 return True
     return False
+
+
+EARLIER_DAYS = 90  # a day this long before the report is not the session's (reports come within days)
+
+
+def _dated_earlier(analysis: Analysis, offset: int, clause_end: int) -> bool:
+    """The act is dated to a day long before the report (a date written with its year, in the cue's
+    sentence before the cue or in its clause after it): background history, not the session's act."""
+    published = analysis.doc.published
+    sentence = analysis.sentence_at(offset)
+    if published is None or sentence is None:
+        return False
+    return any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
+               and sentence.start <= d.start < clause_end for d in sentence.dates)
 
 
 def _protected(norm: str, start: int, end: int) -> list[bool]:
@@ -194,6 +210,9 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     segments = _segments(analysis, start, end)
     since = 0  # the first segment not yet taken by an item of its own
     for k, (a, b) in enumerate(segments):
+        if object_first and not items and lead is None and _shares_object(analysis, segments, k):
+            lead = a  # "decided to organise and conduct an operation": two verbs, one object, one decision
+            continue
         if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
             # "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы": an earlier conjunct
             # without an item noun ends with the word written before this one's item noun
@@ -217,6 +236,22 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     if lead is not None and not items:
         items.append([lead, end])
     return [(a, b) for a, b in items] or [(start, end)]
+
+
+SHORT_CONJUNCT = 2  # words: "организовать", "to organise", "бірлесіп әзірлеу"
+
+
+def _shares_object(analysis: Analysis, segments: list[tuple[int, int]], k: int) -> bool:
+    """A short first conjunct without an item noun right before one with it: coordinated verbs or
+    modifiers sharing one object ("организовать и провести учения", "to organise and conduct an
+    operation", "develop and adopt a plan"), not an item of its own."""
+    if k + 1 >= len(segments) or k != 0:
+        return False
+    a, b = segments[k]
+    words = re.findall(r"[^\W\d_]+", analysis.norm[a:b])
+    return (0 < len(words) <= SHORT_CONJUNCT + 1 and not _heads(analysis, a, b)
+            and not analysis.has("decision_item", a, b) and not analysis.has("decision", a, b)
+            and _heads(analysis, *segments[k + 1]) and analysis.norm[b:segments[k + 1][0]].strip() not in ",;")
 
 
 def _area_items(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
@@ -521,6 +556,8 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
+            if _dated_earlier(analysis, start, analysis.clause(start).end):
+                continue  # an initiative of years ago told as background
             if analysis.has("proposal_not", *_clause(analysis, start)):
                 continue  # thanks or a presentation, not a proposal: "считаю необходимым выразить благодарность"
             unit = analysis.quote_unit(start)
