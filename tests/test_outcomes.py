@@ -634,3 +634,19 @@ def test_an_act_dated_years_before_the_report_is_background():
         assert quotes(m, text) == [] and quotes(m, text, "proposals") == [], (lang, sentence)
     m, text = meeting("ru", HEADS["ru"] + "Министры 14 мая утвердили план на 2025 год.")
     assert len(quotes(m, text)) == 1  # a date of the session itself (the report is dated 16 May)
+
+
+def test_kk_quarter_is_a_period_not_ninety():
+    """"тоқсан" is both "ninety" and "a quarter of the year": in the locative it is the quarter."""
+    m, _ = meeting("kk", HEADS["kk"] + "Тауар айналымы үш тоқсанда 11% -ке өсті.")
+    assert [s.value for s in m.statistics] == [11]
+    m, _ = meeting("kk", HEADS["kk"] + "Отырысқа тоқсаннан астам делегат қатысты.")
+    assert [s.value for s in m.statistics] == [90]
+
+
+def test_combat_training_is_training():
+    for lang, sentence in [("ru", "Министры утвердили программы по боевой подготовке войск."),
+                           ("en", "The ministers approved programmes of combat training."),
+                           ("kk", "Министрлер жауынгерлік даярлық бағдарламасын бекітті.")]:
+        m, _ = meeting(lang, HEADS[lang] + sentence)
+        assert "training" in m.decisions[0].topics, (lang, sentence)

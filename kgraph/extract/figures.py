@@ -125,6 +125,8 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             written = analysis.text[number.start: number.end]
             if _designation_or_time(analysis.text, number.start, number.end):
                 continue
+            if analysis.cues.match_at("numeral_not", analysis.norm, number.start, number.end):
+                continue  # a numeral that is a period word in this form ("тоқсанда": in the quarter)
             if number.value == 1 and not written[:1].isdigit():
                 continue  # "one of", "бір" is an article more often than a count
             if written.isdigit() and len(written) == 4 and YEARS[0] <= number.value <= YEARS[1]:
