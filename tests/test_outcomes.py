@@ -650,3 +650,25 @@ def test_combat_training_is_training():
                            ("kk", "Министрлер жауынгерлік даярлық бағдарламасын бекітті.")]:
         m, _ = meeting(lang, HEADS[lang] + sentence)
         assert "training" in m.decisions[0].topics, (lang, sentence)
+
+
+HISTORY_AND_OTHER_SIGNINGS = [  # an earlier year, "years ago", a reminder, a future passive, a decree, a guest book
+    ("ru", "Напомним, Соглашение о Совете было подписано в 1992 году в Ташкенте."),
+    ("ru", "Министр напомнил, что программа была утверждена главами государств два года назад."),
+    ("ru", "Документ будет подписан на следующем заседании."),
+    ("ru", "В ходе визита министр подписал книгу почетных гостей."),
+    ("ru", "Президент подписал указ о назначении министра."),
+    ("en", "The agreement was signed in 2001 in Shanghai."),
+    ("en", "Earlier, the president signed a decree appointing the minister."),
+    ("en", "The minister recalled that the charter was adopted by the heads of state."),
+    ("kk", "Келісімге 1992 жылы Ташкентте қол қойылған."),
+    ("kk", "Айта кетейік, бағдарлама бұрын бекітілді."),
+]
+
+
+def test_history_reminders_and_other_signings_are_not_decisions():
+    for lang, sentence in HISTORY_AND_OTHER_SIGNINGS:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [], (lang, sentence)
+    m, text = meeting("ru", HEADS["ru"] + "Министры поддержали председательство Таджикистана в Совете в 2025 году.")
+    assert len(quotes(m, text)) == 1  # a year further from the verb dates the object, not the act

@@ -51,7 +51,7 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
     the border" is a decision, "discussed and approved" or "будет доработан и подписан" is not."""
     clause = analysis.clause(cue_start)
     cue_end = cue_start if cue_end is None else cue_end
-    if _dated_earlier(analysis, cue_start, clause.end):
+    if _dated_earlier(analysis, cue_start, cue_end, clause.end):
         return True  # "the format was initiated by the heads of state on 15 March 2018": an earlier event
     if analysis.cues.search("decision_occasion", analysis.norm, max(clause.start, cue_start - 40), cue_end):
         return True  # a signing named as the occasion of something else: "после подписания протокола"
@@ -67,17 +67,34 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
 
 
 EARLIER_DAYS = 90  # a day this long before the report is not the session's (reports come within days)
+YEAR_WORDS_AFTER = 1  # "signed in 2001", "подписано в Ташкенте в 1992 году": the year dates the act only this close
 
 
-def _dated_earlier(analysis: Analysis, offset: int, clause_end: int) -> bool:
-    """The act is dated to a day long before the report (a date written with its year, in the cue's
-    sentence before the cue or in its clause after it): background history, not the session's act."""
-    published = analysis.doc.published
+def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: int) -> bool:
+    """The act is told as history: dated to a day long before the report (in the cue's sentence before
+    the cue or in its clause after it), to an earlier year before the cue or right after it ("в 1992
+    году подписано", "signed in 2001"; a year further on dates the object: "поддержали
+    председательство X в Содружестве в 2019 году"), or framed as a reminder ("напомним", "recalled
+    that", "айта кетейік") earlier in its sentence."""
     sentence = analysis.sentence_at(offset)
-    if published is None or sentence is None:
+    if sentence is None:
         return False
-    return any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
-               and sentence.start <= d.start < clause_end for d in sentence.dates)
+    if analysis.has("background_frame", sentence.start, offset):
+        return True
+    published = analysis.doc.published
+    if published is None:
+        return False
+    if any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
+           and sentence.start <= d.start < clause_end for d in sentence.dates):
+        return True
+    pattern = analysis.cues.patterns.get("year_point")
+    for m in pattern.finditer(analysis.norm, sentence.start, clause_end) if pattern else ():
+        if offset <= m.start() and len(analysis.norm[cue_end:m.start()].split()) > YEAR_WORDS_AFTER:
+            continue
+        in_date = any(d.start <= m.start("year") < d.end for d in sentence.dates)  # "2024 жылы 20 желтоқсанда"
+        if not in_date and int(m.group("year")) < published.year:
+            return True
+    return False
 
 
 def _protected(norm: str, start: int, end: int) -> list[bool]:
@@ -556,7 +573,7 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
-            if _dated_earlier(analysis, start, analysis.clause(start).end):
+            if _dated_earlier(analysis, start, end, analysis.clause(start).end):
                 continue  # an initiative of years ago told as background
             if analysis.has("proposal_not", *_clause(analysis, start)):
                 continue  # thanks or a presentation, not a proposal: "считаю необходимым выразить благодарность"
