@@ -672,3 +672,10 @@ def test_history_reminders_and_other_signings_are_not_decisions():
         assert quotes(m, text) == [], (lang, sentence)
     m, text = meeting("ru", HEADS["ru"] + "Министры поддержали председательство Таджикистана в Совете в 2025 году.")
     assert len(quotes(m, text)) == 1  # a year further from the verb dates the object, not the act
+
+
+def test_a_year_inside_the_object_dates_the_object_not_the_act():
+    m, text = meeting("en", HEADS["en"] + "The draft report of the council on its work in 2023 was approved.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", HEADS["ru"] + "В 2019 году соглашение было подписано в Минске.")
+    assert quotes(m, text) == []

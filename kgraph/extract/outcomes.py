@@ -72,10 +72,11 @@ YEAR_WORDS_AFTER = 1  # "signed in 2001", "подписано в Ташкент�
 
 def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: int) -> bool:
     """The act is told as history: dated to a day long before the report (in the cue's sentence before
-    the cue or in its clause after it), to an earlier year before the cue or right after it ("в 1992
-    году подписано", "signed in 2001"; a year further on dates the object: "поддержали
-    председательство X в Содружестве в 2019 году"), or framed as a reminder ("напомним", "recalled
-    that", "айта кетейік") earlier in its sentence."""
+    the cue or in its clause after it), to an earlier year opening the clause or right after the cue
+    ("В 1992 году … подписано", "signed in 2001"; elsewhere it dates the object: "поддержали
+    председательство X в Содружестве в 2019 году", "the report on work in 2011 was approved") or
+    by an adverbial that only dates acts (Kazakh "1992 жылы"), or framed as a reminder ("напомним",
+    "recalled that", "айта кетейік") earlier in its sentence."""
     sentence = analysis.sentence_at(offset)
     if sentence is None:
         return False
@@ -87,13 +88,17 @@ def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: in
     if any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
            and sentence.start <= d.start < clause_end for d in sentence.dates):
         return True
-    pattern = analysis.cues.patterns.get("year_point")
-    for m in pattern.finditer(analysis.norm, sentence.start, clause_end) if pattern else ():
-        if offset <= m.start() and len(analysis.norm[cue_end:m.start()].split()) > YEAR_WORDS_AFTER:
-            continue
-        in_date = any(d.start <= m.start("year") < d.end for d in sentence.dates)  # "2024 жылы 20 желтоқсанда"
-        if not in_date and int(m.group("year")) < published.year:
-            return True
+    for name in ("year_point", "year_adverbial"):
+        pattern = analysis.cues.patterns.get(name)
+        for m in pattern.finditer(analysis.norm, sentence.start, clause_end) if pattern else ():
+            if offset <= m.start():
+                if len(analysis.norm[cue_end:m.start()].split()) > YEAR_WORDS_AFTER:
+                    continue  # further on it dates the object
+            elif name == "year_point" and analysis.norm[analysis.clause(m.start()).start:m.start()].strip():
+                continue  # inside a phrase ("the report on work in 2011 was approved"): dates the object
+            in_date = any(d.start <= m.start("year") < d.end for d in sentence.dates)  # "2024 жылы 20 желтоқсанда"
+            if not in_date and int(m.group("year")) < published.year:
+                return True
     return False
 
 
