@@ -679,3 +679,28 @@ def test_a_year_inside_the_object_dates_the_object_not_the_act():
     assert len(quotes(m, text)) == 1
     m, text = meeting("ru", HEADS["ru"] + "В 2019 году соглашение было подписано в Минске.")
     assert quotes(m, text) == []
+
+
+def test_documents_named_after_including_are_decisions_beside_the_count():
+    for lang, sentence in [
+            ("en", "The ministers also signed 12 documents, including an agreement on joint training of border guards."),
+            ("ru", "Министры подписали 12 документов, в том числе соглашение о совместной подготовке пограничников."),
+            ("kk", "Министрлер 12 құжатқа қол қойды, оның ішінде шекарашыларды даярлау туралы келісім бар.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text)) == 2, (lang, sentence)
+    m, text = meeting("ru", HEADS["ru"] + "Подписан ряд документов, в том числе соглашение о связи.")
+    assert quotes(m, text) == ["соглашение о связи"]  # a vague umbrella gives way to the document it names
+
+
+def test_a_call_for_two_things_is_two_proposals():
+    for lang, sentence in [
+            ("en", "The minister called for closer cooperation among police agencies, as well as for joint efforts "
+                   "against drug trafficking."),
+            ("ru", "Министр призвал к более тесному сотрудничеству полиции, а также к совместной борьбе с "
+                   "наркотрафиком.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text, "proposals")) == 2, (lang, sentence)
+    for lang, sentence in [("en", "The minister called for an end to the violence for the sake of peace."),
+                           ("ru", "Министр предложил провести встречу, к которой присоединятся эксперты.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text, "proposals")) == 1, (lang, sentence)

@@ -345,6 +345,22 @@ def _list_lines(analysis: Analysis, line_end: int) -> list[Span]:
     return out
 
 
+def _with_included(analysis: Analysis, spans: list[tuple[int, int]], verb_end: int,
+                   end: int) -> list[tuple[int, int]]:
+    """"Signed 15 documents, including an agreement on …" ("в том числе", "оның ішінде"): the count or
+    general object stays one decision and each document named after the inclusive word is one more."""
+    if not spans:
+        return spans
+    for a, b in analysis.find("inclusive", verb_end, end):
+        if a < spans[-1][0] or not analysis.norm[spans[-1][0]:a].strip(" ,;:—–-"):
+            continue  # "В частности, …" opening the region announces, it does not include
+        if not _has_item(analysis, b, end):
+            return spans
+        included = _split_items(analysis, b, end, object_first=True)
+        return [*spans[:-1], (spans[-1][0], a), *included]
+    return spans
+
+
 def _kind(analysis: Analysis, a: int, b: int) -> str:
     if analysis.has("decision_next", a, b):
         return "next"
@@ -394,6 +410,8 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
             spans[-1] = (spans[-1][0], b)
         else:
             spans = [(a, _before_next_subject(analysis, b, after_end) if i + 1 < len(groups) else after_end)]
+        if kind == "adopt":
+            spans = _with_included(analysis, spans, b, after_end)
         raw += [(s, e, kind) for s, e in spans]
     items = []
     for s, e, kind in raw:
@@ -552,10 +570,12 @@ def _represents(analysis: Analysis, sentence: Sentence, cue: int) -> bool:
 
 def _proposal_items(analysis: Analysis, start: int, end: int, unit: Span) -> list[Span]:
     """A list of proposed actions after the verb ("предлагаем возобновить …, пересмотреть …,
-    разработать …"): one span per action when at least two conjuncts start with a verb."""
+    разработать …", "called for A, as well as for B", "призвал к A, а также к B"): one span per
+    action when at least two conjuncts start with a verb, or a later one repeats the verb's
+    preposition or starts with a verb (the first conjunct is the verb's own object)."""
     segments = _segments(analysis, end, unit.end)
     actions = [seg for seg in segments if analysis.cues.match_at("proposal_item", analysis.norm, seg[0])]
-    if len(actions) < 2:
+    if len(actions) < 2 and not (actions and actions[0] != segments[0]):
         return [unit]
     spans: list[list[int]] = []
     for a, b in segments:
