@@ -474,3 +474,233 @@ def test_exchanging_information_is_information_exchange_and_a_genitive_relative_
     m, text = meeting("ru", "В Москве прошло заседание Совета министров обороны СНГ. Был рассмотрен план учений, "
                             "на проведение которого было принято решение выделить средства.")
     assert len(quotes(m, text)) == 1
+
+
+# --- the wider paradigm of adoption and proposing (phrasings the tuning sets never showed) ----------
+
+HEADS = {"ru": "В Минске прошло заседание Совета министров обороны СНГ. ",
+         "en": "The CIS Council of Defence Ministers met in Minsk. ",
+         "kk": "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. "}
+
+ADOPTED = [  # signing stages, treaties concluded, agreement reached, amendments made, approval received
+    ("ru", "Министры парафировали соглашение о взаимной помощи."),
+    ("ru", "Стороны заключили соглашение о взаимодействии пограничных ведомств."),
+    ("ru", "Стороны пришли к соглашению о проведении совместных учений."),
+    ("ru", "Достигнута договоренность о создании объединенного штаба."),
+    ("ru", "Внесены изменения в Положение о Совете."),
+    ("ru", "Одобрение получил проект концепции военного сотрудничества."),
+    ("ru", "Ратифицирован протокол к соглашению о связи."),
+    ("en", "The ministers inked an agreement on military transport."),
+    ("en", "A joint communique was issued at the end of the meeting."),
+    ("en", "The council passed a resolution on border security."),
+    ("en", "The parties reached an agreement on joint patrols."),
+    ("en", "The ministers concluded an agreement on mutual legal assistance."),
+    ("en", "The ministers gave the green light to a joint training programme."),
+    ("en", "The next session will be held in Bishkek in 2025."),
+    ("kk", "Тараптар бірлескен жаттығулар өткізу туралы уағдаласты."),
+    ("kk", "Министрлер байланыс туралы хаттаманы ратификациялады."),
+    ("kk", "Министрлер Кеңес туралы ережеге өзгерістер енгізді."),
+    ("kk", "Кеңестегі төрағалық Тәжікстанға өтті."),
+]
+
+
+def test_adoption_paradigm_beyond_the_tuned_verbs():
+    for lang, sentence in ADOPTED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [sentence.rstrip(".")] or quotes(m, text) == [sentence], (lang, sentence)
+
+
+NOT_ADOPTED = [  # plans, discussions, what is only considered, a creation told as history
+    ("ru", "Министры обсудят проект соглашения о взаимной помощи на следующем заседании."),
+    ("ru", "Изменения в Положение о Совете будут рассмотрены позже."),
+    ("en", "The ministers discussed a draft agreement on military transport."),
+    ("en", "Amendments to the charter will be considered at the next session."),
+    ("kk", "Кадр даярлау мәселелері талқыланды."),
+]
+
+
+def test_plans_and_discussions_stay_out_of_the_wider_paradigm():
+    for lang, sentence in NOT_ADOPTED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [], (lang, sentence)
+
+
+PROPOSED = [  # initiatives advanced, calls to act, ideas voiced, the impersonal "it was proposed"
+    ("ru", "Секретарь Совбеза Армении выдвинул инициативу о создании центра мониторинга.", "AM"),
+    ("ru", "Министр обороны Беларуси выступил за расширение сотрудничества в сфере кибербезопасности.", "BY"),
+    ("ru", "Было предложено создать региональный центр по борьбе с киберпреступностью.", None),
+    ("en", "The Kyrgyz minister urged his colleagues to step up information exchange.", "KG"),
+    ("en", "Armenia's representative floated the idea of a common database.", "AM"),
+    ("en", "The Uzbek minister advocated expanding cooperation in cybersecurity.", "UZ"),
+    ("kk", "Тәжікстан келесі отырысты Душанбеде өткізу туралы ұсыныс білдірді.", "TJ"),
+    ("kk", "Қырғызстан министрі әріптестерін ақпарат алмасуды күшейтуге шақырды.", "KG"),
+]
+
+
+def test_proposal_paradigm_beyond_the_tuned_verbs():
+    for lang, sentence, state in PROPOSED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [sentence], (lang, sentence)
+        assert m.proposals[0].by_state == state, (lang, sentence)
+
+
+NOT_PROPOSED = [  # proposals considered or ordered to be prepared; an invitation is no call
+    ("ru", "Министры рассмотрели предложения по совершенствованию договорной базы."),
+    ("ru", "Секретариату поручено подготовить предложения по улучшению работы."),
+    ("en", "The ministers considered proposals to improve the legal framework."),
+    ("kk", "Министрлер ұсыныстарды қарады."),
+    ("kk", "Министр қонақтарды кешкі асқа шақырды."),
+]
+
+
+def test_considered_proposals_and_invitations_are_not_proposals():
+    for lang, sentence in NOT_PROPOSED:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [], (lang, sentence)
+
+
+def test_currency_sign_before_the_amount_is_a_figure():
+    m, _ = meeting("en", HEADS["en"] + "The damage from cyberattacks is estimated at $3 million.")
+    assert [s.value for s in m.statistics] == [3_000_000]
+
+
+def test_decisions_told_by_their_aims_give_one_decision_per_area():
+    """"The decisions adopted at the session are aimed at A, B and C": the session's decisions named by
+    what they serve; the decisions of earlier sessions reviewed are not this session's."""
+    m, text = meeting("ru", HEADS["ru"] + "Решения, принятые на заседании, направлены на развитие системы ПВО, "
+                                          "подготовку кадров, развитие связи и проведение учений.")
+    assert len(quotes(m, text)) == 3
+    m, text = meeting("en", HEADS["en"] + "The decisions adopted at the meeting are aimed at air defence, "
+                                          "demining, training and sports events.")
+    assert len(quotes(m, text)) == 3
+    m, text = meeting("kk", HEADS["kk"] + "Отырыста қабылданған шешімдер әуе қорғанысын дамытуға және кадр "
+                                          "даярлауға бағытталған.")
+    assert len(quotes(m, text)) == 1
+    for lang, sentence in [("ru", "Министры обсудили ход выполнения решений, принятых на заседаниях Совета."),
+                           ("en", "The ministers reviewed the implementation of decisions taken at previous meetings."),
+                           ("kk", "Министрлер бұрынғы отырыстарда қабылданған шешімдердің орындалуын қарады.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [], (lang, sentence)
+
+
+def test_a_count_of_members_is_background_but_a_count_of_delegations_is_a_figure():
+    for lang, background, figure in [
+        ("ru", "В состав ОДКБ входят шесть государств.", "В заседании приняли участие делегации 11 государств."),
+        ("en", "The SCO has ten member states.", "Delegations of six member states attended the meeting."),
+        ("kk", "Бұрын бұл ұйымға жеті мемлекет мүше еді.", "Отырысқа алты мүше елдің делегациялары қатысты."),
+    ]:
+        m, _ = meeting(lang, HEADS[lang] + background)
+        assert m.statistics == [], (lang, background)
+        m, _ = meeting(lang, HEADS[lang] + figure)
+        assert len(m.statistics) == 1, (lang, figure)
+
+
+def test_two_verbs_sharing_one_object_are_one_decision_and_activities_are_items():
+    for lang, sentence in [("en", "The council decided to organise and conduct a joint border operation."),
+                           ("ru", "Министры решили организовать и провести совместные учения.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text)) == 1, (lang, sentence)
+    m, text = meeting("en", HEADS["en"] + "The council approved the work plans of the Executive Committee, the "
+                                          "activities of the expert group and the budget.")
+    assert len(quotes(m, text)) == 3
+
+
+def test_an_umbrella_that_says_what_the_decisions_concern_is_kept_beside_named_ones():
+    m, text = meeting("ru", HEADS["ru"] + "Министры утвердили план совместных мероприятий на 2025 год. Другие "
+                                          "решения министров были связаны с совершенствованием системы ПВО.")
+    assert len(quotes(m, text)) == 2
+
+
+def test_an_invitation_to_take_part_is_a_proposal_but_being_invited_is_not():
+    for lang, sentence, state in [
+            ("en", "The ministers welcomed Russia's invitation to other members to take part in the exercise.", "RU"),
+            ("ru", "Россия пригласила коллег принять участие в совместных учениях.", "RU"),
+            ("kk", "Ресей әріптестерін жаттығуға қатысуға шақырды.", "RU")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [sentence], (lang, sentence)
+        assert m.proposals[0].by_state == state
+    for lang, sentence in [("en", "Afghanistan was invited to take part in the meeting as a guest."),
+                           ("ru", "Афганистан был приглашен принять участие в заседании.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [], (lang, sentence)
+
+
+def test_an_act_dated_years_before_the_report_is_background():
+    for lang, sentence in [
+            ("en", "This format was initiated by the heads of state on March 15, 2018 at a meeting in Astana."),
+            ("en", "The agreement signed on 10 February 1995 set up the joint air defence system."),
+            ("ru", "Соглашение было подписано 10 февраля 1995 года в Алматы.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [] and quotes(m, text, "proposals") == [], (lang, sentence)
+    m, text = meeting("ru", HEADS["ru"] + "Министры 14 мая утвердили план на 2025 год.")
+    assert len(quotes(m, text)) == 1  # a date of the session itself (the report is dated 16 May)
+
+
+def test_kk_quarter_is_a_period_not_ninety():
+    """"тоқсан" is both "ninety" and "a quarter of the year": in the locative it is the quarter."""
+    m, _ = meeting("kk", HEADS["kk"] + "Тауар айналымы үш тоқсанда 11% -ке өсті.")
+    assert [s.value for s in m.statistics] == [11]
+    m, _ = meeting("kk", HEADS["kk"] + "Отырысқа тоқсаннан астам делегат қатысты.")
+    assert [s.value for s in m.statistics] == [90]
+
+
+def test_combat_training_is_training():
+    for lang, sentence in [("ru", "Министры утвердили программы по боевой подготовке войск."),
+                           ("en", "The ministers approved programmes of combat training."),
+                           ("kk", "Министрлер жауынгерлік даярлық бағдарламасын бекітті.")]:
+        m, _ = meeting(lang, HEADS[lang] + sentence)
+        assert "training" in m.decisions[0].topics, (lang, sentence)
+
+
+HISTORY_AND_OTHER_SIGNINGS = [  # an earlier year, "years ago", a reminder, a future passive, a decree, a guest book
+    ("ru", "Напомним, Соглашение о Совете было подписано в 1992 году в Ташкенте."),
+    ("ru", "Министр напомнил, что программа была утверждена главами государств два года назад."),
+    ("ru", "Документ будет подписан на следующем заседании."),
+    ("ru", "В ходе визита министр подписал книгу почетных гостей."),
+    ("ru", "Президент подписал указ о назначении министра."),
+    ("en", "The agreement was signed in 2001 in Shanghai."),
+    ("en", "Earlier, the president signed a decree appointing the minister."),
+    ("en", "The minister recalled that the charter was adopted by the heads of state."),
+    ("kk", "Келісімге 1992 жылы Ташкентте қол қойылған."),
+    ("kk", "Айта кетейік, бағдарлама бұрын бекітілді."),
+]
+
+
+def test_history_reminders_and_other_signings_are_not_decisions():
+    for lang, sentence in HISTORY_AND_OTHER_SIGNINGS:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text) == [], (lang, sentence)
+    m, text = meeting("ru", HEADS["ru"] + "Министры поддержали председательство Таджикистана в Совете в 2025 году.")
+    assert len(quotes(m, text)) == 1  # a year further from the verb dates the object, not the act
+
+
+def test_a_year_inside_the_object_dates_the_object_not_the_act():
+    m, text = meeting("en", HEADS["en"] + "The draft report of the council on its work in 2023 was approved.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("ru", HEADS["ru"] + "В 2019 году соглашение было подписано в Минске.")
+    assert quotes(m, text) == []
+
+
+def test_documents_named_after_including_are_decisions_beside_the_count():
+    for lang, sentence in [
+            ("en", "The ministers also signed 12 documents, including an agreement on joint training of border guards."),
+            ("ru", "Министры подписали 12 документов, в том числе соглашение о совместной подготовке пограничников."),
+            ("kk", "Министрлер 12 құжатқа қол қойды, оның ішінде шекарашыларды даярлау туралы келісім бар.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text)) == 2, (lang, sentence)
+    m, text = meeting("ru", HEADS["ru"] + "Подписан ряд документов, в том числе соглашение о связи.")
+    assert quotes(m, text) == ["соглашение о связи"]  # a vague umbrella gives way to the document it names
+
+
+def test_a_call_for_two_things_is_two_proposals():
+    for lang, sentence in [
+            ("en", "The minister called for closer cooperation among police agencies, as well as for joint efforts "
+                   "against drug trafficking."),
+            ("ru", "Министр призвал к более тесному сотрудничеству полиции, а также к совместной борьбе с "
+                   "наркотрафиком.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text, "proposals")) == 2, (lang, sentence)
+    for lang, sentence in [("en", "The minister called for an end to the violence for the sake of peace."),
+                           ("ru", "Министр предложил провести встречу, к которой присоединятся эксперты.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text, "proposals")) == 1, (lang, sentence)

@@ -21,6 +21,7 @@ INDICATOR_WORDS = 3
 YEARS = (1950, 2100)
 ANAPHORA_MAX = 3  # "the two countries", "the three states": a small definite count retells named items
 BREAK = re.compile(r"[.,;:!?()\"«»]")
+CURRENCY_BEFORE = re.compile(r"(?:US|USD)?\s*[$€£₽₸¥]\s*$")  # a sign written before the amount
 
 
 def _indicator(analysis: Analysis, end: int, limit: int) -> tuple[str, str | None, int]:
@@ -86,6 +87,15 @@ def _historical(analysis: Analysis, sentence) -> bool:
         d.year_explicit and d.finish is None and d.begin.year < published.year - 1 for d in sentence.dates)
 
 
+def _membership(analysis: Analysis, offset: int) -> bool:
+    """A count of a body's members told as background: its clause says who belongs to the body
+    ("входят", "has ten members", "мүше еді") and nothing about taking part in the session (a count
+    of the member states whose delegations came is a figure of the session)."""
+    clause = analysis.clause(offset)
+    return analysis.has("membership", clause.start, clause.end) and \
+        not analysis.has("participation", clause.start, clause.end)
+
+
 def _restated(found: list[Statistic], stat: Statistic) -> bool:
     """The same figure told twice ("six heads of state … the six states' ministers"): the same value
     counting a word of the same stem."""
@@ -115,6 +125,8 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             written = analysis.text[number.start: number.end]
             if _designation_or_time(analysis.text, number.start, number.end):
                 continue
+            if analysis.cues.match_at("numeral_not", analysis.norm, number.start, number.end):
+                continue  # a numeral that is a period word in this form ("тоқсанда": in the quarter)
             if number.value == 1 and not written[:1].isdigit():
                 continue  # "one of", "бір" is an article more often than a count
             if written.isdigit() and len(written) == 4 and YEARS[0] <= number.value <= YEARS[1]:
@@ -127,9 +139,14 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 continue  # "call 102", "по телефону 102": a phone number; "consists of six states"
             if number.value <= ANAPHORA_MAX and analysis.cues.search("anaphora_before", before):
                 continue  # "the two countries", "эти две страны": points back at items already named
+            if _membership(analysis, number.start):
+                continue  # "в состав ОДКБ входят шесть государств": how many members, not what the session did
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)
             if not indicator and not percent:
-                continue
+                sign = CURRENCY_BEFORE.search(analysis.text, max(sentence.start, number.start - 6), number.start)
+                if sign is None:
+                    continue
+                indicator = sign.group().strip()  # "$3 million": the currency sign says what is counted
             if percent:  # what changed by so many per cent: the clause around the number
                 clause = analysis.clause(number.start).quote(analysis.text).strip()
                 indicator = clause if len(clause) <= 100 else clause[:100].rsplit(" ", 1)[0] + "…"

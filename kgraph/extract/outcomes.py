@@ -51,13 +51,53 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
     the border" is a decision, "discussed and approved" or "будет доработан и подписан" is not."""
     clause = analysis.clause(cue_start)
     cue_end = cue_start if cue_end is None else cue_end
+    if _dated_earlier(analysis, cue_start, cue_end, clause.end):
+        return True  # "the format was initiated by the heads of state on 15 March 2018": an earlier event
     if analysis.cues.search("decision_occasion", analysis.norm, max(clause.start, cue_start - 40), cue_end):
         return True  # a signing named as the occasion of something else: "после подписания протокола"
     if analysis.cues.search("decision_relative", analysis.norm, max(clause.start, cue_start - 30), cue_start):
         return True  # a relative clause describing a noun: "decisions that were adopted", "которые были приняты"
     for name in ("not_decision", "past"):
         for a, _b in analysis.find(name, clause.start, clause.end):
+            if cue_start <= a < cue_end:
+                continue  # part of the cue itself: "the next session will be held in X" fixes the venue
             if a < cue_start or not analysis.has("coord", cue_end, a):
+                return True
+    return False
+
+
+EARLIER_DAYS = 90  # a day this long before the report is not the session's (reports come within days)
+YEAR_WORDS_AFTER = 1  # "signed in 2001", "подписано в Ташкенте в 1992 году": the year dates the act only this close
+
+
+def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: int) -> bool:
+    """The act is told as history: dated to a day long before the report (in the cue's sentence before
+    the cue or in its clause after it), to an earlier year opening the clause or right after the cue
+    ("В 1992 году … подписано", "signed in 2001"; elsewhere it dates the object: "поддержали
+    председательство X в Содружестве в 2019 году", "the report on work in 2011 was approved") or
+    by an adverbial that only dates acts (Kazakh "1992 жылы"), or framed as a reminder ("напомним",
+    "recalled that", "айта кетейік") earlier in its sentence."""
+    sentence = analysis.sentence_at(offset)
+    if sentence is None:
+        return False
+    if analysis.has("background_frame", sentence.start, offset):
+        return True
+    published = analysis.doc.published
+    if published is None:
+        return False
+    if any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
+           and sentence.start <= d.start < clause_end for d in sentence.dates):
+        return True
+    for name in ("year_point", "year_adverbial"):
+        pattern = analysis.cues.patterns.get(name)
+        for m in pattern.finditer(analysis.norm, sentence.start, clause_end) if pattern else ():
+            if offset <= m.start():
+                if len(analysis.norm[cue_end:m.start()].split()) > YEAR_WORDS_AFTER:
+                    continue  # further on it dates the object
+            elif name == "year_point" and analysis.norm[analysis.clause(m.start()).start:m.start()].strip():
+                continue  # inside a phrase ("the report on work in 2011 was approved"): dates the object
+            in_date = any(d.start <= m.start("year") < d.end for d in sentence.dates)  # "2024 жылы 20 желтоқсанда"
+            if not in_date and int(m.group("year")) < published.year:
                 return True
     return False
 
@@ -192,6 +232,9 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     segments = _segments(analysis, start, end)
     since = 0  # the first segment not yet taken by an item of its own
     for k, (a, b) in enumerate(segments):
+        if object_first and not items and lead is None and _shares_object(analysis, segments, k):
+            lead = a  # "decided to organise and conduct an operation": two verbs, one object, one decision
+            continue
         if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
             # "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы": an earlier conjunct
             # without an item noun ends with the word written before this one's item noun
@@ -215,6 +258,22 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     if lead is not None and not items:
         items.append([lead, end])
     return [(a, b) for a, b in items] or [(start, end)]
+
+
+SHORT_CONJUNCT = 2  # words: "организовать", "to organise", "бірлесіп әзірлеу"
+
+
+def _shares_object(analysis: Analysis, segments: list[tuple[int, int]], k: int) -> bool:
+    """A short first conjunct without an item noun right before one with it: coordinated verbs or
+    modifiers sharing one object ("организовать и провести учения", "to organise and conduct an
+    operation", "develop and adopt a plan"), not an item of its own."""
+    if k + 1 >= len(segments) or k != 0:
+        return False
+    a, b = segments[k]
+    words = re.findall(r"[^\W\d_]+", analysis.norm[a:b])
+    return (0 < len(words) <= SHORT_CONJUNCT + 1 and not _heads(analysis, a, b)
+            and not analysis.has("decision_item", a, b) and not analysis.has("decision", a, b)
+            and _heads(analysis, *segments[k + 1]) and analysis.norm[b:segments[k + 1][0]].strip() not in ",;")
 
 
 def _area_items(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
@@ -286,6 +345,22 @@ def _list_lines(analysis: Analysis, line_end: int) -> list[Span]:
     return out
 
 
+def _with_included(analysis: Analysis, spans: list[tuple[int, int]], verb_end: int,
+                   end: int) -> list[tuple[int, int]]:
+    """"Signed 15 documents, including an agreement on …" ("в том числе", "оның ішінде"): the count or
+    general object stays one decision and each document named after the inclusive word is one more."""
+    if not spans:
+        return spans
+    for a, b in analysis.find("inclusive", verb_end, end):
+        if a < spans[-1][0] or not analysis.norm[spans[-1][0]:a].strip(" ,;:—–-"):
+            continue  # "В частности, …" opening the region announces, it does not include
+        if not _has_item(analysis, b, end):
+            return spans
+        included = _split_items(analysis, b, end, object_first=True)
+        return [*spans[:-1], (spans[-1][0], a), *included]
+    return spans
+
+
 def _kind(analysis: Analysis, a: int, b: int) -> str:
     if analysis.has("decision_next", a, b):
         return "next"
@@ -335,6 +410,8 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
             spans[-1] = (spans[-1][0], b)
         else:
             spans = [(a, _before_next_subject(analysis, b, after_end) if i + 1 < len(groups) else after_end)]
+        if kind == "adopt":
+            spans = _with_included(analysis, spans, b, after_end)
         raw += [(s, e, kind) for s, e in spans]
     items = []
     for s, e, kind in raw:
@@ -493,10 +570,12 @@ def _represents(analysis: Analysis, sentence: Sentence, cue: int) -> bool:
 
 def _proposal_items(analysis: Analysis, start: int, end: int, unit: Span) -> list[Span]:
     """A list of proposed actions after the verb ("предлагаем возобновить …, пересмотреть …,
-    разработать …"): one span per action when at least two conjuncts start with a verb."""
+    разработать …", "called for A, as well as for B", "призвал к A, а также к B"): one span per
+    action when at least two conjuncts start with a verb, or a later one repeats the verb's
+    preposition or starts with a verb (the first conjunct is the verb's own object)."""
     segments = _segments(analysis, end, unit.end)
     actions = [seg for seg in segments if analysis.cues.match_at("proposal_item", analysis.norm, seg[0])]
-    if len(actions) < 2:
+    if len(actions) < 2 and not (actions and actions[0] != segments[0]):
         return [unit]
     spans: list[list[int]] = []
     for a, b in segments:
@@ -519,6 +598,8 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
+            if _dated_earlier(analysis, start, end, analysis.clause(start).end):
+                continue  # an initiative of years ago told as background
             if analysis.has("proposal_not", *_clause(analysis, start)):
                 continue  # thanks or a presentation, not a proposal: "считаю необходимым выразить благодарность"
             unit = analysis.quote_unit(start)
