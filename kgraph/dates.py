@@ -39,6 +39,8 @@ class _Patterns:
     year_re: str
     link_re: str
     start_re: str
+    words_before_weekday: bool
+    pair_re: re.Pattern[str] | None  # a link that joins two days ("8 and 9 October"), not a range
     stems: bool
 
 
@@ -77,6 +79,8 @@ def _patterns(lang: str) -> _Patterns:
         year_re=_alternation(lex["year_words"]),
         link_re="|".join(links),
         start_re=_alternation(lex.get("range_starts", [])) or "(?!)",
+        words_before_weekday=bool(lex.get("weekday_before")),
+        pair_re=re.compile(rf"\s(?:{_alternation(lex['pair_links'])})\s") if lex.get("pair_links") else None,
         stems=stems,
     )
 
@@ -165,7 +169,8 @@ def _from_match(name: str, m: re.Match[str], lang: str, published: dt.date | Non
             return None
         if name == "relative":
             return published + dt.timedelta(days=p.relative[g["rel"]]), None, False
-        word = g["wd"].split()[-1] if len(g["wd"].split()) > 1 and lang == "ru" else g["wd"]
+        # "в минувшую среду": words written before the weekday ("weekday_before") are not the day
+        word = g["wd"].split()[-1] if p.words_before_weekday else g["wd"]
         number = next(n for w, n in sorted(p.weekdays.items(), key=lambda kv: -len(kv[0])) if word.startswith(w))
         # past narration: the latest such weekday on or before publication
         return published - dt.timedelta(days=(published.weekday() - number) % 7), None, False
@@ -175,6 +180,15 @@ def _from_match(name: str, m: re.Match[str], lang: str, published: dt.date | Non
         except ValueError:
             return None
     d1 = int(g["d1"])
+    resolved = _dated(name, m, p, d1, year, published)
+    if resolved and resolved[1] is not None and p.pair_re is not None and p.pair_re.search(m.group(0)) \
+            and (resolved[1] - resolved[0]).days != 1:
+        return None  # "5 and 12 October" are two days, not a range; "8 and 9 October" is a two-day session
+    return resolved
+
+
+def _dated(name: str, m: re.Match[str], p: _Patterns, d1: int, year: int | None, published: dt.date | None):
+    g = m.groupdict()
     if name in ("range", "en-range"):
         month2 = _month_number(p, g["m2"])
         d2 = int(g["d2"])

@@ -388,3 +388,22 @@ def test_todays_meeting_further_down_dates_the_session(lang, body):
 ])
 def test_session_going_on_whose_agenda_is_in_the_future_is_held(lang, body):
     assert sessions(facts(body, lang)) == [("cis-council-of-foreign-ministers", DAY, "minsk")]
+
+
+@pytest.mark.parametrize("lang, body, city", [
+    # towns the curated list lacks, from the derived gazetteer (ontology/reference/towns.yaml)
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Солигорске.", "salihorsk-by"),
+    ("en", "A meeting of the CSTO Council of Foreign Ministers was held in Vagharshapat.", "vagharshapat-am"),
+    ("kk", "ТМД Ішкі істер министрлері кеңесінің отырысы Турсунзаде қаласында өтті.", "tursunzoda-tj"),
+])
+def test_venue_in_a_town_of_the_derived_gazetteer(lang, body, city):
+    assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+def test_town_names_that_are_also_people_or_words_are_not_places():
+    """A town named like a person or a word ("Абай", "Сердар", "Берекет") is left out of the
+    derived gazetteer: it would make a speaker or a word a venue."""
+    from kgraph.gazetteer import Gazetteer
+
+    text = "Совещание открыл Абай. Сердар выступил. Берекет болсын. Ералиев сказал."
+    assert [m for m in Gazetteer.default().find(text) if m.kind == "city"] == []
