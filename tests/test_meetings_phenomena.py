@@ -407,3 +407,22 @@ def test_town_names_that_are_also_people_or_words_are_not_places():
 
     text = "Совещание открыл Абай. Сердар выступил. Берекет болсын. Ералиев сказал."
     assert [m for m in Gazetteer.default().find(text) if m.kind == "city"] == []
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    # formats with no contract slug, named by their members' office and the organisation: a body of its
+    # own under the organisation (org:subOrganizationOf), which the scorer counts as its listed ancestor
+    ("ru", "В Бишкеке прошло совещание министров по чрезвычайным ситуациям государств – членов ШОС.",
+     "sco-emergency-heads-meeting"),
+    ("en", "The SCO emergencies ministers met in Bishkek on Monday.", "sco-emergency-heads-meeting"),
+    ("kk", "Бішкекте ШЫҰ-ға мүше мемлекеттердің төтенше жағдайлар министрлерінің кеңесі өтті.",
+     "sco-emergency-heads-meeting"),
+    ("ru", "Министры по чрезвычайным ситуациям стран ОДКБ провели заседание в Ереване.", "csto-emergency-council"),
+])
+def test_unnamed_format_of_an_organisation_is_its_sub_body(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+def test_emergencies_ministry_board_without_an_organisation_is_no_session():
+    """A national ministry's board names no organisation: no international body holds it."""
+    assert facts("В Минске прошло заседание коллегии министерства по чрезвычайным ситуациям.", "ru").meetings == []

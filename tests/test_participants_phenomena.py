@@ -6,6 +6,8 @@ an article. Grouped by phenomenon: who is said to take part, who is only mention
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.document import from_text
 from kgraph.extract import extract
 from kgraph.model import Meeting
@@ -387,3 +389,41 @@ def test_person_commemorated_is_not_a_participant():
     m = meeting("В Астане прошло заседание Совета РАТС ШОС. В нем участвовала делегация Китая. Участники почтили "
                 "минутой молчания память генерала Омара Хаддада.", "ru")
     assert not any(s.startswith("Хаддад") for s in surnames(m))
+
+
+# ------------------------------------------------------------------ the source of the account
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. Заседание было продуктивным, "
+           "сообщил журналистам исполнительный секретарь СНГ Иван Петров."),
+    ("en", "A meeting of the CIS Council of Foreign Ministers was held in Minsk. The talks were constructive, "
+           "CIS Executive Secretary John Parker told reporters."),
+    ("kk", "Минскіде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. Жиын нәтижелі болды, деп мәлімдеді "
+           "журналистерге ТМД Атқарушы хатшысы Асқар Серіков."),
+])
+def test_source_of_the_account_to_the_press_is_not_a_participant(lang, body):
+    """An official who tells the press about the session, in no sentence placing him at it, is the
+    source of the account; his attendance is not stated."""
+    assert meeting(body, lang).persons == []
+
+
+@pytest.mark.parametrize("lang, body, name", [
+    # the same official, said to speak at the session, took part
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. На заседании выступил "
+           "исполнительный секретарь СНГ Иван Петров.", "Петров"),
+    ("en", "A meeting of the CIS Council of Foreign Ministers was held in Minsk. CIS Executive Secretary John "
+           "Parker addressed the meeting.", "Parker"),
+    # a member of the holding council quoted only to the press still sits in it
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. Встреча была полезной, сообщил "
+           "журналистам министр иностранных дел Казахстана Ерлан Ахметов.", "Ахметов"),
+    ("en", "A meeting of the CIS Council of Foreign Ministers was held in Minsk. The talks were useful, Kazakh "
+           "Foreign Minister Yerlan Akhmetov told reporters.", "Akhmetov"),
+])
+def test_speaker_at_the_session_or_member_of_the_council_stays(lang, body, name):
+    assert name in surnames(meeting(body, lang))
+
+
+def test_kk_person_quoted_with_aytuynsha_is_only_the_source():
+    m = meeting("Душанбеде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. ТМД Атқарушы комитетінің "
+                "төрағасы Асқар Серіковтің айтуынша, министрлер көші-қон мәселесін талқылады.", "kk")
+    assert m.persons == []

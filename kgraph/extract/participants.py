@@ -408,7 +408,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if sentences is not None and not any(
                 (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
             continue
-        if _absent_person(analysis, mention, analysis.persons):
+        if _absent_person(analysis, mention, analysis.persons) or _account_source_only(analysis, mention, holder):
             continue
         person = _person(mention)
         chosen.append((mention, person))
@@ -439,6 +439,48 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
+
+
+def _account_sentence(analysis: Analysis, sentence: Sentence) -> bool:
+    """A sentence that gives an account of the session without placing the speaker at it: said to the
+    press ("told reporters", "сообщил журналистам", "журналистерге мәлімдеді"), or a statement that
+    names no session ("X said the ministers agreed …") or speaks after it ("по итогам заседания
+    заявил"). One that says he attended, chaired or spoke at the session is no such sentence."""
+    start, end = sentence.start, sentence.end
+    if analysis.has("participation", start, end) or analysis.has("chair", start, end):
+        return False
+    if analysis.has("press_briefing", start, end):
+        return True
+    if not analysis.has("statement", start, end):
+        return False
+    return analysis.has("after_session", start, end) or not analysis.has("meeting_nouns", start, end)
+
+
+def _member_of_holder(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
+    """The person holds the office whose holders make up the holding body (a defence minister at the
+    council of defence ministers, a president at a summit of heads of state)."""
+    from kgraph.reference import load_reference
+
+    body = load_reference().bodies.get(holder) if holder else None
+    role = mention.role_span
+    if body is None or body.agency is None or role is None:
+        return False
+    return any(m.kind == "agency-head" and m.key == body.agency and role.start <= m.start < role.end
+               for m in analysis.matches)
+
+
+def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
+    """A person named only as the source of the account ("the Secretary General told journalists the
+    session was productive", "Report informs, X said", "X журналистерге мәлімдеді"), in sentences
+    that never place him at the session, is not said to take part (CONVENTIONS: participants; his
+    attendance is not stated). A head of delegation, a chair and a member of the holding body (a
+    minister at his council) sit in it, whatever they are quoted saying."""
+    if mention.heads_delegation_of or mention.heads_organization_delegation or mention.chair:
+        return False
+    if _member_of_holder(analysis, mention, holder):
+        return False
+    sentences = [s for span in mention.spans if (s := analysis.sentence_at(span.start)) is not None and not s.is_title]
+    return bool(sentences) and all(_account_sentence(analysis, s) for s in sentences)
 
 
 def _guest(analysis: Analysis, person: Person) -> bool:
