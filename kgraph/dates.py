@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kgraph import morph
 from kgraph.morph import lexicon
 from kgraph.text import normalise
 
@@ -226,6 +227,15 @@ def _inside_name(text: str, start: int) -> bool:
     return bool(words) and words[-1].strip("«\"'“„")[:1].isupper() and words[-1][-1].isalpha()
 
 
+def _eve_of(norm: str, m: re.Match[str], lang: str) -> bool:
+    """"накануне юбилея" (on the eve of the anniversary) names no day: an eve word (lexicon
+    ``eve_words``) followed by a noun in the genitive is "on the eve of", not "the day before"."""
+    if m.group("rel") not in lexicon(lang).get("eve_words", ()):
+        return False
+    following = re.match(r"\s+(\w+)", norm[m.end():])
+    return following is not None and morph.is_genitive_noun(following.group(1), lang)
+
+
 def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date, date range and relative day in ``text``; sorted by start, never overlapping.
 
@@ -240,7 +250,7 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            if name == "relative" and _inside_name(text, start):
+            if name == "relative" and (_inside_name(text, start) or _eve_of(norm, m, lang)):
                 continue
             resolved = _from_match(name, m, lang, published)
             if resolved is None:

@@ -426,3 +426,60 @@ def test_unnamed_format_of_an_organisation_is_its_sub_body(lang, body, expected)
 def test_emergencies_ministry_board_without_an_organisation_is_no_session():
     """A national ministry's board names no organisation: no international body holds it."""
     assert facts("В Минске прошло заседание коллегии министерства по чрезвычайным ситуациям.", "ru").meetings == []
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    # the body named in one sentence, the session reported with a bare meeting word in another
+    ("ru", "Министр отметил значение этой встречи: она состоялась в преддверии юбилея Содружества. По его словам, "
+           "формат Совета министров обороны СНГ позволяет принимать эффективные решения.",
+     "cis-council-of-defence-ministers"),
+    ("en", "The minister stressed the importance of this meeting, which took place on the eve of the anniversary. "
+           "He said the format of the CIS Council of Defence Ministers allows effective decisions.",
+     "cis-council-of-defence-ministers"),
+    ("kk", "Министр бұл кездесудің маңызын атап өтті, ол мерейтой қарсаңында өтті. Оның айтуынша, ТМД Қорғаныс "
+           "министрлері кеңесінің форматы тиімді шешімдер қабылдауға мүмкіндік береді.",
+     "cis-council-of-defence-ministers"),
+])
+def test_bare_meeting_word_stands_for_the_one_body_named(lang, body, expected):
+    """"On the eve of the anniversary" is no side event; the meeting word stands for the only body named."""
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a meeting with someone: the bare meeting word after it is that side event
+    ("ru", "Президент провел встречу с министром обороны Армении. Встреча прошла в Кремле. Ранее министр "
+           "участвовал в работе Совета министров обороны СНГ."),
+    ("en", "The President met with the Armenian defence minister. The meeting took place in the Kremlin. Earlier "
+           "the minister attended the CIS Council of Defence Ministers."),
+    # two bodies named: a bare meeting word names neither
+    ("en", "The meeting took place in Minsk. Officials of the CIS Council of Defence Ministers and of the CSTO "
+           "Council of Foreign Ministers commented."),
+])
+def test_bare_meeting_word_of_a_side_event_or_of_two_bodies_is_no_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_english_names_with_or_without_the_after_of():
+    """"Council of Commanders of the Border Troops" is the "Council of Commanders of Border Troops"."""
+    f = facts("The 80th meeting of the Council of Commanders of the Border Troops of the CIS was held in Baku.", "en")
+    assert [m.body for m in f.meetings] == ["cis-council-of-border-troops-commanders"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    # ministers of a regional format; an organisation named only later, in a quote, is background
+    ("en", "Almaty hosted a conference of the interior ministers of Kazakhstan, Kyrgyzstan and Uzbekistan. The "
+           "ministers discussed migration. They spoke of drugs. They also spoke of extremism. \"We run joint programmes within the CIS,\" the minister said."),
+    ("ru", "В Алматы прошла встреча министров внутренних дел Казахстана, Киргизии и Узбекистана. Министры "
+           "обсудили миграцию. Они говорили о наркотиках. Они говорили и об экстремизме. \"Мы реализуем совместные программы в рамках СНГ\", - сказал министр."),
+    ("kk", "Алматыда Қазақстан, Қырғызстан және Өзбекстан ішкі істер министрлерінің кездесуі өтті. Министрлер "
+           "көші-қонды талқылады. Олар есірткі туралы айтты. Олар экстремизм туралы да айтты. \"Біз ТМД аясында бірлескен бағдарламаларды жүзеге асырамыз\", - деді министр."),
+])
+def test_ministers_meeting_is_the_councils_only_when_the_report_names_its_organisation(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_todays_session_in_the_future_tense_dates_the_session():
+    f = facts("Министр отметил значение этой встречи: она состоялась накануне юбилея. Формат Совета министров "
+              "обороны СНГ важен. \"Уверен, что и сегодняшнее заседание Совета пройдет конструктивно\", - заявил он.",
+              "ru")
+    assert [(m.body, m.start) for m in f.meetings] == [("cis-council-of-defence-ministers", DAY)]

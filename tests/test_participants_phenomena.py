@@ -427,3 +427,26 @@ def test_kk_person_quoted_with_aytuynsha_is_only_the_source():
     m = meeting("Душанбеде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. ТМД Атқарушы комитетінің "
                 "төрағасы Асқар Серіковтің айтуынша, министрлер көші-қон мәселесін талқылады.", "kk")
     assert m.persons == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошел саммит ОДКБ. Помощник президента России Иван Смирнов сообщил, что на саммите "
+           "не было представителей Армении."),
+    ("en", "A CSTO summit was held in Minsk. Russian presidential aide Ivan Smirnov said that Armenia's "
+           "representatives were absent from the summit."),
+    ("kk", "Минскіде ҰҚШҰ саммиті өтті. Ресей президентінің көмекшісі Иван Смирнов саммитте Армения өкілдері "
+           "болмағанын айтты."),
+])
+def test_aide_briefing_on_the_session_is_not_a_participant(lang, body):
+    """An aide who briefs on the session, in a clause that says nothing of his own attendance, is staff."""
+    m = meeting(body, lang)
+    assert "Смирнов" not in surnames(m) and "Smirnov" not in surnames(m)
+    assert "AM" not in m.states
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошел саммит ОДКБ. В работе саммита принял участие помощник президента России Иван Смирнов."),
+    ("en", "A CSTO summit was held in Minsk. Russian presidential aide Ivan Smirnov attended the summit."),
+])
+def test_aide_said_to_attend_is_a_participant(lang, body):
+    assert surnames(meeting(body, lang)) & {"Смирнов", "Smirnov"}

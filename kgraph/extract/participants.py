@@ -474,12 +474,20 @@ def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str
     session was productive", "Report informs, X said", "X журналистерге мәлімдеді"), in sentences
     that never place him at the session, is not said to take part (CONVENTIONS: participants; his
     attendance is not stated). A head of delegation, a chair and a member of the holding body (a
-    minister at his council) sit in it, whatever they are quoted saying."""
+    minister at his council) sit in it, whatever they are quoted saying. An aide or adviser is staff:
+    named in any sentence that does not say he attended or chaired, he briefs on the session."""
     if mention.heads_delegation_of or mention.heads_organization_delegation or mention.chair:
         return False
-    if _member_of_holder(analysis, mention, holder):
-        return False
     sentences = [s for span in mention.spans if (s := analysis.sentence_at(span.start)) is not None and not s.is_title]
+    if mention.role and analysis.cues.search("staff_title", normalise(mention.role)):
+        # an aide briefing on the session ("the President's aide X said the leaders discussed …")
+        # (his own clause must say it: "the aide said Armenia's representatives were absent" does not)
+        clauses = [analysis.clause(span.start) for span in mention.spans]
+        return bool(sentences) and not any(
+            analysis.has(cue, c.start, c.end) and not analysis.has("negation", c.start, c.end)
+            for c in clauses for cue in ("participation", "chair"))
+    if _member_of_holder(analysis, mention, holder):  # the staff title checked first: "the President's aide"
+        return False
     return bool(sentences) and all(_account_sentence(analysis, s) for s in sentences)
 
 

@@ -13,12 +13,26 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def article_variants(phrase: str) -> set[str]:
+    """The phrase with and without "the" after each "of": the press writes "Council of Commanders of
+    the Border Troops" for "Council of Commanders of Border Troops", "Council of the Heads of State"
+    for "Council of Heads of State"."""
+    parts = re.split(r"\b(of(?: the)?) ", phrase)
+    if len(parts) == 1 or len(parts) > 7:  # no "of", or too many to vary
+        return {phrase}
+    variants = [parts[0]]
+    for i in range(1, len(parts), 2):
+        variants = [f"{v}{link} {parts[i + 1]}" for v in variants for link in ("of", "of the")]
+    return set(variants) | {phrase}
+
+
 def forms(phrase: str) -> dict[str, set[str]]:
-    """``nom``: as written (and the plural of a lowercase phrase); ``gen``: "Kazakhstan's", "Belarus'"."""
+    """``nom``: as written, with or without "the" after "of" (and the plural of a lowercase phrase);
+    ``gen``: "Kazakhstan's", "Belarus'"."""
     phrase = phrase.strip()
     if not phrase:
         return {}
-    nom = {phrase}
+    nom = article_variants(phrase)
     words = phrase.split()
     last = words[-1]
     if " of " not in phrase and not last.endswith("s") and not last.isupper():
