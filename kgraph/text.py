@@ -44,9 +44,12 @@ _SAME_LENGTH_MAP = {
     "ʼ": "'",
     "`": "'",
     "´": "'",
+    # Kazakh text typed with the Latin schwa for the Cyrillic "ә" ("Тəжікстан", "жəне"), common on older sites
+    "ə": "ә",
+    "Ə": "ә",
 }
 _TABLE = str.maketrans(_SAME_LENGTH_MAP)
-_TABLE_KEEP_CASE = str.maketrans({**_SAME_LENGTH_MAP, "Ё": "Е", "İ": "I"})
+_TABLE_KEEP_CASE = str.maketrans({**_SAME_LENGTH_MAP, "Ё": "Е", "İ": "I", "Ə": "Ә"})
 
 
 def _lower_char(c: str) -> str:

@@ -450,3 +450,17 @@ def test_aide_briefing_on_the_session_is_not_a_participant(lang, body):
 ])
 def test_aide_said_to_attend_is_a_participant(lang, body):
     assert surnames(meeting(body, lang)) & {"Смирнов", "Smirnov"}
+
+
+def test_kk_surname_of_no_slavic_shape_in_the_genitive_is_given_in_the_nominative():
+    m = meeting("Бішкекте Тәжікстан Президенті Эмомали Рахмонның және Ресей Президенті Владимир Путиннің "
+                "қатысуымен ҰҚШҰ-ға мүше мемлекеттер басшыларының кездесуі өтті.", "kk")
+    assert {p.name for p in m.persons} == {"Эмомали Рахмон", "Владимир Путин"}
+    assert heads(m) == {"TJ": "Рахмон", "RU": "Путин"}
+
+
+def test_kk_text_typed_with_the_latin_schwa():
+    """Older Kazakh sites type "ә" as the Latin "ə" ("Тəжікстан", "жəне"): the same letters."""
+    m = meeting("Бішкекте Тəжікстан Президенті Эмомали Рахмонның жəне Ресей Президенті Владимир Путиннің "
+                "қатысуымен ҰҚШҰ-ға мүше мемлекеттер басшыларының кездесуі өтті.", "kk")
+    assert {"TJ", "RU"} <= set(m.states)
