@@ -483,3 +483,27 @@ def test_todays_session_in_the_future_tense_dates_the_session():
               "обороны СНГ важен. \"Уверен, что и сегодняшнее заседание Совета пройдет конструктивно\", - заявил он.",
               "ru")
     assert [(m.body, m.start) for m in f.meetings] == [("cis-council-of-defence-ministers", DAY)]
+
+
+@pytest.mark.parametrize("lang, body, city", [
+    # no sentence names the venue; the lead says where the participants came for the session
+    ("kk", "ТМД-ға мүше мемлекеттер басшыларының бейресми кездесуі өтті. Қазақстан Президенті жұмыс сапарымен "
+           "Бішкекке келді.", "bishkek"),
+    ("ru", "Состоялась неформальная встреча глав государств СНГ. Президент Казахстана прибыл в Бишкек с рабочим "
+           "визитом.", "bishkek"),
+    ("en", "An informal summit of the CIS heads of state took place. The President of Kazakhstan arrived in Bishkek "
+           "on a working visit.", "bishkek"),
+])
+def test_destination_of_the_participants_travel_is_the_venue(lang, body, city):
+    assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a hard line wrap inside a sentence (text re-flowed from print) is no sentence break
+    ("kk", "Минскіде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. Отырысқа Ресей,\nБеларусь және "
+           "Қазақстан\nөкілдері қатысты."),
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. В заседании приняли участие\nпредставители "
+           "России,\nБеларуси и Казахстана."),
+])
+def test_hard_wrapped_lines_are_one_sentence(lang, body):
+    assert {"RU", "BY", "KZ"} <= set(facts(body, lang).meetings[0].states)

@@ -200,6 +200,20 @@ def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str
     return None
 
 
+def _travel_city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
+    """The city participants are said to travel to ("Санкт-Петербургке келді", "прибыл в Минск",
+    "arrived in Bishkek"): the destination, by its case or the preposition before it."""
+    norm = analysis.norm
+    for m in sentence.of_kind("city"):
+        if _in_dateline(analysis, m.start) or (m.start - (analysis.text.rfind("\n", 0, m.start) + 1) < 3
+                                               and DATELINE.match(analysis.text, m.start)):
+            continue
+        before = norm[max(sentence.start, m.start - 40): m.start]
+        if analysis.cues.search("travel_cases", m.case or "") or analysis.cues.search("travel_before", before):
+            return m.key, Span(m.start, m.end)
+    return None
+
+
 def _in_dateline(analysis: Analysis, offset: int) -> bool:
     """"SAMARKAND, September 16 (UzA).", "Бишкек, 13 сент. /Кабар/.": the date the news was filed."""
     line_start = analysis.text.rfind("\n", 0, offset) + 1
@@ -478,6 +492,16 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                 meeting.evidence.append(city[1])
         if meeting.session_number is None and not sentence.is_title:
             meeting.session_number = _session_number(analysis, sentence)
+    if meeting.place is None:
+        # no sentence names the venue, but the lead says where the participants came for the session
+        for sentence in [*lead, *([title] if title is not None else [])]:
+            if analysis.has("travel", sentence.start, sentence.end) and not analysis.has(
+                    "future", sentence.start, sentence.end):
+                city = _travel_city(analysis, sentence)
+                if city:
+                    meeting.place = city[0]
+                    meeting.evidence.append(city[1])
+                    break
     if meeting.start is None:
         # "Еске салсақ, бүгін ... саммиті өтіп жатыр", "the meeting in Minsk is going on", "issues raised were
         # discussed at today's meeting" further down the report: a sentence about this session (its body,
