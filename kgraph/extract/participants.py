@@ -481,11 +481,10 @@ def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str
     sentences = [s for span in mention.spans if (s := analysis.sentence_at(span.start)) is not None and not s.is_title]
     if mention.role and analysis.cues.search("staff_title", normalise(mention.role)):
         # an aide briefing on the session ("the President's aide X said the leaders discussed …")
-        # (his own clause must say it: "the aide said Armenia's representatives were absent" does not)
-        clauses = [analysis.clause(span.start) for span in mention.spans]
+        # (a sentence of attendance, not of absence: "the aide said Armenia's representatives were absent")
         return bool(sentences) and not any(
-            analysis.has(cue, c.start, c.end) and not analysis.has("negation", c.start, c.end)
-            for c in clauses for cue in ("participation", "chair"))
+            analysis.has(cue, s.start, s.end) and not analysis.has("negation", s.start, s.end)
+            for s in sentences for cue in ("participation", "chair"))
     if _member_of_holder(analysis, mention, holder):  # the staff title checked first: "the President's aide"
         return False
     return bool(sentences) and all(_account_sentence(analysis, s) for s in sentences)
