@@ -464,3 +464,27 @@ def test_kk_text_typed_with_the_latin_schwa():
     m = meeting("Бішкекте Тəжікстан Президенті Эмомали Рахмонның жəне Ресей Президенті Владимир Путиннің "
                 "қатысуымен ҰҚШҰ-ға мүше мемлекеттер басшыларының кездесуі өтті.", "kk")
     assert {"TJ", "RU"} <= set(m.states)
+
+
+@pytest.mark.parametrize("lang, body, name", [
+    # the only person named for his state, holding an office of another kind than the council's members
+    ("ru", "В Минске прошло заседание Совета командующих Пограничными войсками СНГ. С приветствием к участникам "
+           "обратился Директор ФСБ России Иван Смирнов.", "Смирнов"),
+    ("en", "A meeting of the CIS Council of Defence Ministers was held in Minsk. Russian Foreign Minister Ivan "
+           "Smirnov addressed the participants.", "Smirnov"),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Отырыста Ресей Сыртқы істер министрі Иван "
+           "Смирнов сөз сөйледі.", "Смирнов"),
+])
+def test_only_person_of_his_state_in_another_office_is_no_head(lang, body, name):
+    m = meeting(body, lang)
+    assert name in surnames(m) and heads(m) == {}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. На заседании выступил министр обороны "
+           "России Иван Смирнов."),
+    ("en", "A meeting of the CIS Council of Defence Ministers was held in Minsk. Russian Defence Minister Ivan "
+           "Smirnov addressed the meeting."),
+])
+def test_only_person_of_his_state_in_the_councils_office_heads_it(lang, body):
+    assert set(heads(meeting(body, lang)).values()) & {"Смирнов", "Smirnov"}

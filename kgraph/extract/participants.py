@@ -433,9 +433,10 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
     for _mention, person in chosen:
         if person.state:
             by_state.setdefault(person.state, []).append(person)
+    mention_of = {id(person): mention for mention, person in chosen}
     for state, people in by_state.items():
         if state not in heads and len(people) == 1 and not _deputy(analysis, people[0]) \
-                and not _guest(analysis, people[0]):
+                and not _guest(analysis, people[0]) and not _other_office(analysis, mention_of[id(people[0])], holder):
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
@@ -456,17 +457,23 @@ def _account_sentence(analysis: Analysis, sentence: Sentence) -> bool:
     return analysis.has("after_session", start, end) or not analysis.has("meeting_nouns", start, end)
 
 
+def _offices(analysis: Analysis, mention: PersonMention) -> set[str]:
+    """The kinds of office the person's title names: by its holder's title ("министр обороны") or by
+    the agency he heads ("Директор ФСБ России")."""
+    role = mention.role_span
+    if role is None:
+        return set()
+    return {m.key.split("/")[-1] for m in analysis.matches
+            if m.kind in ("agency-head", "agency", "agency-national") and role.start <= m.start < role.end}
+
+
 def _member_of_holder(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
     """The person holds the office whose holders make up the holding body (a defence minister at the
     council of defence ministers, a president at a summit of heads of state)."""
     from kgraph.reference import load_reference
 
     body = load_reference().bodies.get(holder) if holder else None
-    role = mention.role_span
-    if body is None or body.agency is None or role is None:
-        return False
-    return any(m.kind == "agency-head" and m.key == body.agency and role.start <= m.start < role.end
-               for m in analysis.matches)
+    return body is not None and body.agency is not None and body.agency in _offices(analysis, mention)
 
 
 def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
@@ -488,6 +495,34 @@ def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str
     if _member_of_holder(analysis, mention, holder):  # the staff title checked first: "the President's aide"
         return False
     return bool(sentences) and all(_account_sentence(analysis, s) for s in sentences)
+
+
+def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
+    """The person's title names an office of another kind than the holding body's members ("the
+    Director of the FSB" at the council of border troops commanders, a foreign minister at a summit
+    of heads of state): being the only person named for his state does not make him its member, so
+    not the head of its delegation (CONVENTIONS: head is the state's member of that body)."""
+    from kgraph.reference import load_reference
+
+    body = load_reference().bodies.get(holder) if holder else None
+    role = mention.role_span
+    if body is None or body.agency is None or role is None:
+        return False
+    if body.agency in _offices(analysis, mention):
+        return False
+    # stacked titles ("Deputy Prime Minister of X, Chairman of the State Committee for National
+    # Security"): the office written last, nearest the name, is the one he attends in; it must name
+    # another kind of office (a rank or an office the reference data do not know says nothing)
+    cuts = [role.start] + [role.start + m.end() for m in TITLE_SEGMENTS.finditer(analysis.text[role.start:role.end])]
+    segments = [Span(a, b) for a, b in itertools.pairwise([*cuts, role.end]) if analysis.text[a:b].strip()]
+    offices: set[str] = set()
+    for segment in reversed(segments):
+        if analysis.cues.search("rank_only", normalise(analysis.text[segment.start:segment.end])):
+            continue
+        offices = {m.key.split("/")[-1] for m in analysis.matches
+                   if m.kind in ("agency-head", "agency", "agency-national") and segment.start <= m.start < segment.end}
+        break
+    return bool(offices)
 
 
 def _guest(analysis: Analysis, person: Person) -> bool:
