@@ -488,3 +488,14 @@ def test_only_person_of_his_state_in_another_office_is_no_head(lang, body, name)
 ])
 def test_only_person_of_his_state_in_the_councils_office_heads_it(lang, body):
     assert set(heads(meeting(body, lang)).values()) & {"Смирнов", "Smirnov"}
+
+
+@pytest.mark.parametrize("body, state, name", [
+    # the state's agency between the delegation noun and the state, or a national agency's name
+    ("В Минске прошло заседание Совета министров обороны СНГ. Делегацию Минобороны Армении возглавляет Сейран "
+     "Оганян.", "AM", "Оганян"),
+    ("В Минске прошло заседание Совета руководителей органов безопасности СНГ. Делегацию ФСБ России возглавил "
+     "Иван Смирнов.", "RU", "Смирнов"),
+])
+def test_ru_delegation_of_a_states_agency_names_its_head(body, state, name):
+    assert heads(meeting(body, "ru")).get(state) == name
