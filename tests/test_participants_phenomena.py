@@ -499,3 +499,8 @@ def test_only_person_of_his_state_in_the_councils_office_heads_it(lang, body):
 ])
 def test_ru_delegation_of_a_states_agency_names_its_head(body, state, name):
     assert heads(meeting(body, "ru")).get(state) == name
+
+
+def test_prime_minister_leading_his_state_at_a_summit_heads_it():
+    m = meeting("A CSTO summit was held in Astana. It was attended by Prime Minister of Armenia Nikol Pashinyan.", "en")
+    assert heads(m).get("AM") == "Pashinyan"

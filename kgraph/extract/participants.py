@@ -497,6 +497,11 @@ def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str
     return bool(sentences) and all(_account_sentence(analysis, s) for s in sentences)
 
 
+# a state's leader at a summit of heads of state may be its head of government (Armenia's, India's and
+# Pakistan's prime ministers at CSTO and SCO summits): both offices make the state's member there
+LEADERS = {"presidency": ("government",)}
+
+
 def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
     """The person's title names an office of another kind than the holding body's members ("the
     Director of the FSB" at the council of border troops commanders, a foreign minister at a summit
@@ -508,7 +513,8 @@ def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None
     role = mention.role_span
     if body is None or body.agency is None or role is None:
         return False
-    if body.agency in _offices(analysis, mention):
+    members = {body.agency, *LEADERS.get(body.agency, ())}
+    if members & _offices(analysis, mention):
         return False
     # stacked titles ("Deputy Prime Minister of X, Chairman of the State Committee for National
     # Security"): the office written last, nearest the name, is the one he attends in; it must name
@@ -522,7 +528,7 @@ def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None
         offices = {m.key.split("/")[-1] for m in analysis.matches
                    if m.kind in ("agency-head", "agency", "agency-national") and segment.start <= m.start < segment.end}
         break
-    return bool(offices)
+    return bool(offices) and not (members & offices)
 
 
 def _guest(analysis: Analysis, person: Person) -> bool:
