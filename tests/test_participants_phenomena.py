@@ -504,3 +504,15 @@ def test_ru_delegation_of_a_states_agency_names_its_head(body, state, name):
 def test_prime_minister_leading_his_state_at_a_summit_heads_it():
     m = meeting("A CSTO summit was held in Astana. It was attended by Prime Minister of Armenia Nikol Pashinyan.", "en")
     assert heads(m).get("AM") == "Pashinyan"
+
+
+@pytest.mark.parametrize("lang, body, state", [
+    ("en", "Tajikistan chaired a meeting of the SCO defence ministers in Dushanbe.\nThe ministers agreed to cooperate.",
+     "TJ"),
+    ("ru", "Таджикистан председательствовал на заседании министров обороны ШОС в Душанбе.\nМинистры договорились "
+           "о сотрудничестве.", "TJ"),
+])
+def test_state_chairing_in_the_headline_takes_part(lang, body, state):
+    doc = from_text(f"date 2024-06-05 {body.splitlines()[0]}\n{body.splitlines()[1]}\n", f"t-{lang}.txt", lang=lang)
+    facts = extract(doc)
+    assert facts.meetings and state in facts.meetings[0].states

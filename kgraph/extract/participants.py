@@ -342,7 +342,10 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
     """Participants of the meeting held by ``holder`` from the body sentences (or ``sentences``)."""
     result = Participation()
     mentions = body_mentions(analysis)
-    for sentence in analysis.body:
+    # a headline (or a first sentence standing as one) says who took part as the body does: "Tajikistan
+    # chaired a meeting of the SCO defence ministers"
+    title = [analysis.title] if analysis.title is not None and sentences is None else []
+    for sentence in title + analysis.body:
         if sentences is not None and sentence.index not in sentences:
             continue
         if not _states_said_to_take_part(analysis, sentence):
