@@ -507,3 +507,16 @@ def test_destination_of_the_participants_travel_is_the_venue(lang, body, city):
 ])
 def test_hard_wrapped_lines_are_one_sentence(lang, body):
     assert {"RU", "BY", "KZ"} <= set(facts(body, lang).meetings[0].states)
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a national parliament's sitting ratifying an agreement of a CIS body is no session of that body
+    ("kk", "Бүгін Палата Төрағасының төрағалығымен өткен жалпы отырыста Мәжіліс ТМД келісімін ратификациялады. "
+           "Келісімге ТМД Қорғаныс министрлері кеңесінің шеңберінде қол қойылған."),
+    ("ru", "Сегодня на пленарном заседании Мажилиса депутаты ратифицировали соглашение СНГ. Соглашение подписано "
+           "в рамках Совета министров обороны СНГ."),
+    ("en", "Today the plenary session of the Mazhilis ratified a CIS agreement. The agreement was drafted within the "
+           "CIS Council of Defence Ministers."),
+])
+def test_national_parliament_sitting_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []
