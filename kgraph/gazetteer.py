@@ -174,8 +174,11 @@ def _named(kind: str, key: str, candidates: tuple[str, ...], names: Any, capital
             yield from _abbreviation(kind, key, candidates, phrase)
             continue
         capital = capital_kind and phrase[:1].isupper()
-        for surface, case in _case_forms(phrase, lang):
-            yield kind, key, candidates, surface, case, False, capital
+        # a body's English name with or without "the" after "of" ("Council of Commanders of the Border Troops")
+        phrases = morph_en.article_variants(phrase) if lang == "en" and kind in ("body", "body-core") else {phrase}
+        for variant in sorted(phrases):
+            for surface, case in _case_forms(variant, lang):
+                yield kind, key, candidates, surface, case, False, capital
     return
 
 

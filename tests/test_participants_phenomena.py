@@ -516,3 +516,10 @@ def test_state_chairing_in_the_headline_takes_part(lang, body, state):
     doc = from_text(f"date 2024-06-05 {body.splitlines()[0]}\n{body.splitlines()[1]}\n", f"t-{lang}.txt", lang=lang)
     facts = extract(doc)
     assert facts.meetings and state in facts.meetings[0].states
+
+
+def test_head_of_a_state_committee_is_not_a_head_of_state():
+    """"Head of the State Committee for Defence" is a defence office, not "Head of State"."""
+    m = meeting("A meeting of the SCO defence ministers took place in Astana. It was attended by Head of the State "
+                "Committee for Defence of Kyrgyzstan Marat Kenzhebaev.", "en")
+    assert heads(m).get("KG") == "Kenzhebaev"

@@ -15,8 +15,8 @@ def _plural(word: str) -> str:
 
 def article_variants(phrase: str) -> set[str]:
     """The phrase with and without "the" after each "of": the press writes "Council of Commanders of
-    the Border Troops" for "Council of Commanders of Border Troops", "Council of the Heads of State"
-    for "Council of Heads of State"."""
+    the Border Troops" for "Council of Commanders of Border Troops". For names of bodies only (the
+    gazetteer asks): in a title "Head of State" is not "Head of the State (Committee)"."""
     parts = re.split(r"\b(of(?: the)?) ", phrase)
     if len(parts) == 1 or len(parts) > 7:  # no "of", or too many to vary
         return {phrase}
@@ -27,12 +27,11 @@ def article_variants(phrase: str) -> set[str]:
 
 
 def forms(phrase: str) -> dict[str, set[str]]:
-    """``nom``: as written, with or without "the" after "of" (and the plural of a lowercase phrase);
-    ``gen``: "Kazakhstan's", "Belarus'"."""
+    """``nom``: as written (and the plural of a lowercase phrase); ``gen``: "Kazakhstan's", "Belarus'"."""
     phrase = phrase.strip()
     if not phrase:
         return {}
-    nom = article_variants(phrase)
+    nom = {phrase}
     words = phrase.split()
     last = words[-1]
     if " of " not in phrase and not last.endswith("s") and not last.isupper():
