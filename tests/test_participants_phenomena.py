@@ -523,3 +523,15 @@ def test_head_of_a_state_committee_is_not_a_head_of_state():
     m = meeting("A meeting of the SCO defence ministers took place in Astana. It was attended by Head of the State "
                 "Committee for Defence of Kyrgyzstan Marat Kenzhebaev.", "en")
     assert heads(m).get("KG") == "Kenzhebaev"
+
+
+@pytest.mark.parametrize("lang, body", [
+    # the venue's state in an apposition to the city is the host only
+    ("en", "The Azerbaijani minister participated in the meeting of the CIS Council of Defence Ministers held in "
+           "Dushanbe, the capital of the Republic of Tajikistan."),
+    ("ru", "Министр обороны Азербайджана принял участие в заседании Совета министров обороны СНГ в Душанбе, "
+           "столице Таджикистана."),
+])
+def test_state_in_an_apposition_to_the_venue_is_not_a_participant(lang, body):
+    m = meeting(body, lang)
+    assert "AZ" in m.states and "TJ" not in m.states
