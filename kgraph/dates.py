@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kgraph import morph
 from kgraph.morph import lexicon
 from kgraph.text import normalise
 
@@ -39,6 +40,8 @@ class _Patterns:
     year_re: str
     link_re: str
     start_re: str
+    words_before_weekday: bool
+    pair_re: re.Pattern[str] | None  # a link that joins two days ("8 and 9 October"), not a range
     stems: bool
 
 
@@ -77,6 +80,8 @@ def _patterns(lang: str) -> _Patterns:
         year_re=_alternation(lex["year_words"]),
         link_re="|".join(links),
         start_re=_alternation(lex.get("range_starts", [])) or "(?!)",
+        words_before_weekday=bool(lex.get("weekday_before")),
+        pair_re=re.compile(rf"\s(?:{_alternation(lex['pair_links'])})\s") if lex.get("pair_links") else None,
         stems=stems,
     )
 
@@ -165,7 +170,8 @@ def _from_match(name: str, m: re.Match[str], lang: str, published: dt.date | Non
             return None
         if name == "relative":
             return published + dt.timedelta(days=p.relative[g["rel"]]), None, False
-        word = g["wd"].split()[-1] if len(g["wd"].split()) > 1 and lang == "ru" else g["wd"]
+        # "в минувшую среду": words written before the weekday ("weekday_before") are not the day
+        word = g["wd"].split()[-1] if p.words_before_weekday else g["wd"]
         number = next(n for w, n in sorted(p.weekdays.items(), key=lambda kv: -len(kv[0])) if word.startswith(w))
         # past narration: the latest such weekday on or before publication
         return published - dt.timedelta(days=(published.weekday() - number) % 7), None, False
@@ -175,6 +181,15 @@ def _from_match(name: str, m: re.Match[str], lang: str, published: dt.date | Non
         except ValueError:
             return None
     d1 = int(g["d1"])
+    resolved = _dated(name, m, p, d1, year, published)
+    if resolved and resolved[1] is not None and p.pair_re is not None and p.pair_re.search(m.group(0)) \
+            and (resolved[1] - resolved[0]).days != 1:
+        return None  # "5 and 12 October" are two days, not a range; "8 and 9 October" is a two-day session
+    return resolved
+
+
+def _dated(name: str, m: re.Match[str], p: _Patterns, d1: int, year: int | None, published: dt.date | None):
+    g = m.groupdict()
     if name in ("range", "en-range"):
         month2 = _month_number(p, g["m2"])
         d2 = int(g["d2"])
@@ -212,6 +227,15 @@ def _inside_name(text: str, start: int) -> bool:
     return bool(words) and words[-1].strip("«\"'“„")[:1].isupper() and words[-1][-1].isalpha()
 
 
+def _eve_of(norm: str, m: re.Match[str], lang: str) -> bool:
+    """"накануне юбилея" (on the eve of the anniversary) names no day: an eve word (lexicon
+    ``eve_words``) followed by a noun in the genitive is "on the eve of", not "the day before"."""
+    if m.group("rel") not in lexicon(lang).get("eve_words", ()):
+        return False
+    following = re.match(r"\s+(\w+)", norm[m.end():])
+    return following is not None and morph.is_genitive_noun(following.group(1), lang)
+
+
 def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date, date range and relative day in ``text``; sorted by start, never overlapping.
 
@@ -226,7 +250,7 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            if name == "relative" and _inside_name(text, start):
+            if name == "relative" and (_inside_name(text, start) or _eve_of(norm, m, lang)):
                 continue
             resolved = _from_match(name, m, lang, published)
             if resolved is None:

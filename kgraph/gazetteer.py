@@ -11,6 +11,7 @@ form does: this keeps the Kazakh month "қазанда" (in October) from being 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -167,6 +168,12 @@ def _on_boundaries(text: str, start: int, end: int) -> bool:
     return not (end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]))
 
 
+def core_phrase_key(phrase: str) -> str:
+    """The key of a core name: normalised, "of the" read as "of", so that the variants of one core
+    ("meeting of heads of border services", "meeting of the heads of …") are one core."""
+    return re.sub(r"\bof the\b", "of", normalise(phrase))
+
+
 def _named(kind: str, key: str, candidates: tuple[str, ...], names: Any, capital_kind: bool):
     """Entries of every form of every name; abbreviations go to the case-sensitive automaton."""
     for lang, phrase in _by_lang(names):
@@ -174,8 +181,11 @@ def _named(kind: str, key: str, candidates: tuple[str, ...], names: Any, capital
             yield from _abbreviation(kind, key, candidates, phrase)
             continue
         capital = capital_kind and phrase[:1].isupper()
-        for surface, case in _case_forms(phrase, lang):
-            yield kind, key, candidates, surface, case, False, capital
+        # a body's English name with or without "the" after "of" ("Council of Commanders of the Border Troops")
+        phrases = morph_en.article_variants(phrase) if lang == "en" and kind in ("body", "body-core") else {phrase}
+        for variant in sorted(phrases):
+            for surface, case in _case_forms(variant, lang):
+                yield kind, key, candidates, surface, case, False, capital
     return
 
 
@@ -209,7 +219,7 @@ def _reference_entries(ref: Any):
         for _lang, phrase in _by_lang(_field(body, "abbreviations")):
             yield from _abbreviation("org-abbrev", slug, (slug,), phrase)
         for lang, phrase in _by_lang(_field(body, "core")):
-            core_key = normalise(phrase)
+            core_key = core_phrase_key(phrase)
             cores.setdefault(core_key, [])
             if slug not in cores[core_key]:
                 cores[core_key].append(slug)

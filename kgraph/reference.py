@@ -45,6 +45,9 @@ AGENCY_TYPE_SCHEME = ID["agency-type/scheme"]
 INDICATOR_SCHEME = ID["indicator/scheme"]  # indicators are minted per document (kgraph.emit)
 EXTRACTION = ID["activity/kgraph-extraction"]  # what generated every document graph
 
+# libyaml's loader where PyYAML was built with it: the reference files (towns.yaml above all) load
+# several times faster, and every CLI call loads them
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _QID = re.compile(r"Q[1-9][0-9]*")
 _ISO = re.compile(r"[A-Z]{2}")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -193,7 +196,7 @@ class _File:
 
     def entries(self) -> list[dict[str, Any]]:
         try:
-            data = yaml.safe_load(self.path.read_text(encoding="utf-8"))
+            data = yaml.load(self.path.read_text(encoding="utf-8"), Loader=_LOADER)
         except FileNotFoundError:
             raise self.fail("file not found") from None
         except (OSError, UnicodeDecodeError) as exc:
@@ -369,13 +372,24 @@ def _check_links(directory: Path, ref: Reference) -> None:
             raise ReferenceDataError(f"{directory / file}: contract slug(s) missing: {', '.join(missing)}")
 
 
+def _with_towns(cities: dict[str, City], path: Path) -> dict[str, City]:
+    """The curated cities plus the towns derived from a gazetteer (``towns.yaml``, written by
+    ``scripts/towns_from_csc.py``): sessions are held in towns and resorts no report has shown yet.
+    A curated city wins over a derived town of the same id or Wikidata item."""
+    if not path.exists():
+        return cities
+    qids = {city.qid for city in cities.values() if city.qid}
+    towns = _load_cities(path)
+    return cities | {key: town for key, town in towns.items() if key not in cities and town.qid not in qids}
+
+
 @cache
 def _load(directory: Path) -> Reference:
     ref = Reference(
         directory=directory,
         states=_load_states(directory / "states.yaml"),
         bodies=_load_bodies(directory / "bodies.yaml"),
-        cities=_load_cities(directory / "cities.yaml"),
+        cities=_with_towns(_load_cities(directory / "cities.yaml"), directory / "towns.yaml"),
         agencies=_load_agencies(directory / "agencies.yaml"),
         topics=_load_topics(directory / "topics.yaml"),
     )

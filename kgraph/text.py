@@ -44,9 +44,12 @@ _SAME_LENGTH_MAP = {
     "ʼ": "'",
     "`": "'",
     "´": "'",
+    # Kazakh text typed with the Latin schwa for the Cyrillic "ә" ("Тəжікстан", "жəне"), common on older sites
+    "ə": "ә",
+    "Ə": "ә",
 }
 _TABLE = str.maketrans(_SAME_LENGTH_MAP)
-_TABLE_KEEP_CASE = str.maketrans({**_SAME_LENGTH_MAP, "Ё": "Е", "İ": "I"})
+_TABLE_KEEP_CASE = str.maketrans({**_SAME_LENGTH_MAP, "Ё": "Е", "İ": "I", "Ə": "Ә"})
 
 
 def _lower_char(c: str) -> str:
@@ -102,11 +105,39 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
     return tuple((a, b) for a, b in merged)
 
 
-def sentences(text: str) -> list[Span]:
-    """Sentence spans of ``text``: lines first (headlines and paragraphs never merge), then razdel."""
-    spans: list[Span] = []
+_WRAP_END = re.compile(r"[,;(\-–—]\s*$")  # a line that stops mid-clause
+_SENTENCE_END = ".!?…:;\"»”)'"
+
+
+def _wrapped(prev: str, nxt: str) -> bool:
+    """A hard line wrap inside a sentence (pages re-flowed from print or PDF): the line before ends
+    with no sentence punctuation, and the next goes on in lowercase or the line before stopped on a
+    comma ("Іс-шараға, сондай-ақ Ресей,\nБеларусь … Президенттері\nқатысты.")."""
+    prev, nxt = prev.rstrip(), nxt.lstrip()
+    if not prev or not nxt or prev[-1] in _SENTENCE_END or not nxt[0].isalpha():
+        return False
+    return nxt[0].islower() or bool(_WRAP_END.search(prev))
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """Lines, with hard-wrapped lines of one paragraph joined (their newlines kept); the first line
+    (a header or a headline) never joins the next."""
+    out: list[tuple[int, str]] = []
     pos = 0
-    for line in text.split("\n"):
+    for index, line in enumerate(text.split("\n")):
+        if index > 1 and out and out[-1][1].strip() and _wrapped(out[-1][1].split("\n")[-1], line):
+            out[-1] = (out[-1][0], out[-1][1] + "\n" + line)
+        else:
+            out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans of ``text``: paragraphs first (headlines and paragraphs never merge; a hard
+    wrap inside a sentence is no paragraph break), then razdel."""
+    spans: list[Span] = []
+    for pos, line in _paragraphs(text):
         if line.strip():
             for a, b in _line_spans(line):
                 # trim surrounding blanks so spans quote clean sentences
@@ -116,5 +147,4 @@ def sentences(text: str) -> list[Span]:
                     b -= 1
                 if a < b:
                     spans.append(Span(pos + a, pos + b))
-        pos += len(line) + 1
     return spans

@@ -86,3 +86,29 @@ def test_several_dates_sorted_and_offsets_in_original():
     text = "«Кеше» — 12 тамызда және 2024 жылғы 5 қазанда"
     found = find_dates(text, "kk", PUB)
     assert [text[d.start : d.end] for d in found] == ["Кеше", "12 тамызда", "2024 жылғы 5 қазанда"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # past narration with an adjective before the weekday: the last such day before publication
+        ("ru", "В минувшую пятницу министры встретились.", ("В минувшую пятницу", D(2024, 10, 4), None, False)),
+        ("ru", "В прошлый четверг совет собрался.", ("В прошлый четверг", D(2024, 10, 3), None, False)),
+        # two days joined by "and" are a two-day session when they follow each other
+        ("ru", "Заседание прошло 7 и 8 октября.", ("7 и 8 октября", D(2024, 10, 7), D(2024, 10, 8), False)),
+        ("kk", "Отырыс 7 және 8 қазанда өтті.", ("7 және 8 қазанда", D(2024, 10, 7), D(2024, 10, 8), False)),
+        ("en", "The council met on 7 and 8 October.", ("7 and 8 October", D(2024, 10, 7), D(2024, 10, 8), False)),
+    ],
+)
+def test_implied_and_paired_dates(lang, text, expected):
+    assert _one(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("ru", "Встречи прошли 2 и 8 октября."), ("kk", "Кездесулер 2 және 8 қазанда өтті."),
+     ("en", "Talks were held on 2 and 8 October.")],
+)
+def test_two_days_apart_joined_by_and_are_no_range(lang, text):
+    """"2 and 8 October" names two separate days: never the range 2-8 October."""
+    assert all(d.finish is None for d in find_dates(text, lang, PUB))

@@ -3,7 +3,7 @@ from collections import defaultdict
 import pytest
 
 from kgraph import morph
-from kgraph.gazetteer import Gazetteer, Match
+from kgraph.gazetteer import Gazetteer, Match, core_phrase_key
 from kgraph.reference import load_reference
 from kgraph.text import normalise
 
@@ -29,7 +29,7 @@ def _generated(lang):
         for name in body.names.get(lang, ()):
             yield "body", body.slug, name
         for name in body.core.get(lang, ()):
-            yield "body-core", normalise(name), name
+            yield "body-core", core_phrase_key(name), name
     for city in ref.cities.values():
         for name in city.names.get(lang, ()):
             yield "city", city.id, name

@@ -388,3 +388,135 @@ def test_todays_meeting_further_down_dates_the_session(lang, body):
 ])
 def test_session_going_on_whose_agenda_is_in_the_future_is_held(lang, body):
     assert sessions(facts(body, lang)) == [("cis-council-of-foreign-ministers", DAY, "minsk")]
+
+
+@pytest.mark.parametrize("lang, body, city", [
+    # towns the curated list lacks, from the derived gazetteer (ontology/reference/towns.yaml)
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Солигорске.", "salihorsk-by"),
+    ("en", "A meeting of the CSTO Council of Foreign Ministers was held in Vagharshapat.", "vagharshapat-am"),
+    ("kk", "ТМД Ішкі істер министрлері кеңесінің отырысы Турсунзаде қаласында өтті.", "tursunzoda-tj"),
+])
+def test_venue_in_a_town_of_the_derived_gazetteer(lang, body, city):
+    assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+def test_town_names_that_are_also_people_or_words_are_not_places():
+    """A town named like a person or a word ("Абай", "Сердар", "Берекет") is left out of the
+    derived gazetteer: it would make a speaker or a word a venue."""
+    from kgraph.gazetteer import Gazetteer
+
+    text = "Совещание открыл Абай. Сердар выступил. Берекет болсын. Ералиев сказал."
+    assert [m for m in Gazetteer.default().find(text) if m.kind == "city"] == []
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    # formats with no contract slug, named by their members' office and the organisation: a body of its
+    # own under the organisation (org:subOrganizationOf), which the scorer counts as its listed ancestor
+    ("ru", "В Бишкеке прошло совещание министров по чрезвычайным ситуациям государств – членов ШОС.",
+     "sco-emergency-heads-meeting"),
+    ("en", "The SCO emergencies ministers met in Bishkek on Monday.", "sco-emergency-heads-meeting"),
+    ("kk", "Бішкекте ШЫҰ-ға мүше мемлекеттердің төтенше жағдайлар министрлерінің кеңесі өтті.",
+     "sco-emergency-heads-meeting"),
+    ("ru", "Министры по чрезвычайным ситуациям стран ОДКБ провели заседание в Ереване.", "csto-emergency-council"),
+])
+def test_unnamed_format_of_an_organisation_is_its_sub_body(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+def test_emergencies_ministry_board_without_an_organisation_is_no_session():
+    """A national ministry's board names no organisation: no international body holds it."""
+    assert facts("В Минске прошло заседание коллегии министерства по чрезвычайным ситуациям.", "ru").meetings == []
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    # the body named in one sentence, the session reported with a bare meeting word in another
+    ("ru", "Министр отметил значение этой встречи: она состоялась в преддверии юбилея Содружества. По его словам, "
+           "формат Совета министров обороны СНГ позволяет принимать эффективные решения.",
+     "cis-council-of-defence-ministers"),
+    ("en", "The minister stressed the importance of this meeting, which took place on the eve of the anniversary. "
+           "He said the format of the CIS Council of Defence Ministers allows effective decisions.",
+     "cis-council-of-defence-ministers"),
+    ("kk", "Министр бұл кездесудің маңызын атап өтті, ол мерейтой қарсаңында өтті. Оның айтуынша, ТМД Қорғаныс "
+           "министрлері кеңесінің форматы тиімді шешімдер қабылдауға мүмкіндік береді.",
+     "cis-council-of-defence-ministers"),
+])
+def test_bare_meeting_word_stands_for_the_one_body_named(lang, body, expected):
+    """"On the eve of the anniversary" is no side event; the meeting word stands for the only body named."""
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a meeting with someone: the bare meeting word after it is that side event
+    ("ru", "Президент провел встречу с министром обороны Армении. Встреча прошла в Кремле. Ранее министр "
+           "участвовал в работе Совета министров обороны СНГ."),
+    ("en", "The President met with the Armenian defence minister. The meeting took place in the Kremlin. Earlier "
+           "the minister attended the CIS Council of Defence Ministers."),
+    # two bodies named: a bare meeting word names neither
+    ("en", "The meeting took place in Minsk. Officials of the CIS Council of Defence Ministers and of the CSTO "
+           "Council of Foreign Ministers commented."),
+])
+def test_bare_meeting_word_of_a_side_event_or_of_two_bodies_is_no_session(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_english_names_with_or_without_the_after_of():
+    """"Council of Commanders of the Border Troops" is the "Council of Commanders of Border Troops"."""
+    f = facts("The 80th meeting of the Council of Commanders of the Border Troops of the CIS was held in Baku.", "en")
+    assert [m.body for m in f.meetings] == ["cis-council-of-border-troops-commanders"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    # ministers of a regional format; an organisation named only later, in a quote, is background
+    ("en", "Almaty hosted a conference of the interior ministers of Kazakhstan, Kyrgyzstan and Uzbekistan. The "
+           "ministers discussed migration. They spoke of drugs. They also spoke of extremism. \"We run joint programmes within the CIS,\" the minister said."),
+    ("ru", "В Алматы прошла встреча министров внутренних дел Казахстана, Киргизии и Узбекистана. Министры "
+           "обсудили миграцию. Они говорили о наркотиках. Они говорили и об экстремизме. \"Мы реализуем совместные программы в рамках СНГ\", - сказал министр."),
+    ("kk", "Алматыда Қазақстан, Қырғызстан және Өзбекстан ішкі істер министрлерінің кездесуі өтті. Министрлер "
+           "көші-қонды талқылады. Олар есірткі туралы айтты. Олар экстремизм туралы да айтты. \"Біз ТМД аясында бірлескен бағдарламаларды жүзеге асырамыз\", - деді министр."),
+])
+def test_ministers_meeting_is_the_councils_only_when_the_report_names_its_organisation(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_todays_session_in_the_future_tense_dates_the_session():
+    f = facts("Министр отметил значение этой встречи: она состоялась накануне юбилея. Формат Совета министров "
+              "обороны СНГ важен. \"Уверен, что и сегодняшнее заседание Совета пройдет конструктивно\", - заявил он.",
+              "ru")
+    assert [(m.body, m.start) for m in f.meetings] == [("cis-council-of-defence-ministers", DAY)]
+
+
+@pytest.mark.parametrize("lang, body, city", [
+    # no sentence names the venue; the lead says where the participants came for the session
+    ("kk", "ТМД-ға мүше мемлекеттер басшыларының бейресми кездесуі өтті. Қазақстан Президенті жұмыс сапарымен "
+           "Бішкекке келді.", "bishkek"),
+    ("ru", "Состоялась неформальная встреча глав государств СНГ. Президент Казахстана прибыл в Бишкек с рабочим "
+           "визитом.", "bishkek"),
+    ("en", "An informal summit of the CIS heads of state took place. The President of Kazakhstan arrived in Bishkek "
+           "on a working visit.", "bishkek"),
+])
+def test_destination_of_the_participants_travel_is_the_venue(lang, body, city):
+    assert [m.place for m in facts(body, lang).meetings] == [city]
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a hard line wrap inside a sentence (text re-flowed from print) is no sentence break
+    ("kk", "Минскіде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. Отырысқа Ресей,\nБеларусь және "
+           "Қазақстан\nөкілдері қатысты."),
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. В заседании приняли участие\nпредставители "
+           "России,\nБеларуси и Казахстана."),
+])
+def test_hard_wrapped_lines_are_one_sentence(lang, body):
+    assert {"RU", "BY", "KZ"} <= set(facts(body, lang).meetings[0].states)
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a national parliament's sitting ratifying an agreement of a CIS body is no session of that body
+    ("kk", "Бүгін Палата Төрағасының төрағалығымен өткен жалпы отырыста Мәжіліс ТМД келісімін ратификациялады. "
+           "Келісімге ТМД Қорғаныс министрлері кеңесінің шеңберінде қол қойылған."),
+    ("ru", "Сегодня на пленарном заседании Мажилиса депутаты ратифицировали соглашение СНГ. Соглашение подписано "
+           "в рамках Совета министров обороны СНГ."),
+    ("en", "Today the plenary session of the Mazhilis ratified a CIS agreement. The agreement was drafted within the "
+           "CIS Council of Defence Ministers."),
+])
+def test_national_parliament_sitting_is_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []

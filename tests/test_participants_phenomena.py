@@ -6,6 +6,8 @@ an article. Grouped by phenomenon: who is said to take part, who is only mention
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.document import from_text
 from kgraph.extract import extract
 from kgraph.model import Meeting
@@ -387,3 +389,149 @@ def test_person_commemorated_is_not_a_participant():
     m = meeting("В Астане прошло заседание Совета РАТС ШОС. В нем участвовала делегация Китая. Участники почтили "
                 "минутой молчания память генерала Омара Хаддада.", "ru")
     assert not any(s.startswith("Хаддад") for s in surnames(m))
+
+
+# ------------------------------------------------------------------ the source of the account
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. Заседание было продуктивным, "
+           "сообщил журналистам исполнительный секретарь СНГ Иван Петров."),
+    ("en", "A meeting of the CIS Council of Foreign Ministers was held in Minsk. The talks were constructive, "
+           "CIS Executive Secretary John Parker told reporters."),
+    ("kk", "Минскіде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. Жиын нәтижелі болды, деп мәлімдеді "
+           "журналистерге ТМД Атқарушы хатшысы Асқар Серіков."),
+])
+def test_source_of_the_account_to_the_press_is_not_a_participant(lang, body):
+    """An official who tells the press about the session, in no sentence placing him at it, is the
+    source of the account; his attendance is not stated."""
+    assert meeting(body, lang).persons == []
+
+
+@pytest.mark.parametrize("lang, body, name", [
+    # the same official, said to speak at the session, took part
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. На заседании выступил "
+           "исполнительный секретарь СНГ Иван Петров.", "Петров"),
+    ("en", "A meeting of the CIS Council of Foreign Ministers was held in Minsk. CIS Executive Secretary John "
+           "Parker addressed the meeting.", "Parker"),
+    # a member of the holding council quoted only to the press still sits in it
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. Встреча была полезной, сообщил "
+           "журналистам министр иностранных дел Казахстана Ерлан Ахметов.", "Ахметов"),
+    ("en", "A meeting of the CIS Council of Foreign Ministers was held in Minsk. The talks were useful, Kazakh "
+           "Foreign Minister Yerlan Akhmetov told reporters.", "Akhmetov"),
+])
+def test_speaker_at_the_session_or_member_of_the_council_stays(lang, body, name):
+    assert name in surnames(meeting(body, lang))
+
+
+def test_kk_person_quoted_with_aytuynsha_is_only_the_source():
+    m = meeting("Душанбеде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. ТМД Атқарушы комитетінің "
+                "төрағасы Асқар Серіковтің айтуынша, министрлер көші-қон мәселесін талқылады.", "kk")
+    assert m.persons == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошел саммит ОДКБ. Помощник президента России Иван Смирнов сообщил, что на саммите "
+           "не было представителей Армении."),
+    ("en", "A CSTO summit was held in Minsk. Russian presidential aide Ivan Smirnov said that Armenia's "
+           "representatives were absent from the summit."),
+    ("kk", "Минскіде ҰҚШҰ саммиті өтті. Ресей президентінің көмекшісі Иван Смирнов саммитте Армения өкілдері "
+           "болмағанын айтты."),
+])
+def test_aide_briefing_on_the_session_is_not_a_participant(lang, body):
+    """An aide who briefs on the session, in a clause that says nothing of his own attendance, is staff."""
+    m = meeting(body, lang)
+    assert "Смирнов" not in surnames(m) and "Smirnov" not in surnames(m)
+    assert "AM" not in m.states
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошел саммит ОДКБ. В работе саммита принял участие помощник президента России Иван Смирнов."),
+    ("en", "A CSTO summit was held in Minsk. Russian presidential aide Ivan Smirnov attended the summit."),
+])
+def test_aide_said_to_attend_is_a_participant(lang, body):
+    assert surnames(meeting(body, lang)) & {"Смирнов", "Smirnov"}
+
+
+def test_kk_surname_of_no_slavic_shape_in_the_genitive_is_given_in_the_nominative():
+    m = meeting("Бішкекте Тәжікстан Президенті Эмомали Рахмонның және Ресей Президенті Владимир Путиннің "
+                "қатысуымен ҰҚШҰ-ға мүше мемлекеттер басшыларының кездесуі өтті.", "kk")
+    assert {p.name for p in m.persons} == {"Эмомали Рахмон", "Владимир Путин"}
+    assert heads(m) == {"TJ": "Рахмон", "RU": "Путин"}
+
+
+def test_kk_text_typed_with_the_latin_schwa():
+    """Older Kazakh sites type "ә" as the Latin "ə" ("Тəжікстан", "жəне"): the same letters."""
+    m = meeting("Бішкекте Тəжікстан Президенті Эмомали Рахмонның жəне Ресей Президенті Владимир Путиннің "
+                "қатысуымен ҰҚШҰ-ға мүше мемлекеттер басшыларының кездесуі өтті.", "kk")
+    assert {"TJ", "RU"} <= set(m.states)
+
+
+@pytest.mark.parametrize("lang, body, name", [
+    # the only person named for his state, holding an office of another kind than the council's members
+    ("ru", "В Минске прошло заседание Совета командующих Пограничными войсками СНГ. С приветствием к участникам "
+           "обратился Директор ФСБ России Иван Смирнов.", "Смирнов"),
+    ("en", "A meeting of the CIS Council of Defence Ministers was held in Minsk. Russian Foreign Minister Ivan "
+           "Smirnov addressed the participants.", "Smirnov"),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Отырыста Ресей Сыртқы істер министрі Иван "
+           "Смирнов сөз сөйледі.", "Смирнов"),
+])
+def test_only_person_of_his_state_in_another_office_is_no_head(lang, body, name):
+    m = meeting(body, lang)
+    assert name in surnames(m) and heads(m) == {}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. На заседании выступил министр обороны "
+           "России Иван Смирнов."),
+    ("en", "A meeting of the CIS Council of Defence Ministers was held in Minsk. Russian Defence Minister Ivan "
+           "Smirnov addressed the meeting."),
+])
+def test_only_person_of_his_state_in_the_councils_office_heads_it(lang, body):
+    assert set(heads(meeting(body, lang)).values()) & {"Смирнов", "Smirnov"}
+
+
+@pytest.mark.parametrize("body, state, name", [
+    # the state's agency between the delegation noun and the state, or a national agency's name
+    ("В Минске прошло заседание Совета министров обороны СНГ. Делегацию Минобороны Армении возглавляет Сейран "
+     "Оганян.", "AM", "Оганян"),
+    ("В Минске прошло заседание Совета руководителей органов безопасности СНГ. Делегацию ФСБ России возглавил "
+     "Иван Смирнов.", "RU", "Смирнов"),
+])
+def test_ru_delegation_of_a_states_agency_names_its_head(body, state, name):
+    assert heads(meeting(body, "ru")).get(state) == name
+
+
+def test_prime_minister_leading_his_state_at_a_summit_heads_it():
+    m = meeting("A CSTO summit was held in Astana. It was attended by Prime Minister of Armenia Nikol Pashinyan.", "en")
+    assert heads(m).get("AM") == "Pashinyan"
+
+
+@pytest.mark.parametrize("lang, body, state", [
+    ("en", "Tajikistan chaired a meeting of the SCO defence ministers in Dushanbe.\nThe ministers agreed to cooperate.",
+     "TJ"),
+    ("ru", "Таджикистан председательствовал на заседании министров обороны ШОС в Душанбе.\nМинистры договорились "
+           "о сотрудничестве.", "TJ"),
+])
+def test_state_chairing_in_the_headline_takes_part(lang, body, state):
+    doc = from_text(f"date 2024-06-05 {body.splitlines()[0]}\n{body.splitlines()[1]}\n", f"t-{lang}.txt", lang=lang)
+    facts = extract(doc)
+    assert facts.meetings and state in facts.meetings[0].states
+
+
+def test_head_of_a_state_committee_is_not_a_head_of_state():
+    """"Head of the State Committee for Defence" is a defence office, not "Head of State"."""
+    m = meeting("A meeting of the SCO defence ministers took place in Astana. It was attended by Head of the State "
+                "Committee for Defence of Kyrgyzstan Marat Kenzhebaev.", "en")
+    assert heads(m).get("KG") == "Kenzhebaev"
+
+
+@pytest.mark.parametrize("lang, body", [
+    # the venue's state in an apposition to the city is the host only
+    ("en", "The Azerbaijani minister participated in the meeting of the CIS Council of Defence Ministers held in "
+           "Dushanbe, the capital of the Republic of Tajikistan."),
+    ("ru", "Министр обороны Азербайджана принял участие в заседании Совета министров обороны СНГ в Душанбе, "
+           "столице Таджикистана."),
+])
+def test_state_in_an_apposition_to_the_venue_is_not_a_participant(lang, body):
+    m = meeting(body, lang)
+    assert "AZ" in m.states and "TJ" not in m.states

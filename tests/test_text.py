@@ -59,3 +59,12 @@ def test_sentence_spans_are_offsets_of_the_original():
     for span in sentences(text):
         assert span.quote(text) == span.quote(text).strip()
         assert span.quote(text)
+
+
+def test_hard_wrap_inside_a_sentence_is_no_sentence_break():
+    from kgraph.text import sentences
+
+    text = "date 2024-01-01 Headline\nThe ministers of Russia,\nBelarus and Kazakhstan\nattended.\nA new line."
+    quoted = [text[s.start:s.end] for s in sentences(text)]
+    assert quoted == ["date 2024-01-01 Headline", "The ministers of Russia,\nBelarus and Kazakhstan\nattended.",
+                      "A new line."]

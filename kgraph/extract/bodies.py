@@ -94,6 +94,21 @@ def dominant_organisation(analysis: Analysis) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def organisation_in_context(analysis: Analysis, sentence: Sentence, lead: int) -> str | None:
+    """The organisation a sentence speaks of: the one it names, else the document's dominant one when
+    the title or the first ``lead`` sentences name it (the report is about it). An organisation named
+    only further down ("we run joint programmes within the CIS and the SCO", in a quote) is background:
+    it does not make "the interior minister meets colleagues" a session of its council."""
+    named = [org for _, org in _org_mentions(sentence)]
+    if named:
+        return named[0]
+    org = dominant_organisation(analysis)
+    opening = [s for s in analysis.sentences if s.is_title] + analysis.body[:lead]
+    if org and any(org == o for s in opening for _, o in _org_mentions(s)):
+        return org
+    return None
+
+
 def _resolve_core(match: Match, sentence: Sentence, fallback_org: str | None) -> str | None:
     """The body a core name stands for. In a document that never names an organisation (CIS, CSTO,
     SCO) a core name is a national body of the same name ("the Anti-Terrorism Centre" chaired by a

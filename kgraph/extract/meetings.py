@@ -19,8 +19,8 @@ from kgraph.extract.bodies import (
     BodyMention,
     body_for_agency,
     body_mentions,
-    dominant_organisation,
     is_organisation,
+    organisation_in_context,
     organisation_of,
 )
 from kgraph.model import Span
@@ -112,8 +112,9 @@ def _holding_bodies(analysis: Analysis, sentence: Sentence, mentions: list[BodyM
 
 
 def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
-    """No body name but "ministers of defence of the CSTO met": the body from agency + organisation."""
-    org = dominant_organisation(analysis)
+    """No body name but "ministers of defence of the CSTO met": the body from agency + organisation
+    (the one the sentence names, or the one the report opens with)."""
+    org = organisation_in_context(analysis, sentence, LEAD_SENTENCES)
     if not org:
         return None
     for m in sentence.of_kind("agency-head"):
@@ -195,6 +196,20 @@ def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str
         if (m.case in PLACE_CASES.get(analysis.lang, {"loc"})
                 or (analysis.lang == "ru" and RU_PLACE.search(before))
                 or (analysis.lang == "kk" and KK_PLACE_AFTER.match(analysis.norm, m.end))):
+            return m.key, Span(m.start, m.end)
+    return None
+
+
+def _travel_city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | None:
+    """The city participants are said to travel to ("Санкт-Петербургке келді", "прибыл в Минск",
+    "arrived in Bishkek"): the destination, by its case or the preposition before it."""
+    norm = analysis.norm
+    for m in sentence.of_kind("city"):
+        if _in_dateline(analysis, m.start) or (m.start - (analysis.text.rfind("\n", 0, m.start) + 1) < 3
+                                               and DATELINE.match(analysis.text, m.start)):
+            continue
+        before = norm[max(sentence.start, m.start - 40): m.start]
+        if analysis.cues.search("travel_cases", m.case or "") or analysis.cues.search("travel_before", before):
             return m.key, Span(m.start, m.end)
     return None
 
@@ -357,11 +372,48 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         primary = candidate
     if primary is None:
         primary = standing
+    if primary is None and not announced:
+        primary = _anaphoric_session(analysis, mentions)
     if primary is None:  # a preview: only announced sessions
         return [m for m in announced if m.announced]
     _locate(analysis, primary, title, mentions)
     where = (primary.body, primary.place, primary.start)
     return [primary, *(m for m in announced if (m.body, m.place, m.start) != where)]
+
+
+def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> MeetingCandidate | None:
+    """A session reported with a bare meeting word ("this meeting took place on the eve of the
+    anniversary", "today's session of the Council", "на этой встрече министры утвердили", "бұл
+    отырыста") while its body is named only in another sentence ("the format of the Council of
+    Defence Ministers"): the meeting word stands for that body's session when the document names
+    exactly one body that holds sessions. The sentence must report the session held (a verb of
+    holding, an act of the session, or today's date), and be none of the things a session is
+    not (a side event, a preview, a national board, an exercise)."""
+    holders = {m.slug for m in mentions if not is_organisation(m.slug) and not _permanent(m.slug)}
+    if len(holders) != 1:
+        return None
+    body = holders.pop()
+    after_side_event = False
+    for sentence in analysis.body:
+        start, end = sentence.start, sentence.end
+        if analysis.has("side_event", start, end):
+            after_side_event = True  # "the President met X. The meeting took place in the Kremlin": that meeting
+            continue
+        if after_side_event or not analysis.has("meeting_nouns", start, end) \
+                or not _bare_meeting_word(analysis, sentence):
+            continue
+        today = _held_today(analysis, sentence) or _ongoing(analysis, sentence) is not None
+        if not (today or analysis.has("meeting_events", start, end) or analysis.has("session_acts", start, end)):
+            continue
+        if any(analysis.has(cue, start, end) for cue in ("side_event", "working_level", "arrival", "exercise",
+                                                          "national_session", "next_meeting", "previous_session")):
+            continue
+        if (analysis.has("future", start, end) and not today) or _in_passing(analysis, sentence, body) \
+                or _dated_ahead(analysis, sentence, body):
+            continue
+        named = next(m for m in mentions if m.slug == body)
+        return MeetingCandidate(body, sentence, [Span(named.start, named.end)])
+    return None
 
 
 def _permanent(body: str | None) -> bool:
@@ -440,6 +492,16 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                 meeting.evidence.append(city[1])
         if meeting.session_number is None and not sentence.is_title:
             meeting.session_number = _session_number(analysis, sentence)
+    if meeting.place is None:
+        # no sentence names the venue, but the lead says where the participants came for the session
+        for sentence in [*lead, *([title] if title is not None else [])]:
+            if analysis.has("travel", sentence.start, sentence.end) and not analysis.has(
+                    "future", sentence.start, sentence.end):
+                city = _travel_city(analysis, sentence)
+                if city:
+                    meeting.place = city[0]
+                    meeting.evidence.append(city[1])
+                    break
     if meeting.start is None:
         # "Еске салсақ, бүгін ... саммиті өтіп жатыр", "the meeting in Minsk is going on", "issues raised were
         # discussed at today's meeting" further down the report: a sentence about this session (its body,
@@ -447,7 +509,8 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
         for sentence in analysis.body:
             names = [m for m in mentions if m.sentence == sentence.index]
             if (sentence not in order and _is_meeting_sentence(analysis, sentence)
-                    and not analysis.has("future", sentence.start, sentence.end)
+                    # "today's session will pass in a constructive spirit": future tense, today's session
+                    and (not analysis.has("future", sentence.start, sentence.end) or _held_today(analysis, sentence))
                     and not analysis.has("side_event", sentence.start, sentence.end)
                     and (any(m.slug in (meeting.body, organisation_of(meeting.body)) for m in names)
                          or (not names and _bare_meeting_word(analysis, sentence)))

@@ -342,7 +342,10 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
     """Participants of the meeting held by ``holder`` from the body sentences (or ``sentences``)."""
     result = Participation()
     mentions = body_mentions(analysis)
-    for sentence in analysis.body:
+    # a headline (or a first sentence standing as one) says who took part as the body does: "Tajikistan
+    # chaired a meeting of the SCO defence ministers"
+    title = [analysis.title] if analysis.title is not None and sentences is None else []
+    for sentence in title + analysis.body:
         if sentences is not None and sentence.index not in sentences:
             continue
         if not _states_said_to_take_part(analysis, sentence):
@@ -408,7 +411,7 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
         if sentences is not None and not any(
                 (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
             continue
-        if _absent_person(analysis, mention, analysis.persons):
+        if _absent_person(analysis, mention, analysis.persons) or _account_source_only(analysis, mention, holder):
             continue
         person = _person(mention)
         chosen.append((mention, person))
@@ -433,12 +436,102 @@ def _persons(analysis: Analysis, holder: str | None, result: Participation, sent
     for _mention, person in chosen:
         if person.state:
             by_state.setdefault(person.state, []).append(person)
+    mention_of = {id(person): mention for mention, person in chosen}
     for state, people in by_state.items():
         if state not in heads and len(people) == 1 and not _deputy(analysis, people[0]) \
-                and not _guest(analysis, people[0]):
+                and not _guest(analysis, people[0]) and not _other_office(analysis, mention_of[id(people[0])], holder):
             heads[state] = people[0]
     for state, person in heads.items():
         result.delegations.append(Delegation(state, person, list(person.spans[:1])))
+
+
+def _account_sentence(analysis: Analysis, sentence: Sentence) -> bool:
+    """A sentence that gives an account of the session without placing the speaker at it: said to the
+    press ("told reporters", "сообщил журналистам", "журналистерге мәлімдеді"), or a statement that
+    names no session ("X said the ministers agreed …") or speaks after it ("по итогам заседания
+    заявил"). One that says he attended, chaired or spoke at the session is no such sentence."""
+    start, end = sentence.start, sentence.end
+    if analysis.has("participation", start, end) or analysis.has("chair", start, end):
+        return False
+    if analysis.has("press_briefing", start, end):
+        return True
+    if not analysis.has("statement", start, end):
+        return False
+    return analysis.has("after_session", start, end) or not analysis.has("meeting_nouns", start, end)
+
+
+def _offices(analysis: Analysis, mention: PersonMention) -> set[str]:
+    """The kinds of office the person's title names: by its holder's title ("министр обороны") or by
+    the agency he heads ("Директор ФСБ России")."""
+    role = mention.role_span
+    if role is None:
+        return set()
+    return {m.key.split("/")[-1] for m in analysis.matches
+            if m.kind in ("agency-head", "agency", "agency-national") and role.start <= m.start < role.end}
+
+
+def _member_of_holder(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
+    """The person holds the office whose holders make up the holding body (a defence minister at the
+    council of defence ministers, a president at a summit of heads of state)."""
+    from kgraph.reference import load_reference
+
+    body = load_reference().bodies.get(holder) if holder else None
+    return body is not None and body.agency is not None and body.agency in _offices(analysis, mention)
+
+
+def _account_source_only(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
+    """A person named only as the source of the account ("the Secretary General told journalists the
+    session was productive", "Report informs, X said", "X журналистерге мәлімдеді"), in sentences
+    that never place him at the session, is not said to take part (CONVENTIONS: participants; his
+    attendance is not stated). A head of delegation, a chair and a member of the holding body (a
+    minister at his council) sit in it, whatever they are quoted saying. An aide or adviser is staff:
+    named in any sentence that does not say he attended or chaired, he briefs on the session."""
+    if mention.heads_delegation_of or mention.heads_organization_delegation or mention.chair:
+        return False
+    sentences = [s for span in mention.spans if (s := analysis.sentence_at(span.start)) is not None and not s.is_title]
+    if mention.role and analysis.cues.search("staff_title", normalise(mention.role)):
+        # an aide briefing on the session ("the President's aide X said the leaders discussed …")
+        # (a sentence of attendance, not of absence: "the aide said Armenia's representatives were absent")
+        return bool(sentences) and not any(
+            analysis.has(cue, s.start, s.end) and not analysis.has("negation", s.start, s.end)
+            for s in sentences for cue in ("participation", "chair"))
+    if _member_of_holder(analysis, mention, holder):  # the staff title checked first: "the President's aide"
+        return False
+    return bool(sentences) and all(_account_sentence(analysis, s) for s in sentences)
+
+
+# a state's leader at a summit of heads of state may be its head of government (Armenia's, India's and
+# Pakistan's prime ministers at CSTO and SCO summits): both offices make the state's member there
+LEADERS = {"presidency": ("government",)}
+
+
+def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
+    """The person's title names an office of another kind than the holding body's members ("the
+    Director of the FSB" at the council of border troops commanders, a foreign minister at a summit
+    of heads of state): being the only person named for his state does not make him its member, so
+    not the head of its delegation (CONVENTIONS: head is the state's member of that body)."""
+    from kgraph.reference import load_reference
+
+    body = load_reference().bodies.get(holder) if holder else None
+    role = mention.role_span
+    if body is None or body.agency is None or role is None:
+        return False
+    members = {body.agency, *LEADERS.get(body.agency, ())}
+    if members & _offices(analysis, mention):
+        return False
+    # stacked titles ("Deputy Prime Minister of X, Chairman of the State Committee for National
+    # Security"): the office written last, nearest the name, is the one he attends in; it must name
+    # another kind of office (a rank or an office the reference data do not know says nothing)
+    cuts = [role.start] + [role.start + m.end() for m in TITLE_SEGMENTS.finditer(analysis.text[role.start:role.end])]
+    segments = [Span(a, b) for a, b in itertools.pairwise([*cuts, role.end]) if analysis.text[a:b].strip()]
+    offices: set[str] = set()
+    for segment in reversed(segments):
+        if analysis.cues.search("rank_only", normalise(analysis.text[segment.start:segment.end])):
+            continue
+        offices = {m.key.split("/")[-1] for m in analysis.matches
+                   if m.kind in ("agency-head", "agency", "agency-national") and segment.start <= m.start < segment.end}
+        break
+    return bool(offices) and not (members & offices)
 
 
 def _guest(analysis: Analysis, person: Person) -> bool:

@@ -34,3 +34,13 @@ def forms(phrase: str, lang: str) -> dict[str, set[str]]:
     else:
         raise ValueError(f"no morphology for language {lang!r}")
     return module.forms(phrase)
+
+
+def is_genitive_noun(word: str, lang: str) -> bool:
+    """Whether ``word`` reads as a noun in the genitive, where the language's morphology can tell
+    (Russian, by pymorphy3); ``False`` where it cannot."""
+    if lang == "ru":
+        from kgraph.morph import ru
+
+        return ru.is_genitive_noun(word)
+    return False

@@ -13,6 +13,19 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def article_variants(phrase: str) -> set[str]:
+    """The phrase with and without "the" after each "of": the press writes "Council of Commanders of
+    the Border Troops" for "Council of Commanders of Border Troops". For names of bodies only (the
+    gazetteer asks): in a title "Head of State" is not "Head of the State (Committee)"."""
+    parts = re.split(r"\b(of(?: the)?) ", phrase)
+    if len(parts) == 1 or len(parts) > 7:  # no "of", or too many to vary
+        return {phrase}
+    variants = [parts[0]]
+    for i in range(1, len(parts), 2):
+        variants = [f"{v}{link} {parts[i + 1]}" for v in variants for link in ("of", "of the")]
+    return set(variants) | {phrase}
+
+
 def forms(phrase: str) -> dict[str, set[str]]:
     """``nom``: as written (and the plural of a lowercase phrase); ``gen``: "Kazakhstan's", "Belarus'"."""
     phrase = phrase.strip()

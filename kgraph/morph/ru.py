@@ -43,6 +43,12 @@ def parses(word: str) -> tuple[Any, ...]:
         return ()
 
 
+def is_genitive_noun(word: str) -> bool:
+    """The word's likeliest reading is a noun in the genitive ("юбилея", "Дня", "заседания")."""
+    found = parses(word)
+    return bool(found) and found[0].tag.POS == "NOUN" and found[0].tag.case in ("gent", "gen2")
+
+
 def _restore_case(model: str, word: str) -> str:
     """Give the generated ``word`` the capitalisation of ``model``."""
     if model.isupper() and len(model) > 1:

@@ -8,6 +8,7 @@ These read the sentence around persons already found: "Делегацию Бел
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,9 +44,25 @@ def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
                 m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, m.end, noun_start))):
             best = m  # "Қазақстан Парламенті делегациясы": a state's parliament sends its delegation
         elif m.start >= noun_end and lang != "kk" and (_AFTER_GAP[lang].fullmatch(norm, noun_end, m.start) or (
-                m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, noun_end, m.start))):
+                m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, noun_end, m.start))
+                or (m.kind in _STATE_OWNER_KINDS and _agency_between(f, noun_end, m.start, lang))):
             return m
+    if best is None and lang != "kk":
+        # "делегацию ФСБ России", "the delegation of the FSB of Russia": a state's own agency names the owner
+        for m in f.tt.anchored:
+            if m.kind == "agency-national" and m.start >= noun_end \
+                    and _AFTER_GAP[lang].fullmatch(norm, noun_end, m.start):
+                return replace(m, kind="state", key=m.key.split("/")[0])
     return best
+
+
+def _agency_between(f: _Finder, start: int, end: int, lang: str) -> bool:
+    """Only an agency between the delegation noun and its state ("делегацию Минобороны Армении",
+    "the delegation of the Defence Ministry of Armenia"): the state's agency sends the delegation."""
+    norm = f.tt.norm
+    return any(a.kind == "agency" and start <= a.start and a.end <= end
+               and _AFTER_GAP[lang].fullmatch(norm, start, a.start) and _AFTER_GAP[lang].fullmatch(norm, a.end, end)
+               for a in f.tt.anchored)
 
 
 def _assign_owner(f: _Finder, person: PersonMention, owner: Any | None, host: bool) -> None:

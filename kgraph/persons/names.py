@@ -111,7 +111,18 @@ def kk_nominative(word: str, cues: PersonCues, known: set[str] | frozenset[str] 
     for stem in stems[1:]:
         if _shaped(_low(stem), cues, "cyr"):
             return stem
+    for stem in stems[1:]:
+        # a surname of no Slavic shape in the genitive ("Рахмонның", "Шойгудың" → "Рахмон", "Шойгу"):
+        # the cut suffix is the one the stem takes by vowel harmony and its last sound
+        if len(stem) >= 4 and stem[:1].isupper() and word in _kk_genitives(stem):
+            return stem
     return word
+
+
+def _kk_genitives(stem: str) -> set[str]:
+    from kgraph.morph import kk
+
+    return kk.forms(stem).get("gen", set())
 
 
 # ---------------------------------------------------------------- Russian surnames
