@@ -704,3 +704,14 @@ def test_a_call_for_two_things_is_two_proposals():
                            ("ru", "Министр предложил провести встречу, к которой присоединятся эксперты.")]:
         m, text = meeting(lang, HEADS[lang] + sentence)
         assert len(quotes(m, text, "proposals")) == 1, (lang, sentence)
+
+
+def test_a_session_ending_with_the_signing_is_a_decision():
+    for lang, sentence in [("en", "The meeting ended with the signing of a joint statement."),
+                           ("ru", "Заседание завершилось подписанием совместного заявления."),
+                           ("kk", "Отырыс соңында бірлескен мәлімдемеге қол қою рәсімі өтті.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text)) == 1, (lang, sentence)
+    m, text = meeting("kk", HEADS["kk"] + "Министрлер бағдарлама жобасын мақұлдап, оны Мемлекет басшылары "
+                                          "кеңесінің қарауына ұсынды.")
+    assert len(quotes(m, text)) == 1 and quotes(m, text, "proposals") == []  # submitted, not proposed
