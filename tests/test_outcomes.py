@@ -704,3 +704,27 @@ def test_a_call_for_two_things_is_two_proposals():
                            ("ru", "Министр предложил провести встречу, к которой присоединятся эксперты.")]:
         m, text = meeting(lang, HEADS[lang] + sentence)
         assert len(quotes(m, text, "proposals")) == 1, (lang, sentence)
+
+
+def test_a_session_ending_with_the_signing_is_a_decision():
+    for lang, sentence in [("en", "The meeting ended with the signing of a joint statement."),
+                           ("ru", "Заседание завершилось подписанием совместного заявления."),
+                           ("kk", "Отырыс соңында бірлескен мәлімдемеге қол қою рәсімі өтті.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert len(quotes(m, text)) == 1, (lang, sentence)
+    m, text = meeting("kk", HEADS["kk"] + "Министрлер бағдарлама жобасын мақұлдап, оны Мемлекет басшылары "
+                                          "кеңесінің қарауына ұсынды.")
+    assert len(quotes(m, text)) == 1 and quotes(m, text, "proposals") == []  # submitted, not proposed
+
+
+def test_a_proposal_named_by_its_noun_with_its_author_between():
+    for lang, sentence in [
+            ("ru", "Предложение Казахстана о создании регионального центра было поддержано всеми участниками."),
+            ("en", "The proposal of Kazakhstan to create a regional centre was supported by all participants."),
+            ("kk", "Қазақстанның өңірлік орталық құру туралы ұсынысы барлық қатысушылардың қолдауына ие болды.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [sentence] and m.proposals[0].by_state == "KZ", (lang, sentence)
+    for lang, sentence in [("ru", "Министры рассмотрели предложение Казахстана о создании центра."),
+                           ("kk", "Министрлер Қазақстанның орталық құру туралы ұсынысын қарады.")]:
+        m, text = meeting(lang, HEADS[lang] + sentence)
+        assert quotes(m, text, "proposals") == [], (lang, sentence)

@@ -9,12 +9,19 @@ is split at commas and conjunctions into conjuncts that each name an adopted ite
 declaration, an exercise…), and a list announced by a colon gives one decision per list line.
 Vague umbrellas ("подписан ряд документов", "a package of documents") are dropped when the text
 names the documents themselves; a headline decision counts when the body does not retell it.
+A count or general object followed by "including" ("в том числе", "оның ішінде") keeps its decision and
+each document named after it is one more; decisions told by their aims ("the decisions adopted are
+aimed at A, B, C") give one per area. An act told as history is none: dated long before the report, to
+an earlier year ("в 1992 году подписано", "1992 жылы"), "N years ago", or framed as a reminder
+("напомним", "recalled that", "айта кетейік").
 
 A proposal is a clause with a proposing verb (proposed, предлагаем, ұсыныс жасады, "по предложению
 X"); its author is the person or state written before the verb (or after "по предложению"), else
 the last person who spoke; it is supported when this or the next sentence says the others backed
 it. A list of proposed actions ("предлагаем возобновить…, пересмотреть…, разработать…") gives one
-proposal per action; a proposal retold later (a lead and the quote it summarises) is one proposal.
+proposal per action ("called for A, as well as for B" too); a proposal retold later (a lead and the
+quote it summarises) is one proposal. Proposals considered, ordered to be prepared, or submitted for
+consideration are none; an invitation to take part is one.
 """
 
 from __future__ import annotations
