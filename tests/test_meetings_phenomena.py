@@ -520,3 +520,19 @@ def test_hard_wrapped_lines_are_one_sentence(lang, body):
 ])
 def test_national_parliament_sitting_is_not_a_session(lang, body):
     assert facts(body, lang).meetings == []
+
+
+# ---------------------------------------------------------------- one office, several organisations
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "The 9th Meeting of Security Council Secretaries of the Shanghai Cooperation Organisation Member States "
+           "took place in Astana on 3 October.", "sco-security-council-secretaries"),
+    ("en", "The Meeting of Security Council Secretaries of the CIS Member States took place in Minsk on 3 October.",
+     "cis-security-council-secretaries"),
+    ("ru", "Встреча секретарей советов безопасности государств – членов ШОС прошла в Астане 3 октября.",
+     "sco-security-council-secretaries"),
+])
+def test_shared_core_name_takes_the_organisation_in_context(lang, body, expected):
+    """Formats that exist in several organisations (security council secretaries in the CIS, CSTO and SCO)
+    share their core phrases, so the organisation named beside the phrase decides, not which list had it."""
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
