@@ -17,9 +17,9 @@ hundred ready rows. The terms are documented in ``queries/README.md``:
   publication date (the date the ``meetings`` list shows and sorts it by);
 * ``ckg:MeetingRow`` — one per row of the ``meetings`` list (a meeting and one of its session
   dates, or its ``ckg:firstReported`` date): ``ckg:rowOf`` (the meeting), ``ckg:date``,
-  ``ckg:dateKnown`` and ``ckg:rank``, its place in the list counted from the *oldest* row (0), so a
-  page is a range of ranks found without sorting the world, and a newer meeting renumbers only
-  the rows newer than itself;
+  ``ckg:dateKnown`` and ``ckg:rank``, its place in the list (0: the newest), so a page is a
+  range of ranks with constant bounds, which Oxigraph filters on a scan without sorting the world
+  (bounds computed from another pattern are only applied after the joins: 40× slower);
 * the graph node itself, a ``ckg:Summary`` with ``ckg:documents``, ``ckg:meetings`` and
   ``ckg:meetingRows`` (how many rows the ``meetings`` list has).
 
@@ -181,7 +181,7 @@ def compute(store: GraphStore) -> list[Triple]:
         triples += [(node, _RDF_TYPE, _ckg("MeetingRow")), (node, _ckg("rowOf"), ox.NamedNode(m)),
                     (node, _ckg("date"), _date(d)),
                     (node, _ckg("dateKnown"), ox.Literal("true" if known else "false", datatype=_BOOLEAN)),
-                    (node, _ckg("rank"), _integer(total - 1 - i))]
+                    (node, _ckg("rank"), _integer(i))]
     documents = _subjects(store, _DOCUMENT)
     triples += [(SUMMARY_GRAPH, _RDF_TYPE, _ckg("Summary")),
                 (SUMMARY_GRAPH, _ckg("documents"), _integer(len(documents))),
