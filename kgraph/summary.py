@@ -20,6 +20,11 @@ hundred ready rows. The terms are documented in ``queries/README.md``:
   ``ckg:dateKnown`` and ``ckg:rank``, its place in the list (0: the newest), so a page is a
   range of ranks with constant bounds, which Oxigraph filters on a scan without sorting the world
   (bounds computed from another pattern are only applied after the joins: 40× slower);
+* ``ckg:StatisticRow`` — the rows of the ``statistics`` list likewise, ranked by
+  ``ckg:statisticRank`` (``statistic_rows``);
+* ``ckg:nameKey`` on a person: each of its names and press spellings (``schema:name``,
+  ``schema:alternateName``) in lower case, once, so ``person`` matches a few thousand keys
+  instead of every name of every report (tens of seconds at 10k documents);
 * the graph node itself, a ``ckg:Summary`` with ``ckg:documents``, ``ckg:meetings`` and
   ``ckg:meetingRows`` (how many rows the ``meetings`` list has).
 
@@ -117,11 +122,40 @@ def meeting_rows(meetings: set[str], starts: dict[str, set[dt.date]],
     return rows
 
 
+def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[Triple]:
+    """The rows of the ``statistics`` list, ranked newest first as its query orders them (by the
+    session date of the meeting the figure was reported at, undated last, then by IRI):
+    ``ckg:StatisticRow`` nodes with ``ckg:rowOf``, ``ckg:meeting`` and ``ckg:date`` when known,
+    and ``ckg:statisticRank``."""
+    figures = {s.value for s, _ in _pairs(store, _ckg("value"))}
+    at: dict[str, set[str]] = defaultdict(set)
+    for figure, meeting in _pairs(store, _ckg("reportedAt")):
+        if figure.value in figures:
+            at[figure.value].add(meeting.value)
+    rows: list[tuple[dt.date | None, str, str | None]] = []
+    for figure in figures:
+        for meeting in at.get(figure) or [None]:
+            for d in (starts.get(meeting) if meeting else None) or [None]:
+                rows.append((d, figure, meeting))
+    rows.sort(key=lambda row: (row[0] is None, -row[0].toordinal() if row[0] else 0, row[1], row[2] or ""))
+    triples: list[Triple] = []
+    for i, (d, figure, meeting) in enumerate(rows):
+        node = ox.NamedNode(f"{_NODE}statistic-row/{i}")
+        triples += [(node, _RDF_TYPE, _ckg("StatisticRow")), (node, _ckg("rowOf"), ox.NamedNode(figure)),
+                    (node, _ckg("statisticRank"), _integer(i))]
+        if meeting:
+            triples.append((node, _ckg("meeting"), ox.NamedNode(meeting)))
+        if d:
+            triples.append((node, _ckg("date"), _date(d)))
+    return triples
+
+
 def compute(store: GraphStore) -> list[Triple]:
     """The summary graph's triples for the store as it is now (read before the old summary goes;
     quads of the summary graph itself are never read)."""
     meetings = _subjects(store, _MEETING)
-    starts = {m: ds for m, ds in _dates(store, _START).items() if m in meetings}
+    all_starts = _dates(store, _START)
+    starts = {m: ds for m, ds in all_starts.items() if m in meetings}
     published = _dates(store, _PUBLISHED)
     reports: dict[str, set[str]] = defaultdict(set)
     for m, doc in _pairs(store, _REPORTED_IN):
@@ -182,6 +216,14 @@ def compute(store: GraphStore) -> list[Triple]:
                     (node, _ckg("date"), _date(d)),
                     (node, _ckg("dateKnown"), ox.Literal("true" if known else "false", datatype=_BOOLEAN)),
                     (node, _ckg("rank"), _integer(i))]
+    triples += statistic_rows(store, all_starts)
+    persons = _subjects(store, _ckg("Person"))
+    keys: set[tuple[str, str]] = set()
+    for prop in (ox.NamedNode(str(SCHEMA) + "name"), ox.NamedNode(str(SCHEMA) + "alternateName")):
+        for person, name in _pairs(store, prop):
+            if person.value in persons and isinstance(name, ox.Literal):
+                keys.add((person.value, name.value.lower()))
+    triples += [(ox.NamedNode(person), _ckg("nameKey"), ox.Literal(key)) for person, key in sorted(keys)]
     documents = _subjects(store, _DOCUMENT)
     triples += [(SUMMARY_GRAPH, _RDF_TYPE, _ckg("Summary")),
                 (SUMMARY_GRAPH, _ckg("documents"), _integer(len(documents))),
