@@ -19,12 +19,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kgraph import rdfio
 from kgraph.document import Document, DocumentError, load
 from kgraph.namespaces import REFERENCE_GRAPH
+
+if TYPE_CHECKING:
+    from kgraph.distributed import DaskSettings
 
 
 class NothingBuiltError(RuntimeError):
@@ -207,11 +211,12 @@ def _jsonld(parts) -> bytes:
 def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path | None = None, jobs: int = 1,
           on_error: Callable[[str], None] = lambda message: None,
           on_document: Callable[[BuiltDocument], None] = lambda built: None,
-          doc_seconds: float | None = None) -> BuildReport:
+          doc_seconds: float | None = None, dask: DaskSettings | None = None) -> BuildReport:
     """Build every document under ``paths`` into ``out`` (a file) and/or ``store`` (a folder).
 
     ``doc_seconds`` bounds the time of one document (default DOCUMENT_SECONDS); it is set before
-    the worker processes fork, so they inherit it.
+    the worker processes fork, so they inherit it. ``dask`` runs the extraction on Dask workers
+    (``kgraph.distributed``) instead of ``jobs`` local processes; the output is the same.
     """
     global DOCUMENT_SECONDS
     if doc_seconds is not None:
@@ -237,7 +242,13 @@ def build(paths: Iterable[str | Path], *, out: Path | None = None, store: Path |
         if batch is not None:
             batch.add(str(REFERENCE_GRAPH), reference)
         seen: set[str] = set()
-        for result in _results(load(paths), jobs):
+        if dask is not None:
+            from kgraph.distributed import results as dask_results
+
+            stream = dask_results(load(paths), dask)
+        else:
+            stream = _results(load(paths), jobs)
+        for result in stream:
             if isinstance(result, DocumentError):
                 report.errors.append(str(result))
                 on_error(str(result))

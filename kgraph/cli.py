@@ -18,7 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMAND_MODULES = ("build", "validate", "query", "serve", "viz", "stats", "bench", "merges", "linked")
+COMMAND_MODULES = ("build", "load", "validate", "query", "serve", "viz", "stats", "bench", "merges", "linked")
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"kgraph.commands.{_name}").register(app)

@@ -12,6 +12,10 @@ Library files follow grlc's decorated-query convention: a header of ``#+ key: va
 * a line ending in ``# if: name`` is dropped when parameter ``name`` is not given: an optional
   filter then costs nothing when absent (a pattern with an unbound placeholder would still be
   joined over the whole corpus); the raw text stays valid SPARQL with the same answers;
+  ``# if: a, b`` keeps the line when any of them is given, ``# unless: a, b`` drops it then (a
+  fast path for the unfiltered list, e.g. a page of precomputed ranks, next to the filtered one);
+* a LIMIT/OFFSET placeholder used in an expression (``FILTER(?rank < ?__offset + ?__limit)``) is
+  the same number, its default when not given, or left unbound (write ``COALESCE(?__offset, 0)``);
 * the end of the name gives the type: ``_iri`` an IRI, ``_xsd_<type>`` a literal of that XSD
   datatype (``_xsd_date``, ``_xsd_integer``…), ``_en``/``_ru``/``_kk`` a language-tagged string,
   anything else a plain string. The user passes the name without the type (``meeting=…`` for
@@ -47,7 +51,8 @@ _TOKEN = re.compile(
     r"|(?P<clause>\b(?i:LIMIT|OFFSET)\s+)(?P<cvar>[?$](?P<cname>__?[A-Za-z][A-Za-z0-9_]*))"
     r"|(?P<var>[?$](?P<name>__?[A-Za-z][A-Za-z0-9_]*))"
 )
-_IF_LINE = re.compile(r"[ \t]#[ \t]*if:[ \t]*([A-Za-z][A-Za-z0-9_]*)[ \t]*$")
+_NAME = r"[A-Za-z][A-Za-z0-9_]*"
+_IF_LINE = re.compile(rf"[ \t]#[ \t]*(if|unless):[ \t]*({_NAME}(?:[ \t]*,[ \t]*{_NAME})*)[ \t]*$")
 _IRI_OK = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^<>"{}|^`\\\s]*$')
 
 
@@ -255,6 +260,12 @@ def _count(param: Param, value: Any) -> str:
     return str(number)
 
 
+def _kept(match: re.Match[str], given: set[str]) -> bool:
+    """Whether an ``# if:`` / ``# unless:`` line stays, given the parameters that have values."""
+    any_given = any(name.strip() in given for name in match.group(2).split(","))
+    return any_given if match.group(1) == "if" else not any_given
+
+
 def bind(query: LibraryQuery, values: dict[str, Any]) -> str:
     """Replace each placeholder given a value; a missing required one is a QueryError."""
     by_key: dict[str, Param] = {}
@@ -289,11 +300,13 @@ def bind(query: LibraryQuery, values: dict[str, Any]) -> str:
             return f"{m.group('clause')}{number}" if number is not None else ""
         if m.group("var") and m.group("name") in terms:
             return terms[m.group("name")]
+        if m.group("var") and m.group("name") in clauses and by_key[m.group("name")].name in query.defaults:
+            return _count(by_key[m.group("name")], query.defaults[by_key[m.group("name")].name])
         return m.group(0)
 
     given = {name for p in query.params if p.var in terms for name in (p.name, p.full, p.var)}
     lines = [line for line in query.text.splitlines(keepends=True)
-             if not (m := _IF_LINE.search(line.rstrip("\r\n"))) or m.group(1) in given]
+             if not (m := _IF_LINE.search(line.rstrip("\r\n"))) or _kept(m, given)]
     return _TOKEN.sub(sub, "".join(lines))
 
 

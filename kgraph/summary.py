@@ -2,7 +2,9 @@
 
 Counting pairs of states over every meeting, or meetings per topic per year, touches the whole
 corpus: no engine answers that in 200 ms at 100k documents. ``refresh`` computes the counts once
-per build with index scans (a meeting reported by several documents is counted once) and writes
+per build from index scans read in Python (a meeting reported by several documents is counted
+once; the same counts as GROUP BY queries, which took minutes at 100k documents, where the scans
+take seconds) and writes
 them to ``id:graph/summary``, replacing the graph, so the library's aggregate queries read a few
 hundred ready rows. The terms are documented in ``queries/README.md``:
 
@@ -13,7 +15,18 @@ hundred ready rows. The terms are documented in ``queries/README.md``:
   ``ckg:firstDate`` / ``ckg:lastDate``: the earliest and latest known session dates);
 * ``ckg:firstReported`` on a meeting no report gives a session date for: its earliest report's
   publication date (the date the ``meetings`` list shows and sorts it by);
-* the graph node itself, a ``ckg:Summary`` with ``ckg:documents`` and ``ckg:meetings``.
+* ``ckg:MeetingRow`` — one per row of the ``meetings`` list (a meeting and one of its session
+  dates, or its ``ckg:firstReported`` date): ``ckg:rowOf`` (the meeting), ``ckg:date``,
+  ``ckg:dateKnown`` and ``ckg:rank``, its place in the list (0: the newest), so a page is a
+  range of ranks with constant bounds, which Oxigraph filters on a scan without sorting the world
+  (bounds computed from another pattern are only applied after the joins: 40× slower);
+* ``ckg:StatisticRow`` — the rows of the ``statistics`` list likewise, ranked by
+  ``ckg:statisticRank`` (``statistic_rows``);
+* ``ckg:nameKey`` on a person: each of its names and press spellings (``schema:name``,
+  ``schema:alternateName``) in lower case, once, so ``person`` matches a few thousand keys
+  instead of every name of every report (tens of seconds at 10k documents);
+* the graph node itself, a ``ckg:Summary`` with ``ckg:documents``, ``ckg:meetings`` and
+  ``ckg:meetingRows`` (how many rows the ``meetings`` list has).
 
 A meeting's year is the year of its session date or, when no report gives the day, of its
 earliest report (as the ``meetings`` query dates it). Node IRIs are derived from what they count,
@@ -22,76 +35,67 @@ so refreshing an unchanged store writes the very same triples.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from itertools import combinations
 from urllib.parse import quote
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+import pyoxigraph as ox
 
-from kgraph.namespaces import CKG, ID
-from kgraph.store import PREFIX_MAP, SUMMARY_GRAPH_IRI, GraphStore
+from kgraph.namespaces import CKG, ID, SCHEMA
+from kgraph.store import SUMMARY_GRAPH_IRI, GraphStore
 
-SUMMARY_GRAPH = URIRef(SUMMARY_GRAPH_IRI)
+SUMMARY_GRAPH = ox.NamedNode(SUMMARY_GRAPH_IRI)
 _NODE = str(ID) + "summary/"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_DATE = ox.NamedNode(_XSD + "date")
+_INTEGER = ox.NamedNode(_XSD + "integer")
+_BOOLEAN = ox.NamedNode(_XSD + "boolean")
+
+
+def _ckg(local: str) -> ox.NamedNode:
+    return ox.NamedNode(str(CKG) + local)
+
+
 # the properties whose values get per-value meeting counts (all-time and per year)
-COUNTED = {"state": CKG.participantState, "body": CKG.heldBy, "topic": CKG.topic}
+COUNTED = {"state": _ckg("participantState"), "body": _ckg("heldBy"), "topic": _ckg("topic")}
+_MEETING, _DOCUMENT = _ckg("Meeting"), _ckg("Document")
+_START, _PUBLISHED = ox.NamedNode(str(SCHEMA) + "startDate"), ox.NamedNode(str(SCHEMA) + "datePublished")
+_REPORTED_IN = _ckg("reportedIn")
 
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
-
-
-# meetings per value of each counted property and per year; the year of a meeting is the year of
-# its session date or else of its earliest report (unbound when neither is known)
-_PER_YEAR = """
-SELECT ?prop ?value ?year (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  { SELECT ?m (YEAR(COALESCE(MIN(?start), MIN(?published))) AS ?year) WHERE {
-      ?m a ckg:Meeting .
-      OPTIONAL { ?m schema:startDate ?start }
-      OPTIONAL { ?m ckg:reportedIn ?doc . ?doc schema:datePublished ?published }
-    } GROUP BY ?m }
-  VALUES ?prop { %s }
-  ?m ?prop ?value .
-  FILTER(isIRI(?value))
-} GROUP BY ?prop ?value ?year
-"""
-_DATES = """
-SELECT ?prop ?value (MIN(?start) AS ?first) (MAX(?start) AS ?last) WHERE {
-  VALUES ?prop { %s }
-  ?m ?prop ?value ; a ckg:Meeting ; schema:startDate ?start .
-} GROUP BY ?prop ?value
-"""
-# each distinct set of participating states with how many meetings had exactly that set: a few
-# thousand rows at most, where the pairs themselves would be a self-join over every meeting
-_STATE_SETS = """
-SELECT ?states (COUNT(?m) AS ?n) WHERE {
-  { SELECT ?m (GROUP_CONCAT(DISTINCT STR(?s); separator=" ") AS ?states) WHERE {
-      ?m ckg:participantState ?s ; a ckg:Meeting . FILTER(isIRI(?s))
-    } GROUP BY ?m }
-} GROUP BY ?states
-"""
-# meetings no report gives a session date for, dated by their earliest report: with the session
-# dates they give every meeting a date to page the ``meetings`` list by, in one scan each
-_UNDATED = """
-SELECT ?m (MIN(?published) AS ?date) WHERE {
-  ?m a ckg:Meeting ; ckg:reportedIn ?doc .
-  FILTER NOT EXISTS { ?m schema:startDate ?start }
-  ?doc schema:datePublished ?published .
-} GROUP BY ?m
-"""
-_TOTALS = """
-SELECT (COUNT(DISTINCT ?d) AS ?documents) (COUNT(DISTINCT ?m) AS ?meetings) WHERE {
-  { ?d a ckg:Document } UNION { ?m a ckg:Meeting }
-}
-"""
+Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
-def _select(store: GraphStore, text: str) -> list[dict[str, object]]:
-    """Rows of a SELECT over the union of all graphs, as Python values."""
-    from kgraph.api import to_python
+def _pairs(store: GraphStore, predicate: ox.NamedNode) -> Iterator[tuple[ox.Term, ox.Term]]:
+    """(subject, object) of every quad with ``predicate`` in the document graphs (repeats across
+    graphs included: callers collect into sets)."""
+    for quad in store.oxigraph.quads_for_pattern(None, predicate, None, None):
+        if quad.graph_name != SUMMARY_GRAPH:
+            yield quad.subject, quad.object
 
-    solutions = store.oxigraph.query(text, use_default_graph_as_union=True, prefixes=PREFIX_MAP)
-    names = [v.value for v in solutions.variables]
-    return [{n: to_python(row[n]) for n in names} for row in solutions]
+
+def _subjects(store: GraphStore, cls: ox.NamedNode) -> set[str]:
+    return {s.value for s, _ in _pairs_of_type(store, cls)}
+
+
+def _pairs_of_type(store: GraphStore, cls: ox.NamedNode) -> Iterator[tuple[ox.Term, ox.Term]]:
+    for quad in store.oxigraph.quads_for_pattern(None, _RDF_TYPE, cls, None):
+        if quad.graph_name != SUMMARY_GRAPH:
+            yield quad.subject, quad.object
+
+
+def _dates(store: GraphStore, predicate: ox.NamedNode) -> dict[str, set[dt.date]]:
+    """Each subject's xsd:date values of ``predicate`` (other literals are no dates and are left out)."""
+    found: dict[str, set[dt.date]] = defaultdict(set)
+    for subject, value in _pairs(store, predicate):
+        if isinstance(value, ox.Literal) and value.datatype == _DATE:
+            try:
+                found[subject.value].add(dt.date.fromisoformat(value.value))
+            except ValueError:
+                continue
+    return found
 
 
 def _key(iri: str) -> str:
@@ -100,60 +104,140 @@ def _key(iri: str) -> str:
     return quote(local, safe="/-_.~")
 
 
-def _integer(n: int) -> Literal:
-    return Literal(n, datatype=XSD.integer)
+def _integer(n: int) -> ox.Literal:
+    return ox.Literal(str(n), datatype=_INTEGER)
+
+
+def _date(d: dt.date) -> ox.Literal:
+    return ox.Literal(d.isoformat(), datatype=_DATE)
+
+
+def meeting_rows(meetings: set[str], starts: dict[str, set[dt.date]],
+                 first_reported: dict[str, dt.date]) -> list[tuple[dt.date, str, bool]]:
+    """The rows of the ``meetings`` list, newest first (date descending, then meeting IRI): one per
+    session date of a meeting, or its first report's date when no report gives one."""
+    rows = [(d, m, True) for m in meetings for d in starts.get(m, ())]
+    rows += [(d, m, False) for m, d in first_reported.items()]
+    rows.sort(key=lambda row: (-row[0].toordinal(), row[1]))
+    return rows
+
+
+def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[Triple]:
+    """The rows of the ``statistics`` list, ranked newest first as its query orders them (by the
+    session date of the meeting the figure was reported at, undated last, then by IRI):
+    ``ckg:StatisticRow`` nodes with ``ckg:rowOf``, ``ckg:meeting`` and ``ckg:date`` when known,
+    and ``ckg:statisticRank``."""
+    figures = {s.value for s, _ in _pairs(store, _ckg("value"))}
+    at: dict[str, set[str]] = defaultdict(set)
+    for figure, meeting in _pairs(store, _ckg("reportedAt")):
+        if figure.value in figures:
+            at[figure.value].add(meeting.value)
+    rows: list[tuple[dt.date | None, str, str | None]] = []
+    for figure in figures:
+        for meeting in at.get(figure) or [None]:
+            for d in (starts.get(meeting) if meeting else None) or [None]:
+                rows.append((d, figure, meeting))
+    rows.sort(key=lambda row: (row[0] is None, -row[0].toordinal() if row[0] else 0, row[1], row[2] or ""))
+    triples: list[Triple] = []
+    for i, (d, figure, meeting) in enumerate(rows):
+        node = ox.NamedNode(f"{_NODE}statistic-row/{i}")
+        triples += [(node, _RDF_TYPE, _ckg("StatisticRow")), (node, _ckg("rowOf"), ox.NamedNode(figure)),
+                    (node, _ckg("statisticRank"), _integer(i))]
+        if meeting:
+            triples.append((node, _ckg("meeting"), ox.NamedNode(meeting)))
+        if d:
+            triples.append((node, _ckg("date"), _date(d)))
+    return triples
 
 
 def compute(store: GraphStore) -> list[Triple]:
-    """The summary graph's triples for the store as it is now (read before the old summary goes:
-    its nodes use none of the properties counted here)."""
-    props = " ".join(f"<{p}>" for p in COUNTED.values())
-    per_year: dict[tuple[str, str], Counter[int | None]] = defaultdict(Counter)
-    for row in _select(store, _PER_YEAR % props):
-        per_year[(str(row["prop"]), str(row["value"]))][row["year"]] += int(row["n"])
-    dates = {(str(r["prop"]), str(r["value"])): (r["first"], r["last"])
-             for r in _select(store, _DATES % props)}
+    """The summary graph's triples for the store as it is now (read before the old summary goes;
+    quads of the summary graph itself are never read)."""
+    meetings = _subjects(store, _MEETING)
+    all_starts = _dates(store, _START)
+    starts = {m: ds for m, ds in all_starts.items() if m in meetings}
+    published = _dates(store, _PUBLISHED)
+    reports: dict[str, set[str]] = defaultdict(set)
+    for m, doc in _pairs(store, _REPORTED_IN):
+        if m.value in meetings:
+            reports[m.value].add(doc.value)
+    first_reported = {}
+    for m in meetings:
+        if m not in starts:
+            dates = [d for doc in reports.get(m, ()) for d in published.get(doc, ())]
+            if dates:
+                first_reported[m] = min(dates)
+    # a meeting's year: its session date's, else its earliest report's (None when neither is known)
+    year: dict[str, int | None] = {}
+    for m in meetings:
+        if m in starts:
+            year[m] = min(starts[m]).year
+        else:
+            dates = [d for doc in reports.get(m, ()) for d in published.get(doc, ())]
+            year[m] = min(dates).year if dates else None
+
     triples: list[Triple] = []
-    for (prop, value), years in sorted(per_year.items(), key=lambda kv: kv[0]):
-        node = URIRef(f"{_NODE}meeting-count/{_key(value)}")
-        subject = URIRef(value)
-        # a meeting has one year (or none), so the all-time count is the sum over years
-        triples += [(node, RDF.type, CKG.MeetingCount), (node, CKG.via, URIRef(prop)),
-                    (node, CKG.of, subject), (node, CKG.meetings, _integer(sum(years.values())))]
-        if (prop, value) in dates:
-            first, last = dates[(prop, value)]
-            triples += [(node, CKG.firstDate, Literal(first, datatype=XSD.date)),
-                        (node, CKG.lastDate, Literal(last, datatype=XSD.date))]
-        for year, n in sorted((y, n) for y, n in years.items() if y is not None):
-            ynode = URIRef(f"{node}/{year}")
-            triples += [(ynode, RDF.type, CKG.MeetingCount), (ynode, CKG.via, URIRef(prop)),
-                        (ynode, CKG.of, subject), (ynode, CKG.year, _integer(year)),
-                        (ynode, CKG.meetings, _integer(n))]
+    states_of: dict[str, set[str]] = defaultdict(set)
+    for prop in COUNTED.values():
+        values: dict[str, set[str]] = defaultdict(set)
+        for m, value in _pairs(store, prop):
+            if m.value in meetings and isinstance(value, ox.NamedNode):
+                values[value.value].add(m.value)
+                if prop == COUNTED["state"]:
+                    states_of[m.value].add(value.value)
+        for value in sorted(values):
+            node = ox.NamedNode(f"{_NODE}meeting-count/{_key(value)}")
+            subject = ox.NamedNode(value)
+            years = Counter(year[m] for m in values[value])
+            triples += [(node, _RDF_TYPE, _ckg("MeetingCount")), (node, _ckg("via"), prop),
+                        (node, _ckg("of"), subject), (node, _ckg("meetings"), _integer(len(values[value])))]
+            dated = [d for m in values[value] for d in starts.get(m, ())]
+            if dated:
+                triples += [(node, _ckg("firstDate"), _date(min(dated))), (node, _ckg("lastDate"), _date(max(dated)))]
+            for y, n in sorted((y, n) for y, n in years.items() if y is not None):
+                ynode = ox.NamedNode(f"{node.value}/{y}")
+                triples += [(ynode, _RDF_TYPE, _ckg("MeetingCount")), (ynode, _ckg("via"), prop),
+                            (ynode, _ckg("of"), subject), (ynode, _ckg("year"), _integer(y)),
+                            (ynode, _ckg("meetings"), _integer(n))]
     pairs: Counter[tuple[str, str]] = Counter()
-    for row in _select(store, _STATE_SETS):
-        states = sorted(set(str(row["states"]).split()))
-        for pair in combinations(states, 2):
-            pairs[pair] += int(row["n"])
+    for states in states_of.values():
+        pairs.update(combinations(sorted(states), 2))
     for (a, b), n in sorted(pairs.items()):
-        node = URIRef(f"{_NODE}co-participation/{_key(a)}/{_key(b)}")
-        triples += [(node, RDF.type, CKG.CoParticipation), (node, CKG.stateA, URIRef(a)),
-                    (node, CKG.stateB, URIRef(b)), (node, CKG.meetings, _integer(n))]
-    for row in _select(store, _UNDATED):
-        if row["date"] is not None:
-            triples.append((URIRef(str(row["m"])), CKG.firstReported, Literal(row["date"], datatype=XSD.date)))
-    totals = _select(store, _TOTALS)[0]
-    triples += [(SUMMARY_GRAPH, RDF.type, CKG.Summary),
-                (SUMMARY_GRAPH, CKG.documents, _integer(int(totals["documents"]))),
-                (SUMMARY_GRAPH, CKG.meetings, _integer(int(totals["meetings"])))]
+        node = ox.NamedNode(f"{_NODE}co-participation/{_key(a)}/{_key(b)}")
+        triples += [(node, _RDF_TYPE, _ckg("CoParticipation")), (node, _ckg("stateA"), ox.NamedNode(a)),
+                    (node, _ckg("stateB"), ox.NamedNode(b)), (node, _ckg("meetings"), _integer(n))]
+    for m, d in sorted(first_reported.items()):
+        triples.append((ox.NamedNode(m), _ckg("firstReported"), _date(d)))
+    rows = meeting_rows(meetings, starts, first_reported)
+    total = len(rows)
+    for i, (d, m, known) in enumerate(rows):
+        node = ox.NamedNode(f"{_NODE}meeting-row/{_key(m)}/{d.isoformat()}")
+        triples += [(node, _RDF_TYPE, _ckg("MeetingRow")), (node, _ckg("rowOf"), ox.NamedNode(m)),
+                    (node, _ckg("date"), _date(d)),
+                    (node, _ckg("dateKnown"), ox.Literal("true" if known else "false", datatype=_BOOLEAN)),
+                    (node, _ckg("rank"), _integer(i))]
+    triples += statistic_rows(store, all_starts)
+    persons = _subjects(store, _ckg("Person"))
+    keys: set[tuple[str, str]] = set()
+    for prop in (ox.NamedNode(str(SCHEMA) + "name"), ox.NamedNode(str(SCHEMA) + "alternateName")):
+        for person, name in _pairs(store, prop):
+            if person.value in persons and isinstance(name, ox.Literal):
+                keys.add((person.value, name.value.lower()))
+    triples += [(ox.NamedNode(person), _ckg("nameKey"), ox.Literal(key)) for person, key in sorted(keys)]
+    documents = _subjects(store, _DOCUMENT)
+    triples += [(SUMMARY_GRAPH, _RDF_TYPE, _ckg("Summary")),
+                (SUMMARY_GRAPH, _ckg("documents"), _integer(len(documents))),
+                (SUMMARY_GRAPH, _ckg("meetings"), _integer(len(meetings))),
+                (SUMMARY_GRAPH, _ckg("meetingRows"), _integer(total))]
     return triples
 
 
 def refresh(store: GraphStore) -> int:
     """Recompute the aggregates and replace the summary graph with them; returns its triple count."""
     triples = compute(store)
-    written = store.replace_graph(SUMMARY_GRAPH, triples)
+    written = store.replace_graph(SUMMARY_GRAPH_IRI, triples)
     store.summary_stale = False
     return written
 
 
-__all__ = ["COUNTED", "SUMMARY_GRAPH", "compute", "refresh"]
+__all__ = ["COUNTED", "SUMMARY_GRAPH", "compute", "meeting_rows", "refresh"]

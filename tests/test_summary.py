@@ -61,7 +61,7 @@ def test_rebuilding_does_not_change_the_summary(tmp_path: Path) -> None:
     with GraphStore.open(tmp_path / "store") as store:
         store.load_file(FIXTURE)
         assert store.summary_stale
-        refresh(store)
+        store.refresh_derived()  # consolidation first (its press spellings are name keys), then the summary
         assert not store.summary_stale
         first = _summary_quads(store)
         store.load_file(FIXTURE)  # the same documents again: graphs replaced
@@ -87,7 +87,18 @@ def test_pages_and_optional_lines() -> None:
     pages = [r["meeting"] for off in (0, 1, 2) for r in kg.query("meetings", limit=1, offset=off)]
     assert pages == everything
     assert kg.query("meetings", limit=0) == []
-    assert "LIMIT 100" in library()["meetings"].bind({})
+    # unfiltered, the page is a window of precomputed ranks (the default limit inside it); filtered,
+    # the matching rows sorted and cut by LIMIT/OFFSET: both give the same pages
+    assert "?rank_ < 0 + 100" in library()["meetings"].bind({}) and "OFFSET" not in library()["meetings"].bind({})
+    assert "OFFSET 0" in library()["meetings"].bind({"from": "1900-01-01"})
+    for off in (0, 1, 2):
+        fast = kg.query("meetings", limit=2, offset=off)
+        assert fast == kg.query("meetings", limit=2, offset=off, **{"from": "1900-01-01"})
+    for name in ("heads_of_delegation", "decisions_by_topic", "proposals"):
+        assert [r for r in kg.query(name) if r] == kg.query(name, limit=100) and "OFFSET" not in library()[name].bind({})
+    q = parse_query_text("SELECT * WHERE { ?s ?p ?o .  # unless: body, to\n  FILTER(?x < ?__limit)\n"
+                         "  ?s ckg:to ?__to .  # if: body, to\n} LIMIT ?__limit")
+    assert "?s ?p ?o" not in q.bind({"to": "x"}) and 'ckg:to "x"' in q.bind({"to": "x"}) and "?s ?p ?o" in q.bind({}) and "?x < 7" in q.bind({"limit": 7})
     q = parse_query_text("SELECT * WHERE { ?s ?p ?o .\n  ?s ckg:heldBy ?__body_iri .  # if: body\n} LIMIT ?__limit")
     assert "heldBy" not in q.bind({}) and "LIMIT" not in q.bind({})
     assert "ckg:heldBy <http://x/b>" in q.bind({"body": "http://x/b", "limit": 5}) and "LIMIT 5" in q.bind({"limit": 5})

@@ -267,7 +267,7 @@ def bench_size(settings: Settings, size: int) -> dict[str, Any]:
             ref["rows_agree"] = ref["rows"] == entry["rows"]
             entry["rdflib"] = ref
         results[name] = entry
-        log(f"[{size}] {name}: {entry['median_ms']:.1f} ms" +
+        log(f"[{size}] {name}: {entry['median_ms']:.1f} ms median, {entry['p95_ms']:.1f} ms p95" +
             (f" (rdflib ×{entry['rdflib']['ratio']})" if "rdflib" in entry else ""))
     timed = [r for r in results.values() if "rdflib" in r]
     if baseline is not None and timed:

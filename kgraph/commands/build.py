@@ -22,6 +22,13 @@ def build_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
     doc_timeout: Annotated[float, typer.Option(
         "--doc-timeout", min=0.0001, help="Seconds one document may take before it is skipped.")] = 60.0,
+    dask: Annotated[bool, typer.Option(
+        "--dask", help="Extract on Dask workers (a LocalCluster of --jobs processes unless --scheduler).")] = False,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); implies --dask.")] = None,
+    partitions: Annotated[Path | None, typer.Option(
+        "--partitions", help="With --dask: each worker writes its partition as DIR/part-NNNNN.nq "
+                             "(a folder every machine sees), for a store's bulk loader or kgraph load.")] = None,
 ) -> None:
     """Extract meetings, participants, decisions and figures into RDF, one named graph per document.
 
@@ -31,9 +38,20 @@ def build_command(
     stderr with its problem), 2 when nothing could be built or the call is wrong.
     """
     from kgraph.build import NothingBuiltError, build
+    from kgraph.distributed import DaskUnavailableError
     from kgraph.rdfio import UnknownFormatError, format_for
     from kgraph.store import StoreError
 
+    dask_settings = None
+    if dask or scheduler or partitions is not None:
+        from kgraph.distributed import DaskSettings
+
+        dask_settings = DaskSettings(scheduler=scheduler, workers=jobs)
+    if partitions is not None:
+        if out is not None or store is not None:
+            _fail("--partitions writes N-Quads files only: load them with kgraph load DIR --store S")
+        _partitions(paths, partitions, dask_settings, quiet)
+        return
     if out is None and store is None:
         _fail("give an output file (-o OUT.trig) and/or a store (--store DIR)")
     if out is not None:
@@ -44,13 +62,13 @@ def build_command(
         _check_writable(out)
     progress = _Progress()
     try:
-        report = build(paths, out=out, store=store, jobs=jobs, doc_seconds=doc_timeout,
+        report = build(paths, out=out, store=store, jobs=jobs, doc_seconds=doc_timeout, dask=dask_settings,
                        on_error=lambda message: progress.error(f"kgraph: skipped {message}"),
                        on_document=lambda built: progress.advance())
     except NothingBuiltError as exc:
         progress.stop()
         _fail(f"{exc}; nothing written")
-    except StoreError as exc:
+    except (StoreError, DaskUnavailableError) as exc:
         progress.stop()
         _fail(str(exc))
     except OSError as exc:
@@ -67,6 +85,35 @@ def build_command(
                       if report.duplicates else "")
                    + (f"; {len(report.errors)} skipped" if report.errors else ""), err=True)
     raise typer.Exit(1 if report.errors else 0)
+
+
+def _partitions(paths: list[str], folder: Path, settings, quiet: bool) -> None:
+    """The Dask map writing N-Quads partitions; exit 1 when some documents were skipped."""
+    from kgraph.distributed import DaskUnavailableError, write_partitions
+    from kgraph.document import load
+
+    started = time.perf_counter()
+    files = documents = triples = skipped = 0
+    try:
+        for part in write_partitions(load(paths), folder, settings):
+            files += 1
+            documents += part.documents
+            triples += part.triples
+            skipped += len(part.errors)
+            for message in part.errors:
+                typer.echo(f"kgraph: skipped {message}", err=True)
+    except DaskUnavailableError as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{exc.filename or folder}: cannot write ({exc.strerror or exc})")
+    if documents == 0:
+        _fail("no document could be built")
+    seconds = time.perf_counter() - started
+    if not quiet:
+        typer.echo(f"built {documents} documents, {triples} triples into {files} N-Quads partitions in {folder} "
+                   f"in {seconds:.1f}s ({documents / seconds:.0f} docs/s)"
+                   + (f"; {skipped} skipped" if skipped else ""), err=True)
+    raise typer.Exit(1 if skipped else 0)
 
 
 def _check_writable(out: Path) -> None:
