@@ -54,7 +54,7 @@ def stage_times(corpus: Path, store_dir: Path) -> tuple[dict[str, float], int, i
         t3 = time.perf_counter()
         data = rdfio.nquads(graph_triples, graph)
         t4 = time.perf_counter()
-        batch.add(str(graph), data)
+        batch.add(graph.value, data)
         t5 = time.perf_counter()
         times["extract"] += t2 - t1
         times["emit"] += t3 - t2
