@@ -180,3 +180,18 @@ def test_emitter_output_and_reference_graph_conform(tmp_path):
     report = validate_file(path)
     assert report.conforms, "\n".join(report.lines())
     assert report.triples > 2000
+
+
+def test_a_data_file_with_a_key_given_twice_is_refused_naming_its_line(tmp_path):
+    """A repeated key in a cue/lexicon file silently shadowed the first entry; now it is an error."""
+    from kgraph.paths import read_yaml_mapping
+
+    path = tmp_path / "cues.yaml"
+    path.write_text("a: '1'\nb: '2'\na: '3'\n", encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        read_yaml_mapping(path, "cue patterns")
+    message = str(caught.value)
+    assert str(path) in message and "line 3" in message and "'a' appears twice" in message
+    assert "\n" not in message
+    path.write_text("a: '1'\nb: {c: 1, d: 2}\n", encoding="utf-8")
+    assert read_yaml_mapping(path, "cue patterns") == {"a": "1", "b": {"c": 1, "d": 2}}

@@ -25,18 +25,9 @@ from kgraph.extract.bodies import (
 )
 from kgraph.model import Span
 
-# where a city is in the locative (kk -да/-де/-та/-те, ru "в Минске") it is where something happened
-PLACE_CASES = {"kk": {"loc"}, "ru": {"loc"}, "en": {None, "nom", "loc"}}
-EN_PLACE = re.compile(
-    r"\b(in|at|to|hosted by)\s+(the\s+)?(([\w-]+\s+){0,3}(city|town|capital|resort|port) of\s+)?$")
-# "в Душанбе", "в городе Чолпон-Ата": indeclinable names carry no case, the preposition tells
-# "в киргизском городе Чолпон-Ата", "в курортном посёлке": an adjective may qualify the town word
-RU_PLACE = re.compile(
-    r"(?<!\w)(в|во)\s+((\w+(ом|ем|ой|ей)\s+)?(городе|г\.|столице|посёлке|поселке|селе|курорте)\s+)?$")
-# "Bishkek hosted", "the capital of Kyrgyzstan, Bishkek, hosted", "Dushanbe yesterday hosted"
-EN_HOST_AFTER = re.compile(
-    r",?\s+((yesterday|today|on \w+day|\w+ly)\s+)?(hosted|welcomed|hosts|will host|is hosting|played host)\b")
-KK_PLACE_AFTER = re.compile(r"\s+(қаласында|қаласындағы|шаһарында|астанасында)")  # "Циндао қаласында"
+# how far before and after a city name the language's venue marks are looked for (city_venue_before/_after cues)
+VENUE_BEFORE = 50
+VENUE_AFTER = 40
 DATELINE = re.compile(r"^\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\- ]{3,}\s*[,(—-]")
 # "SAMARKAND, ", "BAKU, Azerbaijan, ": the filing city, maybe with its country
 DATELINE_PREFIX = re.compile(r"\s*[^\W\d_][\w.\-' ]{1,30},\s*([^\W\d_][\w.\-' ]{1,30},\s*)?")
@@ -187,15 +178,13 @@ def _city(analysis: Analysis, sentence: Sentence, body: str | None) -> tuple[str
         line_start = text.rfind("\n", 0, m.start) + 1
         if m.start - line_start < 3 and DATELINE.match(text, m.start):
             continue  # a dateline names where the news was filed
-        if analysis.lang == "en":
-            before = analysis.norm[max(sentence.start, m.start - 50): m.start]
-            if EN_PLACE.search(before) or EN_HOST_AFTER.match(analysis.norm, m.end):
-                return m.key, Span(m.start, m.end)
-            continue
-        before = analysis.norm[max(sentence.start, m.start - 24): m.start]
-        if (m.case in PLACE_CASES.get(analysis.lang, {"loc"})
-                or (analysis.lang == "ru" and RU_PLACE.search(before))
-                or (analysis.lang == "kk" and KK_PLACE_AFTER.match(analysis.norm, m.end))):
+        # where something happened: a case that marks it (kk/ru locative), a preposition or town word
+        # before the name ("в городе", "in the city of"), or a word after it ("Циндао қаласында",
+        # "Bishkek hosted"): each language's marks are its cue data (city_venue_cases/_before/_after)
+        before = analysis.norm[max(sentence.start, m.start - VENUE_BEFORE): m.start]
+        after = analysis.norm[m.end: m.end + VENUE_AFTER]
+        if (analysis.cues.search("city_venue_cases", m.case or "") or analysis.cues.search("city_venue_before", before)
+                or analysis.cues.search("city_venue_after", after)):
             return m.key, Span(m.start, m.end)
     return None
 
