@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kgraph.dates import find_dates
-from kgraph.morph import kk as morph_kk
-from kgraph.morph import lexicon
+from kgraph.morph import lexicon, number_by_lemma, number_words
 from kgraph.text import normalise
 
 
@@ -33,11 +32,6 @@ _DIGITS_TEMPLATE = (
     r"(?<![\w.,])(?P<num>\d{{1,3}}(?:{sep}\d{{3}})+(?![\d])|\d+)(?:[.,](?P<frac>\d+)(?!\d))?"
     r"(?:-(?P<suffix>[^\W\d_]+)|(?P<en>st|nd|rd|th)(?!\w))?"
 )
-# thousands: "1 200" everywhere, "1,300" in English
-_DIGITS = {
-    "en": re.compile(_DIGITS_TEMPLATE.format(sep="[ ,]")),
-    "other": re.compile(_DIGITS_TEMPLATE.format(sep=" ")),
-}
 _PERIOD = re.compile(r"(?<![\w.,])(?P<a>(?:19|20)\d\d)\s*-\s*(?P<b>(?:19|20)\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -49,22 +43,8 @@ def _alt(words) -> str:
 @cache
 def _tables(lang: str) -> dict:
     lex = lexicon(lang)
-    words: dict[str, tuple[float, str]] = {}  # surface → (value, kind), kk and en
-    if lang == "kk":
-        skip = set(lex.get("not_numbers", ()))
-        for base, value in lex["numbers"].items():
-            for surface in morph_kk.case_forms(base):
-                if surface not in skip:
-                    words.setdefault(normalise(surface), (value, "cardinal"))
-            for surface in morph_kk.ordinal(base):
-                words.setdefault(normalise(surface), (value, "ordinal"))
-        for surface, value in lex.get("collective", {}).items():
-            words[surface] = (value, "cardinal")
-    elif lang == "en":
-        for word, value in lex["numbers"].items():
-            words[word] = (value, "cardinal")
-        for word, value in lex["ordinals"].items():
-            words[word] = (value, "ordinal")
+    words = number_words(lang, lex)  # surface → (value, kind), where the language lists its forms
+    separators = re.escape(lex.get("thousands_separators", " "))
     return {
         "words": words,
         # group numerals ("десяток", "dozen"): a count alone in the singular ("около десятка вопросов"),
@@ -83,21 +63,14 @@ def _tables(lang: str) -> dict:
         "percent": re.compile(rf"^(?:-\w+)?\s*(?:%|(?:{_alt(lex['percent_words'])})\w*)"),
         "connectors": frozenset(lex.get("connectors", ())),
         "year_after": re.compile(rf"^(?:-\w+)?\s*(?:{_alt(lex['year_words'])})(?!\w)"),
+        "digits": re.compile(_DIGITS_TEMPLATE.format(sep=f"[{separators}]")),
+        # "a hundred": an article standing for "one" before a round number word
+        "article": normalise(lex["number_article"]) + " " if lex.get("number_article") else None,
+        # "two hundred and five": a word that joins the parts of one number
+        "joiners": frozenset(lex.get("number_joiners", ())),
+        # "55-отырысы": a hyphenated noun after the digits makes them an ordinal where the language does so
+        "ordinal_noun": re.compile(lex["ordinal_hyphen_noun"]) if lex.get("ordinal_hyphen_noun") else None,
     }
-
-
-@cache
-def _ru_word(token: str) -> tuple[float, str] | None:
-    from kgraph.morph.ru import parses  # one analyzer per process
-
-    tables = _tables("ru")
-    for parse in parses(token):
-        lemma = parse.normal_form.replace("ё", "е")
-        if parse.tag.POS in ("NUMR", "NOUN") and lemma in tables["numbers"]:
-            return tables["numbers"][lemma], "cardinal"
-        if parse.tag.POS == "ADJF" and lemma in tables["ordinals"]:
-            return tables["ordinals"][lemma], "ordinal"
-    return None
 
 
 def _word_value(token: str, lang: str) -> tuple[float, str] | None:
@@ -106,9 +79,7 @@ def _word_value(token: str, lang: str) -> tuple[float, str] | None:
         return tables["groups"][token], "group"
     if token in tables["groups_plural"]:
         return tables["groups_plural"][token], "group_plural"
-    if lang == "ru":
-        return _ru_word(token)
-    return _tables(lang)["words"].get(token)
+    return tables["words"].get(token) or number_by_lemma(token, lang, tables["numbers"], tables["ordinals"])
 
 
 def _joins(previous: float, value: float) -> bool:
@@ -140,20 +111,22 @@ def _word_numbers(norm: str, lang: str) -> list[tuple[int, int, float, str]]:
     """Runs of number words ("жиырма бес", "twenty-five", "a hundred") → (start, end, value, kind)."""
     out: list[tuple[int, int, float, str]] = []
     run: list[tuple[int, int, float, str]] = []
+    tables = _tables(lang)
 
     def flush() -> None:
         if run:
             kind = "ordinal" if run[-1][3] == "ordinal" else "cardinal"  # a group numeral counts too
             start = run[0][0]
-            if lang == "en" and start >= 2 and norm[start - 2 : start] == "a " and run[0][2] >= 100:
-                start -= 2  # "a hundred"
+            article = tables["article"]
+            if article and norm[max(0, start - len(article)) : start] == article and run[0][2] >= 100:
+                start -= len(article)  # "a hundred"
             out.append((start, run[-1][1], _combine([r[2] for r in run], [r[3] for r in run]), kind))
             run.clear()
 
     for m in _WORD.finditer(norm):
         hit = _word_value(m.group(), lang)
         if hit is None:
-            if not (run and lang == "en" and m.group() == "and" and run[-1][2] >= 100):
+            if not (run and m.group() in tables["joiners"] and run[-1][2] >= 100):
                 flush()
             continue
         if hit[1] == "group_plural" and not run:
@@ -200,7 +173,7 @@ def find_numbers(text: str, lang: str, date_spans: list[tuple[int, int]] | None 
         a, b = int(m.group("a")), int(m.group("b"))
         if a < b:
             add(m.start(), m.end(), a, "period", b)
-    for m in _DIGITS.get(lang, _DIGITS["other"]).finditer(norm):
+    for m in tables["digits"].finditer(norm):
         start, end = m.span()
         if any(s <= start < e for s, e in taken):
             continue
@@ -208,12 +181,12 @@ def find_numbers(text: str, lang: str, date_spans: list[tuple[int, int]] | None 
         value = float(raw + ("." + m.group("frac") if m.group("frac") else ""))
         suffix = m.group("suffix") or m.group("en")
         rest = norm[end:]
-        if m.group("suffix") and not _ordinal_suffix(suffix, lang, tables):
+        if m.group("suffix") and not _ordinal_suffix(suffix, tables):
             end = m.start("suffix") - 1  # "100-ден астам": a case ending, not part of the number
             rest = norm[m.start("suffix") - 1 :]
         if any(s <= start < e for s, e in date_spans):
             kind = "year" if len(raw) == 4 else "date"
-        elif suffix and _ordinal_suffix(suffix, lang, tables):
+        elif suffix and _ordinal_suffix(suffix, tables):
             kind = "ordinal"
         elif tables["percent"].match(rest):
             kind = "percent"
@@ -244,11 +217,11 @@ def _scaled(norm: str, end: int, value: float, tables: dict) -> tuple[float, int
     return value, end
 
 
-def _ordinal_suffix(suffix: str, lang: str, tables: dict) -> bool:
+def _ordinal_suffix(suffix: str, tables: dict) -> bool:
     if suffix in tables["ordinal_suffixes"]:
         return True
     # Kazakh writes "55-отырысы" (the 55th session): a hyphenated noun, not a case ending
-    return lang == "kk" and len(suffix) > 4
+    return bool(tables["ordinal_noun"] and tables["ordinal_noun"].fullmatch(suffix))
 
 
 def _yearish(norm: str, start: int, end: int, tables: dict) -> bool:

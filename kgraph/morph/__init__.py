@@ -8,6 +8,8 @@ automaton from these, so names in the reference data stay in their dictionary fo
 from __future__ import annotations
 
 from functools import cache
+from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 from kgraph.paths import ontology_dir, read_yaml_mapping
@@ -23,24 +25,38 @@ def lexicon(lang: str) -> dict[str, Any]:
     return read_yaml_mapping(path, "lexicon")
 
 
-def forms(phrase: str, lang: str) -> dict[str, set[str]]:
-    """Dispatch to ``kgraph.morph.<lang>.forms``."""
-    if lang == "kk":
-        from kgraph.morph import kk as module
-    elif lang == "ru":
-        from kgraph.morph import ru as module
-    elif lang == "en":
-        from kgraph.morph import en as module
-    else:
+def module(lang: str) -> ModuleType:
+    """The language's morphology module (``kgraph.morph.<lang>``): the one place a language code
+    picks code; everything else about a language is data (lexicon, cues)."""
+    if lang not in LANGS:
         raise ValueError(f"no morphology for language {lang!r}")
-    return module.forms(phrase)
+    return import_module(f"kgraph.morph.{lang}")
+
+
+def forms(phrase: str, lang: str) -> dict[str, set[str]]:
+    """Every case form of a phrase: ``kgraph.morph.<lang>.forms``."""
+    return module(lang).forms(phrase)
 
 
 def is_genitive_noun(word: str, lang: str) -> bool:
     """Whether ``word`` reads as a noun in the genitive, where the language's morphology can tell
     (Russian, by pymorphy3); ``False`` where it cannot."""
-    if lang == "ru":
-        from kgraph.morph import ru
+    test = getattr(module(lang), "is_genitive_noun", None)
+    return bool(test and test(word))
 
-        return ru.is_genitive_noun(word)
-    return False
+
+def number_words(lang: str, lex: dict[str, Any]) -> dict[str, tuple[float, str]]:
+    """Surface form → (value, "cardinal" | "ordinal") of the lexicon's number words, as the language
+    writes them: every case form where numerals inflect by suffix (Kazakh), the words as listed where
+    they do not (English); empty where inflected forms are read by lemma instead (Russian,
+    ``number_by_lemma``)."""
+    make = getattr(module(lang), "number_words", None)
+    return make(lex) if make else {}
+
+
+def number_by_lemma(token: str, lang: str, numbers: dict[str, float],
+                    ordinals: dict[str, float]) -> tuple[float, str] | None:
+    """A number word in any inflected form, read through its lemma where the language's morphology
+    gives one (Russian "двадцати пяти", "девятая"); None elsewhere."""
+    read = getattr(module(lang), "number_by_lemma", None)
+    return read(token, numbers, ordinals) if read else None

@@ -41,3 +41,10 @@ def forms(phrase: str) -> dict[str, set[str]]:
     if phrase.endswith("s"):
         gen.add(f"{phrase}'")
     return {"nom": nom, "gen": gen}
+
+
+def number_words(lex: dict) -> dict[str, tuple[float, str]]:
+    """English number words do not inflect: the lexicon's cardinals and ordinals as listed."""
+    words = {word: (value, "cardinal") for word, value in lex["numbers"].items()}
+    words.update({word: (value, "ordinal") for word, value in lex["ordinals"].items()})
+    return words

@@ -212,3 +212,21 @@ def ordinal(word: str) -> set[str]:
     table = _table()["ordinal"]
     suffix = table["vowel"] if "vowel" in _sound_classes(word) else table["consonant"]
     return {word + (suffix if h == "back" else _front(suffix)) for h in _harmonies(word)}
+
+
+def number_words(lex: dict) -> dict[str, tuple[float, str]]:
+    """Kazakh numerals inflect by suffix: every case form and the ordinal of each lexicon number
+    word ("онға", "тоғызыншы"), collective numerals ("екеуі"), minus homographs ("онда", "бірақ")."""
+    from kgraph.text import normalise
+
+    skip = set(lex.get("not_numbers", ()))
+    words: dict[str, tuple[float, str]] = {}
+    for base, value in lex["numbers"].items():
+        for surface in case_forms(base):
+            if surface not in skip:
+                words.setdefault(normalise(surface), (value, "cardinal"))
+        for surface in ordinal(base):
+            words.setdefault(normalise(surface), (value, "ordinal"))
+    for surface, value in (lex.get("collective") or {}).items():
+        words[surface] = (value, "cardinal")
+    return words

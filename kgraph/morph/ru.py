@@ -158,3 +158,21 @@ def _forms(phrase: str) -> dict[str, frozenset[str]]:
 def forms(phrase: str) -> dict[str, set[str]]:
     """Case tag → surface forms of ``phrase`` (head noun and its adjectives inflected)."""
     return {case: set(values) for case, values in _forms(phrase.strip()).items()}
+
+
+@cache
+def _number_parse(token: str, numbers: tuple[tuple[str, float], ...],
+                  ordinals: tuple[tuple[str, float], ...]) -> tuple[float, str] | None:
+    cardinal, ordinal = dict(numbers), dict(ordinals)
+    for parse in parses(token):
+        lemma = parse.normal_form.replace("ё", "е")
+        if parse.tag.POS in ("NUMR", "NOUN") and lemma in cardinal:
+            return cardinal[lemma], "cardinal"
+        if parse.tag.POS == "ADJF" and lemma in ordinal:
+            return ordinal[lemma], "ordinal"
+    return None
+
+
+def number_by_lemma(token: str, numbers: dict[str, float], ordinals: dict[str, float]) -> tuple[float, str] | None:
+    """Russian numerals decline in many forms ("двадцати", "девятая"): read by pymorphy3's lemma."""
+    return _number_parse(token, tuple(numbers.items()), tuple(ordinals.items()))
