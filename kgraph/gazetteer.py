@@ -94,7 +94,7 @@ def _case_forms(phrase: str, lang: str) -> Iterator[tuple[str, str | None]]:
         yield phrase, None
         return
     for case, surfaces in morph.forms(phrase, lang).items():
-        tag = None if lang == "en" and case == "nom" else case
+        tag = None if case == morph.unmarked_case(lang) else case  # English "nom": no case mark at all
         for surface in surfaces:
             yield surface, tag
 
@@ -182,7 +182,7 @@ def _named(kind: str, key: str, candidates: tuple[str, ...], names: Any, capital
             continue
         capital = capital_kind and phrase[:1].isupper()
         # a body's English name with or without "the" after "of" ("Council of Commanders of the Border Troops")
-        phrases = morph_en.article_variants(phrase) if lang == "en" and kind in ("body", "body-core") else {phrase}
+        phrases = morph.name_variants(phrase, lang) if kind in ("body", "body-core") else {phrase}
         for variant in sorted(phrases):
             for surface, case in _case_forms(variant, lang):
                 yield kind, key, candidates, surface, case, False, capital

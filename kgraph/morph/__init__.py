@@ -38,6 +38,19 @@ def forms(phrase: str, lang: str) -> dict[str, set[str]]:
     return module(lang).forms(phrase)
 
 
+def unmarked_case(lang: str) -> str | None:
+    """The case tag whose forms carry no case mark (English "nom": a name as written says nothing
+    about its role), or None where every case is marked (Kazakh, Russian)."""
+    return getattr(module(lang), "UNMARKED_CASE", None)
+
+
+def name_variants(phrase: str, lang: str) -> set[str]:
+    """Spelling variants the press uses for a body's name (English "of"/"of the"), the name alone
+    where the language has none."""
+    vary = getattr(module(lang), "name_variants", None)
+    return vary(phrase) if vary else {phrase}
+
+
 def is_genitive_noun(word: str, lang: str) -> bool:
     """Whether ``word`` reads as a noun in the genitive, where the language's morphology can tell
     (Russian, by pymorphy3); ``False`` where it cannot."""

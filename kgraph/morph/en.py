@@ -13,7 +13,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def article_variants(phrase: str) -> set[str]:
+# a name as written is in no marked case: the gazetteer tags it with no case at all
+UNMARKED_CASE = "nom"
+
+
+def name_variants(phrase: str) -> set[str]:
     """The phrase with and without "the" after each "of": the press writes "Council of Commanders of
     the Border Troops" for "Council of Commanders of Border Troops". For names of bodies only (the
     gazetteer asks): in a title "Head of State" is not "Head of the State (Committee)"."""
