@@ -684,3 +684,15 @@ def test_acts_around_a_session_are_side_events(lang, body):
 ])
 def test_postponed_or_reported_future_session_is_not_held(lang, body):
     assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "Мәселе ТМД Шекара әскерлері қолбасшылары кеңесінің жұмыс жоспарында бар. Жиынға Қазақстан мен Ресейдің "
+           "өкілдері қатысты."),
+    ("ru", "Вопрос включен в план работы Совета командующих пограничными войсками СНГ. В совещании приняли участие "
+           "представители Казахстана и России."),
+    ("en", "The issue is in the work plan of the CIS Council of Commanders of Border Troops. Representatives of "
+           "Kazakhstan and Russia took part in the meeting."),
+])
+def test_participants_who_took_part_report_the_bare_session_held(lang, body):
+    assert [m.body for m in facts(body, lang).meetings] == ["cis-council-of-border-troops-commanders"]

@@ -445,8 +445,8 @@ def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> Meeti
     отырыста") while its body is named only in another sentence ("the format of the Council of
     Defence Ministers"): the meeting word stands for that body's session when the document names
     exactly one body that holds sessions. The sentence must report the session held (a verb of
-    holding, an act of the session, or today's date), and be none of the things a session is
-    not (a side event, a preview, a national board, an exercise)."""
+    holding, an act of the session, participants who took part in it, or today's date), and be none of
+    the things a session is not (a side event, a preview, a national board, an exercise)."""
     holders = {m.slug for m in mentions if not is_organisation(m.slug) and not _permanent(m.slug)}
     if len(holders) != 1:
         return None
@@ -461,7 +461,9 @@ def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> Meeti
                 or not _bare_meeting_word(analysis, sentence):
             continue
         today = _held_today(analysis, sentence) or _ongoing(analysis, sentence) is not None
-        if not (today or analysis.has("meeting_events", start, end) or analysis.has("session_acts", start, end)):
+        held = ("meeting_events", "session_acts", "took_part")
+        if not (today or any(analysis.has(cue, start, end) for cue in held)):
+            # held: a verb of holding, an act of the session, or its participants who "took part" in it
             continue
         if any(analysis.has(cue, start, end) for cue in ("side_event", "working_level", "arrival", "exercise",
                                                           "national_session", "next_meeting", "previous_session",
@@ -592,7 +594,9 @@ def _bare_meeting_word(analysis: Analysis, sentence: Sentence) -> bool:
     found = False
     for start, _ in analysis.find("meeting_nouns", sentence.start, sentence.end):
         words = analysis.text[sentence.start:start].split()
-        if words and words[-1][:1].isupper():
+        # a short word opening the sentence is capitalised as its first word ("В совещании", "At the meeting")
+        opening = len(words) == 1 and len(words[0]) <= 2
+        if words and words[-1][:1].isupper() and not opening:
             word_start = analysis.text.rfind(words[-1], sentence.start, start)
             if not any(m.start <= word_start < m.end for m in places):
                 return False
