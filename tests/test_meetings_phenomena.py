@@ -696,3 +696,17 @@ def test_postponed_or_reported_future_session_is_not_held(lang, body):
 ])
 def test_participants_who_took_part_report_the_bare_session_held(lang, body):
     assert [m.body for m in facts(body, lang).meetings] == ["cis-council-of-border-troops-commanders"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Last year the CSTO Council of Foreign Ministers met in Yerevan and approved the plan."),
+    ("ru", "Ранее в Ереване прошло заседание Совета министров иностранных дел ОДКБ."),
+    ("kk", "Былтыр Ереванда ҰҚШҰ Сыртқы істер министрлері кеңесінің отырысы өтті."),
+])
+def test_session_placed_in_the_past_is_mentioned_in_passing(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_earlier_today_is_still_the_reported_session():
+    f = facts("Earlier today, the CSTO Council of Foreign Ministers met in Yerevan.", "en")
+    assert sessions(f) == [("csto-council-of-foreign-ministers", DAY, "yerevan")]

@@ -325,10 +325,12 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             continue  # "ministers arrived in Dushanbe to attend the meeting": the session is still ahead
         if analysis.has("not_held", sentence.start, sentence.end):
             continue  # "the summit was postponed", "заседание перенесено", "отырыс шегерілді": not held
-        if analysis.has("background_frame", sentence.start, sentence.end) and not (
+        if (analysis.has("background_frame", sentence.start, sentence.end)
+                or analysis.has("past", sentence.start, sentence.end)) and not (
                 _held_today(analysis, sentence) or _ongoing(analysis, sentence)):
             # "напомним, заседание Совета прошло в апреле", "еске сала кетейік, ... отырысында", "as reported
-            # earlier, the council met": a reminder tells known history, a session mentioned in passing;
+            # earlier, the council met": a reminder tells known history, a session mentioned in passing; so does
+            # a session placed in the past ("ранее", "last year", "былтыр", "at the previous session");
             # "еске салсақ, бүгін саммит өтіп жатыр" (today, going on) is still the report's session
             continue
         if all(_permanent(h.slug) for h in holders) and analysis.has("exercise", sentence.start, sentence.end) \
@@ -468,7 +470,7 @@ def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> Meeti
         if any(analysis.has(cue, start, end) for cue in ("side_event", "working_level", "arrival", "exercise",
                                                           "national_session", "next_meeting", "previous_session",
                                                           "not_held")) \
-                or (analysis.has("background_frame", start, end) and not today):
+                or ((analysis.has("background_frame", start, end) or analysis.has("past", start, end)) and not today):
             continue
         if (analysis.has("future", start, end) and not today) or _in_passing(analysis, sentence, body) \
                 or _dated_ahead(analysis, sentence, body):
