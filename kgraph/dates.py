@@ -27,6 +27,18 @@ class DateMention:
     begin: dt.date
     finish: dt.date | None  # last day of a range; None for a single day
     year_explicit: bool
+    # "today", "вчера", "кеше": a day named relative to the report (deixis), not a calendar date
+    deictic: bool = False
+    # "on Monday", "в среду": the weekday (0 = Monday) when the day is named by it alone; resolved to the
+    # latest such day on or before publication (past narration), ``ahead`` gives the one in a preview
+    weekday: int | None = None
+
+    def ahead(self, published: dt.date) -> dt.date:
+        """The day meant when the text speaks of the future ("will be held on Monday"): a weekday
+        resolves to the first such day on or after publication, any other date stays as it is."""
+        if self.weekday is None:
+            return self.begin
+        return published + dt.timedelta(days=(self.weekday - published.weekday()) % 7)
 
 
 @dataclass(frozen=True)
@@ -169,12 +181,12 @@ def _from_match(name: str, m: re.Match[str], lang: str, published: dt.date | Non
         if published is None:
             return None
         if name == "relative":
-            return published + dt.timedelta(days=p.relative[g["rel"]]), None, False
+            return published + dt.timedelta(days=p.relative[g["rel"]]), None, False, "deictic"
         # "в минувшую среду": words written before the weekday ("weekday_before") are not the day
         word = g["wd"].split()[-1] if p.words_before_weekday else g["wd"]
         number = next(n for w, n in sorted(p.weekdays.items(), key=lambda kv: -len(kv[0])) if word.startswith(w))
         # past narration: the latest such weekday on or before publication
-        return published - dt.timedelta(days=(published.weekday() - number) % 7), None, False
+        return published - dt.timedelta(days=(published.weekday() - number) % 7), None, False, number
     if name == "numeric":
         try:
             return dt.date(year, int(g["m1n"]), int(g["d1"])), None, True
@@ -255,7 +267,7 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
             resolved = _from_match(name, m, lang, published)
             if resolved is None:
                 continue
-            begin, finish, explicit = resolved
+            begin, finish, explicit, *how = resolved
             while end > start and norm[end - 1] in " ,":
                 end -= 1
             if norm[end - 1] == ".":
@@ -263,7 +275,8 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
                 if not rest or rest[0].isupper():  # the sentence's full stop, not "авг."
                     end -= 1
             taken.append((start, end))
-            found.append(DateMention(start, end, begin, finish, explicit))
+            found.append(DateMention(start, end, begin, finish, explicit, deictic=how == ["deictic"],
+                                     weekday=how[0] if how and isinstance(how[0], int) else None))
     return sorted(found, key=lambda d: d.start)
 
 

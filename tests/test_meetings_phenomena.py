@@ -536,3 +536,177 @@ def test_shared_core_name_takes_the_organisation_in_context(lang, body, expected
     """Formats that exist in several organisations (security council secretaries in the CIS, CSTO and SCO)
     share their core phrases, so the organisation named beside the phrase decides, not which list had it."""
     assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+# ---------------------------------------------------------------- previews, preparations, reminders
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO Council of Defence Ministers will meet in Bishkek on October 9."),
+    ("ru", "Заседание Совета министров обороны ОДКБ состоится 9 октября в Бишкеке."),
+    ("kk", "ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы 9 қазанда Бішкекте өтеді."),
+])
+def test_preview_dated_on_the_publication_day_is_still_a_preview(lang, body):
+    """A calendar date equal to the publication day in the future tense is an announcement's date (a
+    morning preview); only a word of deixis ("today") puts a future-tense session on the report's day."""
+    f = facts(body, lang)
+    assert f.meetings == []
+    assert [(a.body, a.start, a.place) for a in f.announced] == [("csto-council-of-defence-ministers", DAY, "bishkek")]
+
+
+@pytest.mark.parametrize("lang, title, body", [
+    ("ru", "В Бишкеке стартует заседание Совета министров обороны ОДКБ",
+     "Заседание Совета министров обороны ОДКБ состоится 9 октября в Бишкеке. Ожидается, что министры утвердят "
+     "план совместных мероприятий."),
+    ("en", "Session of the CSTO Council of Defence Ministers in Bishkek",
+     "The CSTO Council of Defence Ministers will meet in Bishkek on October 9. The ministers are expected to "
+     "approve a plan of joint events."),
+    ("kk", "Бішкекте ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы",
+     "ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы 9 қазанда Бішкекте өтеді. Министрлер бірлескен іс-шаралар "
+     "жоспарын бекітеді."),
+])
+def test_headline_over_a_preview_is_no_meeting(lang, title, body):
+    """A nominal or present-tense headline summarises its text: when the text only previews the session,
+    the headline reports none."""
+    f = facts(body, lang, title=title)
+    assert f.meetings == []
+    assert [a.body for a in f.announced] == ["csto-council-of-defence-ministers"]
+
+
+@pytest.mark.parametrize("lang, title, body", [
+    ("ru", "Заседание Совета министров обороны ОДКБ в Бишкеке",
+     "Министры обороны стран ОДКБ утвердили план совместных мероприятий. Следующее заседание Совета министров "
+     "обороны ОДКБ состоится в Минске."),
+    ("en", "Session of the CSTO Council of Defence Ministers in Bishkek",
+     "The defence ministers of the CSTO approved a plan of joint events. The next session of the CSTO Council "
+     "of Defence Ministers will be held in Minsk."),
+])
+def test_headline_with_a_text_reporting_acts_stays_a_meeting(lang, title, body):
+    f = facts(body, lang, title=title)
+    assert [(m.body, m.place) for m in f.meetings] == [("csto-council-of-defence-ministers", "bishkek")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The speaker discussed the agenda of Thursday's session of the CSTO Parliamentary Assembly with the "
+           "heads of delegations. The session of the CSTO Parliamentary Assembly will be held in Minsk on Thursday."),
+    ("en", "Ahead of a session of the CSTO Parliamentary Assembly, the speaker met heads of delegations in Minsk "
+           "on Wednesday. The session of the CSTO Parliamentary Assembly will be held in Minsk on Thursday."),
+    ("ru", "Накануне очередного заседания Парламентской ассамблеи ОДКБ спикер обсудил повестку дня заседания с "
+           "главами делегаций. Заседание Парламентской ассамблеи ОДКБ пройдет в Минске в четверг."),
+    ("kk", "ҰҚШҰ Парламенттік ассамблеясының отырысы алдында спикер делегация басшыларымен алдағы отырыстың күн "
+           "тәртібін талқылады. ҰҚШҰ Парламенттік ассамблеясының отырысы бейсенбіде Минскіде өтеді."),
+])
+def test_preparation_of_a_session_is_a_side_event_and_its_weekday_points_ahead(lang, body):
+    """Agenda talks "ahead of" or "on the eve of" a session prepare it; a weekday in the preview of the
+    session is the coming one (Thursday after a Wednesday report), not the past one."""
+    f = facts(body, lang)
+    assert f.meetings == []
+    assert [(a.body, a.start) for a in f.announced] == [("csto-parliamentary-assembly", dt.date(2024, 10, 10))]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Совет постоянных полномочных представителей проведет очередное заседание в Минске. Напомним, "
+           "заседание Совета министров иностранных дел СНГ прошло в Минске 5 октября."),
+    ("en", "The Council of Permanent Representatives will hold a regular session in Minsk. As reported earlier, "
+           "the CIS Council of Foreign Ministers met in Minsk on October 5."),
+    ("kk", "Тұрақты өкілдер кеңесі Минскіде кезекті отырыс өткізеді. Естеріңізге сала кетейік, ТМД Сыртқы істер "
+           "министрлері кеңесінің отырысы 5 қазанда Минскіде өтті."),
+])
+def test_session_recalled_in_a_reminder_is_mentioned_in_passing(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Члены Совета рассмотрят итоги прошедшего 5 октября заседания Совета министров иностранных дел СНГ."),
+    ("en", "Council members will review the results of the CIS Council of Foreign Ministers meeting held on "
+           "October 5."),
+    ("kk", "Кеңес мүшелері 5 қазанда өткен ТМД Сыртқы істер министрлері кеңесі отырысының қорытындысын қарайды."),
+])
+def test_past_session_whose_results_will_be_reviewed_is_no_meeting(lang, body):
+    """A session held earlier, named in a participle clause of a sentence whose own verb is future
+    (its results "will be reviewed"), is the object of a future act, not the report's session."""
+    assert facts(body, lang).meetings == []
+
+
+def test_announcement_of_the_reported_session_itself_is_not_a_second_fact():
+    f = facts("Сегодня в Минске проходит заседание Совета министров обороны ОДКБ. На заседании, которое пройдет "
+              "9 октября, министры обсудят план.", "ru")
+    assert sessions(f) == [("csto-council-of-defence-ministers", DAY, "minsk")]
+    assert f.announced == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO Council of Foreign Ministers is set to meet in Yerevan on Friday."),
+    ("en", "The ministers plan to discuss cooperation at the CSTO Council of Foreign Ministers meeting in Yerevan."),
+    ("ru", "Министр примет участие в заседании Совета министров иностранных дел ОДКБ в Ереване."),
+    ("kk", "Министр Ереванда ҰҚШҰ Сыртқы істер министрлері кеңесінің отырысына қатысады."),
+])
+def test_plans_and_attendance_to_come_are_previews(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Preparations for the CSTO summit in Minsk were discussed at a meeting in Moscow."),
+    ("ru", "Подготовка к саммиту ОДКБ в Минске обсуждалась на встрече в Москве."),
+    ("kk", "Мәскеудегі кездесуде ҰҚШҰ саммитіне дайындық талқыланды."),
+])
+def test_preparing_a_summit_is_not_the_summit(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны ОДКБ, 7 октября передает пресс-служба."),
+    ("kk", "Минскіде ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті. Бұл туралы ведомство 7 қазанда хабарлады."),
+])
+def test_date_right_before_the_reporting_verb_is_the_report_date(lang, body):
+    assert sessions(facts(body, lang)) == [("csto-council-of-defence-ministers", None, "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The Senate ratified the agreement signed at the meeting of the CIS Council of Heads of State in Dushanbe."),
+    ("ru", "Сенат ратифицировал соглашение, подписанное на заседании Совета глав государств СНГ в Душанбе."),
+    ("kk", "Сенат ТМД Мемлекет басшылары кеңесінің Душанбедегі отырысында қол қойылған келісімді ратификациялады."),
+    ("en", "The deputy minister held consultations with the CSTO Secretariat in Moscow on Tuesday."),
+    ("ru", "Заместитель министра провел консультации с Секретариатом ОДКБ в Москве во вторник."),
+    ("ru", "В Минске открылась выставка, приуроченная к заседанию Совета министров обороны СНГ."),
+])
+def test_acts_around_a_session_are_side_events(lang, body):
+    """Ratifying a document signed at a session, consultations with a body's officials, an exhibition
+    timed to a session: events about the session, not the session."""
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO summit in Minsk was postponed, the secretariat said."),
+    ("ru", "Заседание Совета министров обороны СНГ в Москве отложено."),
+    ("kk", "ҰҚШҰ Сыртқы істер министрлері кеңесінің Минскідегі отырысы кейінге шегерілді."),
+    ("en", "Lavrov told reporters that the CSTO Council of Foreign Ministers would meet in Yerevan."),
+    ("kk", "Министр ТМД Қорғаныс министрлері кеңесінің отырысында сөз сөйлейді."),
+])
+def test_postponed_or_reported_future_session_is_not_held(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "Мәселе ТМД Шекара әскерлері қолбасшылары кеңесінің жұмыс жоспарында бар. Жиынға Қазақстан мен Ресейдің "
+           "өкілдері қатысты."),
+    ("ru", "Вопрос включен в план работы Совета командующих пограничными войсками СНГ. В совещании приняли участие "
+           "представители Казахстана и России."),
+    ("en", "The issue is in the work plan of the CIS Council of Commanders of Border Troops. Representatives of "
+           "Kazakhstan and Russia took part in the meeting."),
+])
+def test_participants_who_took_part_report_the_bare_session_held(lang, body):
+    assert [m.body for m in facts(body, lang).meetings] == ["cis-council-of-border-troops-commanders"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Last year the CSTO Council of Foreign Ministers met in Yerevan and approved the plan."),
+    ("ru", "Ранее в Ереване прошло заседание Совета министров иностранных дел ОДКБ."),
+    ("kk", "Былтыр Ереванда ҰҚШҰ Сыртқы істер министрлері кеңесінің отырысы өтті."),
+])
+def test_session_placed_in_the_past_is_mentioned_in_passing(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_earlier_today_is_still_the_reported_session():
+    f = facts("Earlier today, the CSTO Council of Foreign Ministers met in Yerevan.", "en")
+    assert sessions(f) == [("csto-council-of-foreign-ministers", DAY, "yerevan")]

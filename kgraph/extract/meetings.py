@@ -8,6 +8,7 @@ as a news dateline ("DUSHANBE, August 13") is not where the meeting was.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -230,7 +231,12 @@ def _report_date(analysis: Analysis, sentence: Sentence, offset: int) -> bool:
         words = norm[sentence.start:start].rstrip().rsplit(" ", 1)
         if len(words) == 2 and words[1] in ("в", "во", "on"):
             start, moved = sentence.start + len(words[0]) + 1, True
-    return analysis.has("report_date_before", max(sentence.start, start - 40), start)
+    if analysis.has("report_date_before", max(sentence.start, start - 40), start):
+        return True
+    # ", 4 октября передает пресс-служба", "4 қазанда хабарлады": the date right before the reporting verb
+    date = next((d for d in sentence.dates if d.start == offset), None)
+    return date is not None and analysis.cues.match_at(
+        "report_date_after", analysis.norm, date.end, sentence.end) is not None
 
 
 def _date(analysis: Analysis, sentence: Sentence, announced: bool, body: str | None):
@@ -240,17 +246,24 @@ def _date(analysis: Analysis, sentence: Sentence, announced: bool, body: str | N
             continue
         if published and not announced and d.begin > published + FAR_FUTURE:
             continue
-        if published and announced and d.begin < published:
-            continue
+        if published and announced:
+            # "will be held in Moscow on Monday": a weekday in a preview is the coming one
+            d = dataclasses.replace(d, begin=d.ahead(published))
+            if d.begin < published:
+                continue
         return d
     return None
 
 
 def _held_today(analysis: Analysis, sentence: Sentence) -> bool:
-    """The sentence puts the session on the publication day ("today", "бүгін", "сегодня")."""
+    """The sentence puts the session on the publication day by a word of deixis ("today", "бүгін",
+    "сегодня"): a report written on the day of the session, even in the future tense ("Today Dushanbe
+    will host the meeting"). A calendar date that happens to be the publication day ("состоится 3 июня"
+    in a report of 3 June) is the date of an announcement: a preview in the future tense stays one."""
     published = analysis.doc.published
     return published is not None and any(
-        d.begin == published and d.finish is None and not _in_dateline(analysis, d.start) for d in sentence.dates)
+        d.deictic and d.begin == published and d.finish is None and not _in_dateline(analysis, d.start)
+        for d in sentence.dates)
 
 
 def _ongoing(analysis: Analysis, sentence: Sentence) -> Span | None:
@@ -279,6 +292,7 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     after_side_event = False
     standing: MeetingCandidate | None = None  # a session found only under a standing organ's name
     lead = {s.index for s in analysis.sentences[:LEAD_SENTENCES]}
+    headline = _Headline()
     for sentence in analysis.sentences:
         holders = _holding_bodies(analysis, sentence, mentions)
         if not _is_meeting_sentence(analysis, sentence) and not (
@@ -298,6 +312,16 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             continue
         if analysis.has("arrival", sentence.start, sentence.end):
             continue  # "ministers arrived in Dushanbe to attend the meeting": the session is still ahead
+        if analysis.has("not_held", sentence.start, sentence.end):
+            continue  # "the summit was postponed", "заседание перенесено", "отырыс шегерілді": not held
+        if (analysis.has("background_frame", sentence.start, sentence.end)
+                or analysis.has("past", sentence.start, sentence.end)) and not (
+                _held_today(analysis, sentence) or _ongoing(analysis, sentence)):
+            # "напомним, заседание Совета прошло в апреле", "еске сала кетейік, ... отырысында", "as reported
+            # earlier, the council met": a reminder tells known history, a session mentioned in passing; so does
+            # a session placed in the past ("ранее", "last year", "былтыр", "at the previous session");
+            # "еске салсақ, бүгін саммит өтіп жатыр" (today, going on) is still the report's session
+            continue
         if all(_permanent(h.slug) for h in holders) and analysis.has("exercise", sentence.start, sentence.end) \
                 and not analysis.has(
                 "meeting_nouns", sentence.start, sentence.end):
@@ -307,9 +331,11 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             continue
         if not holders and analysis.has("national_session", sentence.start, sentence.end):
             continue  # "the interior ministry's board discussed CIS cooperation": a national session
-        if after_side_event and not (holders and analysis.has("meeting_events", sentence.start, sentence.end)):
+        if after_side_event and not (holders and (analysis.has("meeting_events", sentence.start, sentence.end)
+                                                  or analysis.has("future", sentence.start, sentence.end))):
             # "the meeting took place in his residence", "also present at the meeting were the director
             # of …": the side event again; a session after it is named with its body and a verb of its own
+            # (of holding, or of a preview: "the session will be held on Monday")
             continue
         holders = sorted(holders, key=lambda h: _permanent(h.slug))  # a council before a standing organ
         body = holders[0].slug if holders else _agency_body(analysis, sentence)
@@ -324,6 +350,11 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             future = False
         if not future and _dated_ahead(analysis, sentence, body):
             future = True  # "the 13th meeting … in Beijing on 21-22 May" in a report of 16 May: a preview
+        if primary is not None and primary.sentence.is_title and not sentence.is_title:
+            if not future and body in (primary.body, None) and _reports_held(analysis, sentence):
+                headline.confirmed = True
+            elif future and not next_session and body == primary.body:
+                headline.previewed = True
         if not future and body is not None and not analysis.has("meeting_events", sentence.start, sentence.end) \
                 and any(a.body == body and a.start is not None and analysis.doc.published is not None
                         and a.start > analysis.doc.published for a in announced):
@@ -359,6 +390,11 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             standing = standing or candidate
             continue
         primary = candidate
+    if primary is not None and headline.previewed and not headline.confirmed \
+            and not _reports_held(analysis, primary.sentence):
+        # "В Москве стартует заседание Совета" over a text that only says it "will be held" and who "is
+        # expected": a headline is the summary of its text, and this text previews the session
+        primary = None
     if primary is None:
         primary = standing
     if primary is None and not announced:
@@ -366,8 +402,32 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     if primary is None:  # a preview: only announced sessions
         return [m for m in announced if m.announced]
     _locate(analysis, primary, title, mentions)
-    where = (primary.body, primary.place, primary.start)
-    return [primary, *(m for m in announced if (m.body, m.place, m.start) != where)]
+    return [primary, *(m for m in announced if not _same_session(m, primary))]
+
+
+def _same_session(other: MeetingCandidate, primary: MeetingCandidate) -> bool:
+    """An announcement of the reported session itself ("the summit to be held on 14 October" in a report of
+    that day's summit): same body and day, and no other place."""
+    if other.body != primary.body:
+        return False
+    if (other.place, other.start) == (primary.place, primary.start):
+        return True
+    return other.start is not None and other.start == primary.start and other.place in (None, primary.place)
+
+
+@dataclass
+class _Headline:
+    """What the text says of the session its headline names: a nominal or present-tense headline
+    ("Заседание Совета в Москве", "стартует", "opens") is held only if the text does not only preview it."""
+
+    confirmed: bool = False  # a sentence of the text reports a session held, going on, or acting
+    previewed: bool = False  # a sentence of the text puts that session in the future ("will be held")
+
+
+def _reports_held(analysis: Analysis, sentence: Sentence) -> bool:
+    """The sentence itself says the session was held, is going on, or acted (a verb of holding, the
+    progressive, an act of the session): not a bare nominal mention."""
+    return any(analysis.has(cue, sentence.start, sentence.end) for cue in ("meeting_events", "ongoing", "session_acts"))
 
 
 def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> MeetingCandidate | None:
@@ -376,8 +436,8 @@ def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> Meeti
     отырыста") while its body is named only in another sentence ("the format of the Council of
     Defence Ministers"): the meeting word stands for that body's session when the document names
     exactly one body that holds sessions. The sentence must report the session held (a verb of
-    holding, an act of the session, or today's date), and be none of the things a session is
-    not (a side event, a preview, a national board, an exercise)."""
+    holding, an act of the session, participants who took part in it, or today's date), and be none of
+    the things a session is not (a side event, a preview, a national board, an exercise)."""
     holders = {m.slug for m in mentions if not is_organisation(m.slug) and not _permanent(m.slug)}
     if len(holders) != 1:
         return None
@@ -392,10 +452,14 @@ def _anaphoric_session(analysis: Analysis, mentions: list[BodyMention]) -> Meeti
                 or not _bare_meeting_word(analysis, sentence):
             continue
         today = _held_today(analysis, sentence) or _ongoing(analysis, sentence) is not None
-        if not (today or analysis.has("meeting_events", start, end) or analysis.has("session_acts", start, end)):
+        held = ("meeting_events", "session_acts", "took_part")
+        if not (today or any(analysis.has(cue, start, end) for cue in held)):
+            # held: a verb of holding, an act of the session, or its participants who "took part" in it
             continue
         if any(analysis.has(cue, start, end) for cue in ("side_event", "working_level", "arrival", "exercise",
-                                                          "national_session", "next_meeting", "previous_session")):
+                                                          "national_session", "next_meeting", "previous_session",
+                                                          "not_held")) \
+                or ((analysis.has("background_frame", start, end) or analysis.has("past", start, end)) and not today):
             continue
         if (analysis.has("future", start, end) and not today) or _in_passing(analysis, sentence, body) \
                 or _dated_ahead(analysis, sentence, body):
@@ -521,7 +585,9 @@ def _bare_meeting_word(analysis: Analysis, sentence: Sentence) -> bool:
     found = False
     for start, _ in analysis.find("meeting_nouns", sentence.start, sentence.end):
         words = analysis.text[sentence.start:start].split()
-        if words and words[-1][:1].isupper():
+        # a short word opening the sentence is capitalised as its first word ("В совещании", "At the meeting")
+        opening = len(words) == 1 and len(words[0]) <= 2
+        if words and words[-1][:1].isupper() and not opening:
             word_start = analysis.text.rfind(words[-1], sentence.start, start)
             if not any(m.start <= word_start < m.end for m in places):
                 return False
