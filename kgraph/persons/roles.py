@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kgraph.persons.cues import PersonCues
-from kgraph.persons.names import capitalise, is_first_name, kk_stems, strip_possessive
+from kgraph.persons.names import capitalise, is_first_name, is_surname_like, kk_stems, strip_possessive
 from kgraph.persons.tokens import Token, TokenizedText, parses
 
 _RU_BREAK_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRCL", "NPRO", "PRED", "INTJ", "COMP"}
@@ -245,6 +245,28 @@ def _caption_title(tt: TokenizedText, start: int, lang: str, cues: PersonCues) -
     return RolePhrase(start, end - 1, True)
 
 
+def _name_word(tok: Token, lang: str, cues: PersonCues) -> bool:
+    return tok.is_word and tok.is_cap and not _covered(tok) and not is_role_word(tok, lang, cues) \
+        and tok.low not in cues.stop_words.get("en" if tok.text.isascii() else lang, ())
+
+
+def _next_name_starts(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    """Token ``i`` opens a name written right after a title (two capitalised words that are no
+    title words nor gazetteer names, right after a title word or a state or body name, the pair
+    shaped like a name: a known first name, a surname ending, or a family name written first)."""
+    toks = tt.tokens
+    if i == 0 or i + 1 >= len(toks) or toks[i + 1].sentence != toks[i].sentence:
+        return False
+    tok, nxt, prev = toks[i], toks[i + 1], toks[i - 1]
+    if not (_name_word(tok, lang, cues) and _name_word(nxt, lang, cues) and tt.gap(i, i + 1) == " "):
+        return False
+    if not (is_role_word(prev, lang, cues) or _covered(prev)):
+        return False
+    nlang = "en" if nxt.text.isascii() else lang
+    return (is_first_name(tok.text, lang, cues) or is_surname_like(nxt.text, nlang, cues)
+            or strip_possessive(tok.low) in cues.surname_first)
+
+
 def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -> RolePhrase | None:
     """An apposition after the name: "Sergei Lebedev, chairman of the CIS Executive Committee,"."""
     toks = tt.tokens
@@ -278,6 +300,11 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
             break
         elif tok.is_cap and not _covered(tok) and is_first_name(tok.text, lang, cues):
             return None  # "X, казахстанский министр Ерлан Идрисов": the title is the next person's
+        elif _next_name_starts(tt, i, lang, cues):
+            # a list of attendees each written "<title> <name>": "X, Secretary of the Security Council
+            # of Kyrgyzstan Damir Sagynbaev, …", "X, Iranian Interior Minister Abdolreza Rahmani-Fazli":
+            # the title stands before the next name, it is not an apposition to this one
+            return None
         last = i
         i += 1
     if first is None or last is None:
