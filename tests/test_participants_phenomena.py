@@ -558,3 +558,11 @@ def test_attendees_listed_with_titles_before_names_each_head_their_state():
                 "Secretary of the Republic of Kyrgyzstan Marat Imankulov, Secretary of the Security Council under "
                 "the President of the Republic of Uzbekistan Victor Makhmudov.", "en")
     assert heads(m) == {"CN": "Xiaohong", "KG": "Imankulov", "UZ": "Makhmudov"}
+
+
+def test_president_of_a_parliament_is_no_head_of_state():
+    # "President of the National Assembly" names a parliament's speaker: at a parliamentary assembly
+    # he is his state's member, not a head of state out of place
+    m = meeting("The CSTO Parliamentary Assembly held its session in St Petersburg. President of the National "
+                "Assembly of Armenia Ararat Mirzoyan chaired the session.", "en")
+    assert heads(m).get("AM") == "Mirzoyan"

@@ -556,3 +556,23 @@ def test_plural_delegations_led_by_a_list_of_heads(gazetteer):
     # one name is no list: "the delegations were led by X" says nothing of the others
     text = "The delegations were led by Defence Minister of Armenia Arsen Torosyan."
     assert [p.heads_delegation_of for p in persons(gazetteer, text, "en")] == [None]
+
+
+def test_title_naming_a_comma_list_of_states_pairs_them_with_the_names(gazetteer):
+    # a list of three states inside one title, then as many names: each name its own state
+    text = ("В заседании участвовали руководители МВД Таджикистана, Узбекистана и Киргизии Рамазон "
+            "Рахимзода, Пулат Бобожонов и Улан Ниязбеков.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert [found[n].state for n in ("Рамазон Рахимзода", "Пулат Бобожонов", "Улан Ниязбеков")] == ["TJ", "UZ", "KG"]
+    assert found["Пулат Бобожонов"].role == "руководитель МВД"
+    text = ("Present were the defence ministers of Tajikistan, Uzbekistan and Kyrgyzstan Sherali Mirzo, "
+            "Bakhodir Kurbanov and Baktybek Bekbolotov.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert [found[n].state for n in ("Sherali Mirzo", "Bakhodir Kurbanov", "Baktybek Bekbolotov")] == ["TJ", "UZ", "KG"]
+
+
+def test_ru_state_represented_at_the_meeting_by(gazetteer):
+    # "<State> на заседании представлял X": the place of the session between the state and the verb
+    text = "Узбекистан на совещании представлял секретарь Совета безопасности Виктор Махмудов."
+    [p] = persons(gazetteer, text, "ru")
+    assert p.heads_delegation_of == "UZ"

@@ -401,7 +401,7 @@ class _Finder:
         corefer(self, leftovers)
         merge_patronymic_addresses(self)
         propagate_list_roles(self)
-        respective_lists(self)
+        respective_lists(self, leftovers)
         link_delegations(self)
         link_chairs(self)
         assign_home_states(self)

@@ -151,6 +151,22 @@ def _bracketed_abbreviation(tt: TokenizedText, close: int) -> int | None:
     return None
 
 
+def _is_state(tok: Token) -> bool:
+    return any(m.kind in STATE_KINDS for m in tok.matches)
+
+
+def _between_states(tt: TokenizedText, comma: int) -> bool:
+    """A comma between two states named by a title, the list of states closed by a conjunction
+    further on (a state list, not two titles): "министры Армении, Беларуси и Казахстана"."""
+    toks = tt.tokens
+    if comma == 0 or comma + 1 >= len(toks) or not (_is_state(toks[comma - 1]) and _is_state(toks[comma + 1])):
+        return False
+    j = comma + 1
+    while j < len(toks) and toks[j].sentence == toks[comma].sentence and (_is_state(toks[j]) or toks[j].text == ","):
+        j += 1
+    return j < len(toks) and toks[j].low in {"и", "and", "және", "мен", "бен", "пен"}
+
+
 def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
     """The title right before the name (tokens ``first..last``), if any."""
     toks = tt.tokens
@@ -186,6 +202,12 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             # Kazakh titles are head-final: the title before the comma must end in its head word
             # ("Қорғаныс министрі, генерал-полковник X"), else the comma joins a list
             if leftmost == i + 1 and (lang != "kk" or (i > 0 and is_role_word(toks[i - 1], lang, cues))):
+                visited.append(i)
+                i -= 1
+                continue
+            if _between_states(tt, i):
+                # a list of states inside one title: "главы МВД Армении, Беларуси и Казахстана X, Y и Z",
+                # "the defence ministers of Armenia, Belarus and Kazakhstan X, Y and Z"
                 visited.append(i)
                 i -= 1
                 continue
@@ -323,7 +345,7 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
                              or toks[first].low in {"the", "a", "an"}):
         first += 1
     while last >= first and (any(m.kind in {"state", "state-adj"} for m in toks[last].matches)
-                             or toks[last].low in {"of", "the", "and", "for", "its"}):
+                             or toks[last].low in {"of", "the", "and", "for", "its", ",", "и", "және"}):
         last -= 1
     while first <= last and toks[first].kind == "p":
         first += 1
