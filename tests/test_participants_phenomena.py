@@ -566,3 +566,16 @@ def test_president_of_a_parliament_is_no_head_of_state():
     m = meeting("The CSTO Parliamentary Assembly held its session in St Petersburg. President of the National "
                 "Assembly of Armenia Ararat Mirzoyan chaired the session.", "en")
     assert heads(m).get("AM") == "Mirzoyan"
+
+
+def test_list_items_from_a_state_written_before_a_dash():
+    # "from <State> – <title> <name>": the state a list item comes from gives the person's state
+    m = meeting("В Москве состоялось заседание Совета министров внутренних дел СНГ. В заседании приняли участие: "
+                "от Таджикистана — министр внутренних дел Рамазон Рахимзода, от Узбекистана — Пулат Бобожонов.", "ru")
+    assert heads(m) == {"TJ": "Рахимзода", "UZ": "Бобожонов"}
+    m = meeting("Мәскеуде ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Отырысқа министрлер қатысты: "
+                "Тәжікстаннан – Рамазон Рахимзода, Өзбекстаннан – Пулат Бобожонов.", "kk")
+    assert heads(m) == {"TJ": "Рахимзода", "UZ": "Бобожонов"}
+    m = meeting("The CIS Council of Interior Ministers met in Moscow. Ministers attended from all member states: "
+                "from Tajikistan – Interior Minister Ramazon Rahimzoda, from Uzbekistan – Pulat Bobojonov.", "en")
+    assert heads(m) == {"TJ": "Rahimzoda", "UZ": "Bobojonov"}

@@ -279,6 +279,22 @@ class _Finder:
                 return m.key
         return None
 
+    def _source_state(self, first: int, lang: str) -> str | None:
+        """The state a list item comes from, written before it with a dash: "от Армении — министр
+        X", "from Armenia – X", "Армениядан – X" (the ablative case)."""
+        toks = self.tt.tokens
+        dash = first - 1
+        if dash < 1 or toks[dash].text not in ("-", "–", "—") or toks[dash].sentence != toks[first].sentence:
+            return None
+        pattern = self.cues.source_before.get(lang)
+        for m in toks[dash - 1].matches:
+            if m.kind != "state" or m.end != toks[dash - 1].end:
+                continue
+            if m.case in self.cues.source_cases or (
+                    pattern is not None and pattern.search(self.tt.norm, max(0, m.start - 8), m.start)):
+                return m.key
+        return None
+
     # ------------------------------------------------------------ names
     def name_words(self, units: list[_Unit], lang: str) -> list[str]:
         """The words of a name in the nominative (Russian declension, Kazakh case endings undone)."""
@@ -329,6 +345,8 @@ class _Finder:
         source = "after"
         if state is None and before is None:
             state, source = self._state_before(first_i, lang), "before"
+        if state is None:
+            state, source = self._source_state(before.first if before is not None else first_i, lang), "before"
         speech = self._speech_after(last_i, lang)
         surname_unit = units[-1] if not units[-1].initial else units[0]
         if shape == "full" and lang == "ru" and is_patronymic(units[-1].word, self.cues):
