@@ -535,3 +535,47 @@ def test_head_of_a_state_committee_is_not_a_head_of_state():
 def test_state_in_an_apposition_to_the_venue_is_not_a_participant(lang, body):
     m = meeting(body, lang)
     assert "AZ" in m.states and "TJ" not in m.states
+
+
+def test_chief_of_general_staff_of_the_armed_forces_is_no_defence_minister():
+    # "of the Armed Forces" is the complement of the holder's title, not a second office: the chief of
+    # the general staff standing in for his minister is not the state's member of the council
+    m = meeting("The SCO Defence Ministers' meeting was held in Bishkek. It was attended by Defence Minister "
+                "of Kazakhstan Ruslan Zhaksylykov and Chief of the General Staff of the Armed Forces of the "
+                "Kyrgyz Republic Major General Erlan Zhumabaev.", "en")
+    assert heads(m).get("KZ") == "Zhaksylykov"
+    assert "KG" not in heads(m)
+    m = meeting("В Бишкеке состоялось заседание Совета министров обороны СНГ. В нём приняли участие министр "
+                "обороны Казахстана Руслан Жаксылыков и начальник Генерального штаба Вооружённых сил Киргизии "
+                "генерал-майор Эрлан Жумабаев.", "ru")
+    assert heads(m).get("KZ") == "Жаксылыков"
+    assert "KG" not in heads(m)
+
+
+def test_attendees_listed_with_titles_before_names_each_head_their_state():
+    m = meeting("The meeting of SCO Security Council Secretaries was held in Astana. The meeting was attended by "
+                "Member of the State Council of the People's Republic of China Wang Xiaohong, Security Council "
+                "Secretary of the Republic of Kyrgyzstan Marat Imankulov, Secretary of the Security Council under "
+                "the President of the Republic of Uzbekistan Victor Makhmudov.", "en")
+    assert heads(m) == {"CN": "Xiaohong", "KG": "Imankulov", "UZ": "Makhmudov"}
+
+
+def test_president_of_a_parliament_is_no_head_of_state():
+    # "President of the National Assembly" names a parliament's speaker: at a parliamentary assembly
+    # he is his state's member, not a head of state out of place
+    m = meeting("The CSTO Parliamentary Assembly held its session in St Petersburg. President of the National "
+                "Assembly of Armenia Ararat Mirzoyan chaired the session.", "en")
+    assert heads(m).get("AM") == "Mirzoyan"
+
+
+def test_list_items_from_a_state_written_before_a_dash():
+    # "from <State> – <title> <name>": the state a list item comes from gives the person's state
+    m = meeting("В Москве состоялось заседание Совета министров внутренних дел СНГ. В заседании приняли участие: "
+                "от Таджикистана — министр внутренних дел Рамазон Рахимзода, от Узбекистана — Пулат Бобожонов.", "ru")
+    assert heads(m) == {"TJ": "Рахимзода", "UZ": "Бобожонов"}
+    m = meeting("Мәскеуде ТМД Ішкі істер министрлері кеңесінің отырысы өтті. Отырысқа министрлер қатысты: "
+                "Тәжікстаннан – Рамазон Рахимзода, Өзбекстаннан – Пулат Бобожонов.", "kk")
+    assert heads(m) == {"TJ": "Рахимзода", "UZ": "Бобожонов"}
+    m = meeting("The CIS Council of Interior Ministers met in Moscow. Ministers attended from all member states: "
+                "from Tajikistan – Interior Minister Ramazon Rahimzoda, from Uzbekistan – Pulat Bobojonov.", "en")
+    assert heads(m) == {"TJ": "Rahimzoda", "UZ": "Bobojonov"}

@@ -498,3 +498,81 @@ def test_speaker_caption_with_surname_in_capitals(gazetteer):
     found = by_name(persons(gazetteer, "Заседание прошло в Минске.\nСергей ПЕТРОВ, министр обороны Беларуси:\n"
                                        "Мы обсудили важные вопросы.", "ru"))
     assert found["Сергей Петров"].state == "BY"
+
+
+# ---------------------------------------------------------------- lists of titled attendees
+
+def test_en_title_after_a_name_that_opens_the_next_name_is_not_an_apposition(gazetteer):
+    # a list of attendees each written "<title> <name>": the title after a comma belongs to the
+    # next name, also when the next first name is not a known one
+    text = ("The session was attended by Member of the Government of the Republic of Tajikistan Rustam "
+            "Nazarov, Interior Minister of the Kyrgyz Republic Ulanbek Niyazbekov, Secretary of the Security "
+            "Council under the President of the Republic of Kazakhstan Gizat Nurdauletov and others.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert found["Rustam Nazarov"].state == "TJ"
+    assert found["Ulanbek Niyazbekov"].state == "KG"
+    assert found["Gizat Nurdauletov"].state == "KZ"
+    assert "Security Council" in found["Gizat Nurdauletov"].role
+
+
+def test_en_state_adjective_after_a_comma_opens_the_next_persons_title(gazetteer):
+    text = ("CIS Secretary General Sergei Ivanov, Turkmen Interior Minister Ashyrguly Khojamov and "
+            "Georgian Deputy Minister Levan Kakhidze also attended the meeting.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert found["Sergei Ivanov"].state is None
+    assert found["Ashyrguly Khojamov"].state == "TM"
+
+
+def test_name_particle_joined_by_a_hyphen_is_inside_the_name(gazetteer):
+    text = "Afghan Defence Minister Zia ud-Din Wardak also attended the meeting."
+    [p] = persons(gazetteer, text, "en")
+    assert p.name == "Zia ud-Din Wardak"
+    assert p.state == "AF"
+    text = "В заседании участвовал министр обороны Афганистана Зия уд-Дин Вардак."
+    [p] = persons(gazetteer, text, "ru")
+    assert p.name.endswith("Вардак")
+    assert p.state == "AF"
+
+
+def test_ru_surname_that_is_also_a_common_word_after_a_first_name_and_title(gazetteer):
+    text = "Заседание прошло под председательством министра обороны Армении генерал-майора Олега Соломина."
+    [p] = persons(gazetteer, text, "ru")
+    assert p.name == "Олег Соломин"
+    assert p.state == "AM"
+
+
+def test_plural_delegations_led_by_a_list_of_heads(gazetteer):
+    # the delegations, in the plural and of no state, and a list of heads: each heads his own state's
+    text = ("The delegations were led by Defence Minister of Armenia Arsen Torosyan, Defence Minister of "
+            "Belarus Pavel Muraveiko and Deputy Defence Minister of Russia Yunus-Bek Yevkurov.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert {p.heads_delegation_of for p in found.values()} == {"AM", "BY", "RU"}
+    text = ("Делегации возглавили министр обороны Армении Арсен Торосян и министр обороны Белоруссии "
+            "Павел Муравейко.")
+    assert {p.heads_delegation_of for p in persons(gazetteer, text, "ru")} == {"AM", "BY"}
+    text = ("Делегацияларды Армения Қорғаныс министрі Арсен Торосян және Беларусь Қорғаныс министрі "
+            "Павел Муравейко басқарды.")
+    assert {p.heads_delegation_of for p in persons(gazetteer, text, "kk")} == {"AM", "BY"}
+    # one name is no list: "the delegations were led by X" says nothing of the others
+    text = "The delegations were led by Defence Minister of Armenia Arsen Torosyan."
+    assert [p.heads_delegation_of for p in persons(gazetteer, text, "en")] == [None]
+
+
+def test_title_naming_a_comma_list_of_states_pairs_them_with_the_names(gazetteer):
+    # a list of three states inside one title, then as many names: each name its own state
+    text = ("В заседании участвовали руководители МВД Таджикистана, Узбекистана и Киргизии Рамазон "
+            "Рахимзода, Пулат Бобожонов и Улан Ниязбеков.")
+    found = by_name(persons(gazetteer, text, "ru"))
+    assert [found[n].state for n in ("Рамазон Рахимзода", "Пулат Бобожонов", "Улан Ниязбеков")] == ["TJ", "UZ", "KG"]
+    assert found["Пулат Бобожонов"].role == "руководитель МВД"
+    text = ("Present were the defence ministers of Tajikistan, Uzbekistan and Kyrgyzstan Sherali Mirzo, "
+            "Bakhodir Kurbanov and Baktybek Bekbolotov.")
+    found = by_name(persons(gazetteer, text, "en"))
+    assert [found[n].state for n in ("Sherali Mirzo", "Bakhodir Kurbanov", "Baktybek Bekbolotov")] == ["TJ", "UZ", "KG"]
+
+
+def test_ru_state_represented_at_the_meeting_by(gazetteer):
+    # "<State> на заседании представлял X": the place of the session between the state and the verb
+    text = "Узбекистан на совещании представлял секретарь Совета безопасности Виктор Махмудов."
+    [p] = persons(gazetteer, text, "ru")
+    assert p.heads_delegation_of == "UZ"

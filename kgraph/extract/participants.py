@@ -466,8 +466,19 @@ def _offices(analysis: Analysis, mention: PersonMention) -> set[str]:
     role = mention.role_span
     if role is None:
         return set()
-    return {m.key.split("/")[-1] for m in analysis.matches
-            if m.kind in ("agency-head", "agency", "agency-national") and role.start <= m.start < role.end}
+    cuts = [role.start] + [role.start + m.end() for m in TITLE_SEGMENTS.finditer(analysis.text[role.start:role.end])]
+    return set().union(*(_offices_in(analysis, a, b) for a, b in itertools.pairwise([*cuts, role.end])))
+
+
+def _offices_in(analysis: Analysis, start: int, end: int) -> set[str]:
+    """The offices a stretch of title names. A holder's title names his office; an agency named
+    after it is the complement of that title ("Chief of the General Staff of the Armed Forces",
+    "начальник Генштаба Вооружённых сил"), not a second office: agencies count only where no
+    holder's title is written."""
+    found = [m for m in analysis.matches
+             if m.kind in ("agency-head", "agency", "agency-national") and start <= m.start < end]
+    heads = [m for m in found if m.kind == "agency-head"]
+    return {m.key.split("/")[-1] for m in (heads or found)}
 
 
 def _member_of_holder(analysis: Analysis, mention: PersonMention, holder: str | None) -> bool:
@@ -528,8 +539,7 @@ def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None
     for segment in reversed(segments):
         if analysis.cues.search("rank_only", normalise(analysis.text[segment.start:segment.end])):
             continue
-        offices = {m.key.split("/")[-1] for m in analysis.matches
-                   if m.kind in ("agency-head", "agency", "agency-national") and segment.start <= m.start < segment.end}
+        offices = _offices_in(analysis, segment.start, segment.end)
         break
     return bool(offices) and not (members & offices)
 

@@ -26,6 +26,7 @@ from kgraph.persons.names import (
     ru_normalise,
     script_of,
     strip_possessive,
+    surname_shaped,
 )
 from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
 from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
@@ -63,6 +64,7 @@ class _Unit:
     last: int
     word: str  # "А." for an initial
     initial: bool
+    particle: bool = False  # "ul-Haq": inside a name only, never its first or last word
 
 
 def _doc_lang(doc: Document) -> str:
@@ -102,7 +104,9 @@ def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
     i = 0
     while i < len(toks):
         unit = None
-        if not toks[i].is_cap and not toks[i].is_abbreviation:  # an initial is a capital too
+        if _particle_word(tt, i, cur, cues):
+            unit = _Unit(i, i, toks[i].text, False, particle=True)
+        elif not toks[i].is_cap and not toks[i].is_abbreviation:  # an initial is a capital too
             pass
         elif tt.is_initial(i):
             unit = _Unit(i, i + 1, toks[i].text + ".", True)
@@ -127,6 +131,19 @@ def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
     if cur:
         runs.append(cur)
     return runs
+
+
+def _particle_word(tt: TokenizedText, i: int, cur: list[_Unit], cues: PersonCues) -> bool:
+    """A lower-case particle hyphenated to a capitalised part, inside a name and before its last
+    word: "Nour ul-Haq Ulumi", "Нур уль-Хак Улуми" (Arabic and Persian names)."""
+    toks = tt.tokens
+    tok = toks[i]
+    if not cur or cur[-1].initial or not tok.is_word or "-" not in tok.text or i + 1 >= len(toks):
+        return False
+    particle, _, rest = tok.text.partition("-")
+    nxt = toks[i + 1]
+    return (particle.casefold() in cues.name_particles and rest[:1].isupper()
+            and nxt.is_cap and tt.gap(i, i + 1) == " " and tt.gap(cur[-1].last, i) == " ")
 
 
 def _capitals_surname(tt: TokenizedText, i: int, cur: list[_Unit], lang: str, cues: PersonCues) -> bool:
@@ -262,6 +279,22 @@ class _Finder:
                 return m.key
         return None
 
+    def _source_state(self, first: int, lang: str) -> str | None:
+        """The state a list item comes from, written before it with a dash: "от Армении — министр
+        X", "from Armenia – X", "Армениядан – X" (the ablative case)."""
+        toks = self.tt.tokens
+        dash = first - 1
+        if dash < 1 or toks[dash].text not in ("-", "–", "—") or toks[dash].sentence != toks[first].sentence:
+            return None
+        pattern = self.cues.source_before.get(lang)
+        for m in toks[dash - 1].matches:
+            if m.kind != "state" or m.end != toks[dash - 1].end:
+                continue
+            if m.case in self.cues.source_cases or (
+                    pattern is not None and pattern.search(self.tt.norm, max(0, m.start - 8), m.start)):
+                return m.key
+        return None
+
     # ------------------------------------------------------------ names
     def name_words(self, units: list[_Unit], lang: str) -> list[str]:
         """The words of a name in the nominative (Russian declension, Kazakh case endings undone)."""
@@ -291,11 +324,12 @@ class _Finder:
 
     def _accept(self, units: list[_Unit], lang: str) -> tuple[bool, Any]:
         shape = self.shape(units)
-        if shape is None:
+        if shape is None or units[0].particle or units[-1].particle:
             return False, None
         if shape == "full" and len(units) == 2 and lang == "ru" and "Patr" in parses(units[-1].word)[0].tag:
             return False, None  # a first name and patronymic: the surname is elsewhere in the run
-        if not all(_plausible(self.tt, u, lang, self.cues) for u in units):
+        if not all(_plausible(self.tt, u, lang, self.cues) for u in units[:-1]) or not (
+                _plausible(self.tt, units[-1], lang, self.cues) or self._surname_after_first(units, lang)):
             return False, None
         if shape == "full" and len(units) == 3 and not any(is_patronymic(u.word, self.cues) for u in units) \
                 and all(script_of(u.word) == "cyr" and len(u.word) > 3 for u in units):
@@ -311,6 +345,8 @@ class _Finder:
         source = "after"
         if state is None and before is None:
             state, source = self._state_before(first_i, lang), "before"
+        if state is None:
+            state, source = self._source_state(before.first if before is not None else first_i, lang), "before"
         speech = self._speech_after(last_i, lang)
         surname_unit = units[-1] if not units[-1].initial else units[0]
         if shape == "full" and lang == "ru" and is_patronymic(units[-1].word, self.cues):
@@ -330,12 +366,22 @@ class _Finder:
             # "Recep Tayyip Erdogan": a name of three (or four) words stands right after its title in
             # running text, and no inner word is a surname; "Kassym-Jomart Tokayev Meets" (a
             # headline word after the surname) is not one
-            inner_surname = any(is_surname_like(u.word, lang, self.cues) for u in units[1:-1])
+            inner_surname = any(is_surname_like(u.word, lang, self.cues) for u in units[1:-1] if not u.particle)
             if not adjacent_title or inner_surname or _headline(self.tt, units[0].first):
                 return False, None
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
              (adjacent_title and mid_sentence and shape == "full")
         return ok, (role, (state, source) if state else None, after if before else None)
+
+    def _surname_after_first(self, units: list[_Unit], lang: str) -> bool:
+        """A surname that is also a common word ("Виктора Хренина", "Сергей Лопата") after a known
+        first name, mid-sentence and right after a title: the first name and the title say it is a
+        name when the word itself is shaped like a surname."""
+        if len(units) != 2 or units[0].initial or units[1].initial or self.tt.sentence_start(units[0].first):
+            return False
+        if not is_first_name(units[0].word, lang, self.cues) or not surname_shaped(units[1].word, lang, self.cues):
+            return False
+        return role_before(self.tt, units[0].first, lang, self.cues, self.taken) is not None
 
     def _windows(self, run: list[_Unit]) -> list[list[_Unit]]:
         n = len(run)
@@ -373,7 +419,7 @@ class _Finder:
         corefer(self, leftovers)
         merge_patronymic_addresses(self)
         propagate_list_roles(self)
-        respective_lists(self)
+        respective_lists(self, leftovers)
         link_delegations(self)
         link_chairs(self)
         assign_home_states(self)

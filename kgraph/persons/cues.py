@@ -40,6 +40,10 @@ class DelegationCues:
     head_title: re.Pattern[str] | None = None
     # a pronoun standing for the delegation of the sentence before ("It was led by", "Ее возглавил")
     pronoun: re.Pattern[str] | None = None
+    # the delegations (plural, no owner) and their head verb before a list of heads ("The delegations
+    # were led by X, Y and Z", "Делегации возглавили X, Y"); kk: the noun, the heads after it
+    # ("Делегацияларды X, Y басқарды"), the verb matched separately by ``verbs``
+    plural_heads: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +77,12 @@ class PersonCues:
     # Kazakh: an accusative object inside a title when a verbal noun with these endings follows it
     # ("Есірткі айналымын бақылау … қызметі")
     kk_verbal_noun_endings: tuple[str, ...] = ()
+    # lower-case particles hyphenated to the next part of a name ("ul-Haq", "al-Assad")
+    name_particles: frozenset[str] = frozenset()
+    # the state a list item comes from, before a dash: a preposition right before the state ("от",
+    # "from"), or the state's case ("Армениядан": ablative)
+    source_before: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    source_cases: frozenset[str] = frozenset()
 
 
 def _words(values: Any) -> list[str]:
@@ -113,6 +123,7 @@ def load_cues() -> PersonCues:
     plurals = data.get("role_plurals") or {}
     home_titles = {lang: (str(v["state"]), tuple(_words(v.get("head_words"))))
                    for lang, v in (data.get("home_state_titles") or {}).items()}
+    source = data.get("source") or {}
     first = {name for lang in LANGS for name in _words((data.get("first_names") or {}).get(lang))}
     return PersonCues(
         role_words={k: frozenset(v) for k, v in _by_lang(data, "role_words").items()},
@@ -140,4 +151,7 @@ def load_cues() -> PersonCues:
         counterpart_words={k: frozenset(v) for k, v in _by_lang(data, "counterpart_words").items()},
         surname_first=frozenset(_words(data.get("surname_first"))),
         kk_verbal_noun_endings=tuple(_words(data.get("kk_verbal_noun_endings"))),
+        name_particles=frozenset(_words(data.get("name_particles"))),
+        source_before={lang: _compile(where, p) for lang, p in (source.get("before") or {}).items()},
+        source_cases=frozenset(_words(source.get("cases"))),
     )

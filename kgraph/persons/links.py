@@ -133,6 +133,7 @@ def link_delegations(f: _Finder) -> None:
             if owner is not None and after:
                 _assign_owner(f, after[0][2], owner, False)
                 _gapped_heads(f, after, cues.represent_gap)
+        _plural_heads(f, (s_start, s_end), mentions)
     # "Yerzhan X, head of the Kazakh delegation": the title names the delegation itself
     for p in f.persons:
         if p.role_span is None or p.heads_delegation_of or p.heads_organization_delegation:
@@ -144,6 +145,31 @@ def link_delegations(f: _Finder) -> None:
                 owner = _owner(f, start + noun.start(), start + noun.end(), lang)
                 _assign_owner(f, p, owner, False)
                 break
+
+
+def _plural_heads(f: _Finder, sentence: tuple[int, int], mentions: list[tuple[int, int, PersonMention]]) -> None:
+    """"The delegations were led by X (Armenia), Y (Belarus) and Z", "Делегации возглавили министр
+    обороны Армении X и министр обороны Беларуси Y", "Делегацияларды X, Y басқарды": delegations
+    named in the plural, with no state of their own, and a list of heads: each person of the list
+    with a state heads his state's delegation (a list of one is no list)."""
+    cues = f.cues.delegation[f.lang]
+    if cues.plural_heads is None:
+        return
+    norm = f.tt.norm
+    for m in cues.plural_heads.finditer(norm, sentence[0], sentence[1]):
+        if f.lang == "kk":  # head-final: the heads stand between the noun and the verb
+            verb = cues.verbs.search(norm, m.end(), sentence[1])
+            if verb is None:
+                continue
+            listed = [x for x in mentions if m.end() <= x[0] and x[1] <= verb.start()]
+        else:
+            listed = [x for x in mentions if x[0] >= m.end()]
+        people = [p for _, _, p in listed]
+        if len({id(p) for p in people}) < 2:
+            continue
+        for person in people:
+            if person.state and not person.heads_delegation_of and not person.heads_organization_delegation:
+                person.heads_delegation_of = person.state
 
 
 def _pronoun_delegation(f: _Finder, before: tuple[int, int], here: tuple[int, int], verb: tuple[int, int],

@@ -186,14 +186,17 @@ def stated_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
     return rest
 
 
-def respective_lists(f: _Finder) -> None:
+def respective_lists(f: _Finder, leftovers: list[list[_Unit]] = ()) -> None:
     """A title naming several states, then as many names joined as a list, pairs them in order:
     "the interior ministers of Kyrgyzstan and Russia X and Y", "министры обороны Армении и
     Беларуси X и Y", "Қырғызстан мен Ресейдің ішкі істер министрлері X пен Y". Each name gets
-    its own state (not the title's last one) and the shared title."""
+    its own state (not the title's last one) and the shared title. A later item of the list need
+    not look like a name by itself (an unknown first name): its place in the list is the evidence,
+    so a leftover run of a full name's shape standing there is taken."""
     toks = f.tt.tokens
     joiners = f.cues.list_joiners.get(f.lang, frozenset())
     by_first = {first: (p, last) for p in f.persons for first, last in p.mentions}
+    runs = {run[0].first: run for run in leftovers if run}
     for p in list(f.persons):
         if len(p.role_states) < 2 or p.role_mention is None:
             continue
@@ -203,6 +206,9 @@ def respective_lists(f: _Finder) -> None:
             while j < len(toks) and toks[j].low in joiners and toks[j].sentence == toks[last].sentence:
                 j += 1
             found = by_first.get(j)
+            if found is None and j in runs and j != last + 1 and f.accept_listed(runs[j]):
+                person = f.add_listed(runs.pop(j))
+                found = by_first[j] = (person, person.mentions[-1][1])
             if j == last + 1 or found is None or found[0] in chain:
                 break
             chain.append(found[0])

@@ -89,6 +89,16 @@ def is_surname_like(word: str, lang: str, cues: PersonCues) -> bool:
     return _shaped(_low(word), cues, script)
 
 
+def surname_shaped(word: str, lang: str, cues: PersonCues) -> bool:
+    """Ends like a surname (a Russian one in any case form) whether or not it is also a dictionary
+    word: "Хренина" (a surname's genitive, and a noun)."""
+    word = strip_possessive(word)
+    script = script_of(word)
+    if script == "cyr" and lang != "kk":
+        return any(_shaped(_low(form), cues, script) for form in ru_surname_forms(word, cues))
+    return is_surname_like(word, lang, cues)
+
+
 @_per_word
 def kk_stems(word: str, cues: PersonCues) -> tuple[str, ...]:
     """The word itself and what remains when a Kazakh case suffix is cut (three letters at least)."""

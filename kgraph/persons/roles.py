@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kgraph.persons.cues import PersonCues
-from kgraph.persons.names import capitalise, is_first_name, kk_stems, strip_possessive
+from kgraph.persons.names import capitalise, is_first_name, is_surname_like, kk_stems, strip_possessive
 from kgraph.persons.tokens import Token, TokenizedText, parses
 
 _RU_BREAK_POS = {"VERB", "INFN", "GRND", "PRTS", "ADVB", "PRCL", "NPRO", "PRED", "INTJ", "COMP"}
@@ -151,6 +151,22 @@ def _bracketed_abbreviation(tt: TokenizedText, close: int) -> int | None:
     return None
 
 
+def _is_state(tok: Token) -> bool:
+    return any(m.kind in STATE_KINDS for m in tok.matches)
+
+
+def _between_states(tt: TokenizedText, comma: int) -> bool:
+    """A comma between two states named by a title, the list of states closed by a conjunction
+    further on (a state list, not two titles): "министры Армении, Беларуси и Казахстана"."""
+    toks = tt.tokens
+    if comma == 0 or comma + 1 >= len(toks) or not (_is_state(toks[comma - 1]) and _is_state(toks[comma + 1])):
+        return False
+    j = comma + 1
+    while j < len(toks) and toks[j].sentence == toks[comma].sentence and (_is_state(toks[j]) or toks[j].text == ","):
+        j += 1
+    return j < len(toks) and toks[j].low in {"и", "and", "және", "мен", "бен", "пен"}
+
+
 def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues, taken: set[int]) -> RolePhrase | None:
     """The title right before the name (tokens ``first..last``), if any."""
     toks = tt.tokens
@@ -186,6 +202,12 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             # Kazakh titles are head-final: the title before the comma must end in its head word
             # ("Қорғаныс министрі, генерал-полковник X"), else the comma joins a list
             if leftmost == i + 1 and (lang != "kk" or (i > 0 and is_role_word(toks[i - 1], lang, cues))):
+                visited.append(i)
+                i -= 1
+                continue
+            if _between_states(tt, i):
+                # a list of states inside one title: "главы МВД Армении, Беларуси и Казахстана X, Y и Z",
+                # "the defence ministers of Armenia, Belarus and Kazakhstan X, Y and Z"
                 visited.append(i)
                 i -= 1
                 continue
@@ -245,6 +267,28 @@ def _caption_title(tt: TokenizedText, start: int, lang: str, cues: PersonCues) -
     return RolePhrase(start, end - 1, True)
 
 
+def _name_word(tok: Token, lang: str, cues: PersonCues) -> bool:
+    return tok.is_word and tok.is_cap and not _covered(tok) and not is_role_word(tok, lang, cues) \
+        and tok.low not in cues.stop_words.get("en" if tok.text.isascii() else lang, ())
+
+
+def _next_name_starts(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
+    """Token ``i`` opens a name written right after a title (two capitalised words that are no
+    title words nor gazetteer names, right after a title word or a state or body name, the pair
+    shaped like a name: a known first name, a surname ending, or a family name written first)."""
+    toks = tt.tokens
+    if i == 0 or i + 1 >= len(toks) or toks[i + 1].sentence != toks[i].sentence:
+        return False
+    tok, nxt, prev = toks[i], toks[i + 1], toks[i - 1]
+    if not (_name_word(tok, lang, cues) and _name_word(nxt, lang, cues) and tt.gap(i, i + 1) == " "):
+        return False
+    if not (is_role_word(prev, lang, cues) or _covered(prev)):
+        return False
+    nlang = "en" if nxt.text.isascii() else lang
+    return (is_first_name(tok.text, lang, cues) or is_surname_like(nxt.text, nlang, cues)
+            or strip_possessive(tok.low) in cues.surname_first)
+
+
 def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -> RolePhrase | None:
     """An apposition after the name: "Sergei Lebedev, chairman of the CIS Executive Committee,"."""
     toks = tt.tokens
@@ -278,6 +322,11 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
             break
         elif tok.is_cap and not _covered(tok) and is_first_name(tok.text, lang, cues):
             return None  # "X, казахстанский министр Ерлан Идрисов": the title is the next person's
+        elif _next_name_starts(tt, i, lang, cues):
+            # a list of attendees each written "<title> <name>": "X, Secretary of the Security Council
+            # of Kyrgyzstan Damir Sagynbaev, …", "X, Iranian Interior Minister Abdolreza Rahmani-Fazli":
+            # the title stands before the next name, it is not an apposition to this one
+            return None
         last = i
         i += 1
     if first is None or last is None:
@@ -296,7 +345,7 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
                              or toks[first].low in {"the", "a", "an"}):
         first += 1
     while last >= first and (any(m.kind in {"state", "state-adj"} for m in toks[last].matches)
-                             or toks[last].low in {"of", "the", "and", "for", "its"}):
+                             or toks[last].low in {"of", "the", "and", "for", "its", ",", "и", "және"}):
         last -= 1
     while first <= last and toks[first].kind == "p":
         first += 1
