@@ -312,7 +312,7 @@ def test_supporting_a_chairmanship_is_a_decision():
                             "Түрікменстанның келер жылғы төрағалығын қолдады.")
     assert len(quotes(m, text)) == 1
     m, text = meeting("ru", "В Душанбе прошло заседание Совета глав государств СНГ. Главы государств поддержали "
-                            "председательство Туркменистана в Содружестве в 2019 году.")
+                            "председательство Туркменистана в Содружестве в 2019 году.", published="2018-09-28")
     assert len(quotes(m, text)) == 1
 
 
@@ -324,7 +324,7 @@ def test_agreeing_on_an_opinion_is_not_a_decision_but_the_next_venue_is():
                             "жылдың көктемінде Алматыда өтетіні белгілі болды.")
     assert len(quotes(m, text)) == 1
     m, text = meeting("en", "The CIS Council of Heads of State met in Ashgabat. The leaders agreed that Uzbekistan "
-                            "will chair the Commonwealth in 2020.")
+                            "will chair the Commonwealth in 2020.", published="2019-10-11")
     assert len(quotes(m, text)) == 1
 
 
@@ -728,3 +728,140 @@ def test_a_proposal_named_by_its_noun_with_its_author_between():
                            ("kk", "Министрлер Қазақстанның орталық құру туралы ұсынысын қарады.")]:
         m, text = meeting(lang, HEADS[lang] + sentence)
         assert quotes(m, text, "proposals") == [], (lang, sentence)
+
+
+# --- issue 9, round 4: coordinated verbs, designation, history frames, next venue, nominations ----------
+
+
+def test_coordinated_verbs_each_take_the_object_after_them():
+    """Two adoption verbs with their own objects after each: the second verb's object follows it."""
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Министры одобрили план "
+                            "учений на 2026 год и условились организовывать ежегодно спартакиаду армий.")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[1].startswith("условились организовывать")
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The ministers approved the exercise "
+                            "plan for 2026 and agreed to organise an army sports contest every year.",
+                      title="News")
+    got = quotes(m, text)
+    assert len(got) == 2 and got[1].startswith("agreed to organise")
+
+
+def test_designation_is_a_decision():
+    m, text = meeting("ru", "В Алматы прошло заседание Совета министров обороны СНГ. Министры определили "
+                            "военный университет в Москве в качестве базовой организации по подготовке кадров.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Almaty. The ministers designated the "
+                            "military university in Moscow as the base organisation for training.", title="News")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("kk", "Алматыда ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Министрлер Мәскеудегі "
+                            "әскери университетті кадрлар даярлау жөніндегі базалық ұйым ретінде айқындады.",
+                      title="Жаңалық")
+    assert len(quotes(m, text)) == 1
+
+
+def test_history_year_with_a_month_or_closing_the_clause_is_no_decision():
+    """Background of an article: "In November 2014 the council decided …", "… was granted observer status
+    in 2013" are acts of earlier years, not of the reported session."""
+    m, text = meeting("en", "The CSTO Parliamentary Assembly met in Moscow and approved the plan of work for 2025. "
+                            "In November 2014, the council decided to invite the parliaments of partner states as "
+                            "observers. The parliament of Serbia was granted observer status in the assembly in 2013.",
+                      title="News", published="2024-11-20")
+    assert quotes(m, text) == ["The CSTO Parliamentary Assembly met in Moscow and approved the plan of work for 2025."]
+    m, text = meeting("ru", "В Москве прошло заседание Парламентской ассамблеи ОДКБ. Депутаты утвердили план работы "
+                            "на 2025 год. В ноябре 2014 года совет решил пригласить парламенты партнеров в качестве "
+                            "наблюдателей.", published="2024-11-20")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("kk", "Мәскеуде ҰҚШҰ Парламенттік ассамблеясының отырысы өтті. Депутаттар 2025 жылға арналған "
+                            "жұмыс жоспарын бекітті. 2014 жылғы қарашада кеңес серіктес парламенттерді бақылаушы "
+                            "ретінде шақыру туралы шешім қабылдады.", title="Жаңалық", published="2024-11-20")
+    assert len(quotes(m, text)) == 1
+
+
+def test_last_year_report_beside_next_year_plan_is_no_history():
+    """"Heard the report for 2023 and approved the plan for 2024": last year names a period, not the act."""
+    m, text = meeting("kk", "Астанада ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. Министрлер 2023 жылы "
+                            "ынтымақтастық бағдарламасын орындау туралы есепті тыңдап, 2024 жылға арналған жаңа "
+                            "жоспарды бекітті.", title="Жаңалық", published="2024-04-10")
+    assert len(quotes(m, text)) == 1
+
+
+def test_next_sessions_venue_with_a_long_subject_and_the_proposal_behind_it():
+    m, text = meeting("en", "The CSTO Parliamentary Assembly Council met in Almaty. At the suggestion of the Speaker, "
+                            "the next sessions of the Council and of the Assembly itself will be held in Bishkek "
+                            "in November.", title="News")
+    assert len(quotes(m, text)) == 1
+    assert len(quotes(m, text, "proposals")) == 1
+
+
+def test_nominating_a_candidate_is_a_proposal():
+    m, text = meeting("en", "The CSTO Parliamentary Assembly met in Moscow. The speaker of the Armenian parliament "
+                            "nominated the current chairman for another term.", title="News")
+    assert len(quotes(m, text, "proposals")) == 1
+    m, text = meeting("ru", "В Москве прошло заседание Парламентской ассамблеи ОДКБ. Спикер парламента Армении "
+                            "выдвинул кандидатуру действующего председателя на новый срок.")
+    assert len(quotes(m, text, "proposals")) == 1
+
+
+def test_nominal_and_passive_adoption_wordings():
+    """Adoption told through a noun or a passive: "received approval", "resulted in the signing of",
+    "decisions were taken", "agreement was reached", "итогом стало принятие", "ұйғарылды",
+    "келісімге қол жеткізді", the chairmanship taken over."""
+    cases = [
+        ("en", "The plan of joint exercises for 2026 received approval."),
+        ("en", "The session resulted in the signing of a memorandum on drone threats."),
+        ("en", "Decisions were taken on a joint air defence network."),
+        ("en", "An agreement was reached to hold a staff exercise next year."),
+        ("en", "Tajikistan took over the chairmanship of the council."),
+        ("ru", "Итогом заседания стало принятие Заявления о борьбе с наркотиками."),
+        ("ru", "Совет согласился с предложением Армении провести семинар."),
+        ("kk", "Келесі отырысты Ақтауда өткізу ұйғарылды."),
+        ("kk", "Тараптар штабтық оқу-жаттығу өткізу жөнінде келісімге қол жеткізді."),
+        ("kk", "Кеңес төрағалығын Тәжікстан қабылдап алды."),
+    ]
+    heads = {"en": "The CIS Council of Defence Ministers met in Minsk. ",
+             "ru": "В Минске прошло заседание Совета министров обороны СНГ. ",
+             "kk": "Минскте ТМД Қорғаныс министрлері кеңесінің отырысы өтті. "}
+    for lang, sentence in cases:
+        m, text = meeting(lang, heads[lang] + sentence, title="News")
+        assert len(quotes(m, text)) == 1, sentence
+
+
+def test_reminder_after_the_act_in_its_clause_is_history():
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The resolution adopted by the UN "
+                            "General Assembly in 2006 was recalled.", title="News")
+    assert quotes(m, text) == []
+
+
+def test_venue_of_next_session_told_through_the_venue_noun():
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Местом проведения следующего "
+                            "заседания определен город Ош.")
+    assert len(quotes(m, text)) == 1
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. Osh was chosen as the venue for the "
+                            "next meeting.", title="News")
+    assert len(quotes(m, text)) == 1
+
+
+def test_votes_and_extended_powers_are_decisions():
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров обороны СНГ. Члены совета единогласно "
+                            "проголосовали за резолюцию о военном образовании. Полномочия секретаря совета продлены "
+                            "на два года.")
+    assert len(quotes(m, text)) == 2
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The members voted unanimously for a "
+                            "resolution on military education.", title="News")
+    assert len(quotes(m, text)) == 1
+
+
+def test_rules_of_procedure_head_their_own_conjunct():
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The ministers approved the plan for "
+                            "2026, the statute of the staff and the council's rules of procedure.", title="News")
+    assert len(quotes(m, text)) == 3
+    m, text = meeting("kk", "Минскте ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Отырыста 2026 жылға арналған "
+                            "жоспар, штаб туралы ереже және кеңестің регламенті бекітілді.", title="Жаңалық")
+    assert len(quotes(m, text)) == 3
+
+
+def test_kazakh_receiving_persons_is_no_adoption():
+    """"қабылдады" with persons in the accusative is a reception ("received the heads of delegation")."""
+    m, text = meeting("kk", "Минскте ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Президент делегация "
+                            "басшыларын қабылдады. Министрлер бірлескен мәлімдеме қабылдады.", title="Жаңалық")
+    assert quotes(m, text) == ["Министрлер бірлескен мәлімдеме қабылдады."]

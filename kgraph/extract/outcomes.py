@@ -83,30 +83,51 @@ def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: in
     ("В 1992 году … подписано", "signed in 2001"; elsewhere it dates the object: "поддержали
     председательство X в Содружестве в 2019 году", "the report on work in 2011 was approved") or
     by an adverbial that only dates acts (Kazakh "1992 жылы"), or framed as a reminder ("напомним",
-    "recalled that", "айта кетейік") earlier in its sentence."""
+    "recalled that", "айта кетейік") earlier in its sentence or later in its clause ("… was recalled",
+    "… қабылданғанын еске салды")."""
     sentence = analysis.sentence_at(offset)
     if sentence is None:
         return False
     if analysis.has("background_frame", sentence.start, offset):
         return True
+    if analysis.has("background_frame", cue_end, clause_end):
+        return True  # after the act in its clause: "the resolution adopted in 2006 was recalled", "…ғанын еске салды"
     published = analysis.doc.published
     if published is None:
         return False
     if any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
            and sentence.start <= d.start < clause_end for d in sentence.dates):
         return True
+    years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", analysis.norm[sentence.start:sentence.end])]
     for name in ("year_point", "year_adverbial"):
         pattern = analysis.cues.patterns.get(name)
         for m in pattern.finditer(analysis.norm, sentence.start, clause_end) if pattern else ():
+            year = int(m.group("year"))
             if offset <= m.start():
-                if len(analysis.norm[cue_end:m.start()].split()) > YEAR_WORDS_AFTER:
+                if (len(analysis.norm[cue_end:m.start()].split()) > YEAR_WORDS_AFTER
+                        and not _closes_clause(analysis, m, cue_end, clause_end, published.year - year)):
                     continue  # further on it dates the object
             elif name == "year_point" and analysis.norm[analysis.clause(m.start()).start:m.start()].strip():
                 continue  # inside a phrase ("the report on work in 2011 was approved"): dates the object
+            if year == published.year - 1 and any(y >= published.year for y in years):
+                continue  # a period beside the next one: "heard the report for 2018 and approved the plan for 2019"
             in_date = any(d.start <= m.start("year") < d.end for d in sentence.dates)  # "2024 жылы 20 желтоқсанда"
-            if not in_date and int(m.group("year")) < published.year:
+            if not in_date and year < published.year:
                 return True
     return False
+
+
+HISTORY_YEARS = 2  # a year this far back closing the act's clause dates the act: a report's period is the last year
+
+
+def _closes_clause(analysis: Analysis, m: re.Match[str], cue_end: int, clause_end: int, years_back: int) -> bool:
+    """A year of history closing the act's clause, with no other act between ("were granted observer
+    status in the Assembly in 2013", "получили статус наблюдателя при Ассамблее в 2013 году"): it dates
+    the act, not its object; a report's period is at most last year ("approved the report on the work in
+    2023"), and a year after a second verb dates that one ("adopted a statement on the treaty signed in 1992")."""
+    if years_back < HISTORY_YEARS or analysis.norm[m.end():clause_end].strip(" .;:!?»\")”\n"):
+        return False
+    return not analysis.has("decision", cue_end, m.start())
 
 
 def _protected(norm: str, start: int, end: int) -> list[bool]:
@@ -382,6 +403,7 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
     unit = sentence.span if sentence.is_title else analysis.quote_unit(groups[0][0])
     head_final = "decision_item_after" in analysis.cues.patterns  # heads last, objects before the verb
     text, raw = analysis.text, []
+    took_after = False  # the group before took the words after its verb, up to this cue, as its object
     for i, (a, b) in enumerate(groups):
         kind = _kind(analysis, a, b)
         after_end = groups[i + 1][0] if i + 1 < len(groups) else max(unit.end, b)
@@ -405,8 +427,14 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
             kind = "next"  # "решено провести следующее, 36-е заседание в Минске": one fact
         object_after = kind == "adopt" and _has_item(analysis, b, after_end)
         object_before = kind == "adopt" and _has_item(analysis, before_start, a)
+        if object_before and not head_final and took_after:
+            # coordinated verbs with objects after each ("согласовали заявление … и договорились
+            # проводить игры", "approved the plan and agreed to hold …"): the words before this verb
+            # are the object of the verb before it, so this one's object follows it
+            object_before = False
         if head_final and object_before:
             object_after = False  # Kazakh: the object stands before its verb
+        took_after = not object_before
         if colon >= 0 and _has_item(analysis, colon, after_end):  # "приняли документы: А, Б и В"
             spans = _split_items(analysis, colon + 1, after_end, object_first=True)
         elif object_after:
