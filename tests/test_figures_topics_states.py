@@ -1,0 +1,71 @@
+"""Figures, topics and participating states on short kk/ru/en sentences written for these tests.
+
+Each test names the phenomenon it guards: counts told as background about the organisation (its
+members, observers, rotating chairmanship), counts restating items just named, figures the
+annotators do count (agenda size, documents signed), topic cues inside a commission's name,
+exercises versus training, information security, states named only as the holder of the
+organisation's chairmanship, states refusing to take part, and states whose proposal is taken up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.document import from_text
+from kgraph.extract import extract
+from kgraph.model import Meeting
+
+HEADS = {"ru": "В Минске прошло заседание Совета министров обороны СНГ. ",
+         "en": "The CIS Council of Defence Ministers met in Minsk. ",
+         "kk": "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. "}
+
+
+def meeting(lang: str, body: str, published: str = "2024-05-16") -> Meeting:
+    text = f"date {published} Новость\n{body}\n"
+    facts = extract(from_text(text, f"test-{lang}.txt", lang=lang))
+    assert facts.meetings, "no meeting found"
+    return facts.meetings[0]
+
+
+def values(m: Meeting) -> list[float]:
+    return sorted(s.value for s in m.statistics)
+
+
+# --- figures ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The organisation has eight full members. Egypt, Qatar and Nepal are three dialogue partners, and "
+           "Laos, Chile, Peru and Fiji are four observer states."),
+    ("ru", "Статус наблюдателя имеют четыре государства."),
+    ("kk", "Төрт мемлекет ұйымда бақылаушы болып табылады."),
+])
+def test_a_count_of_observers_or_partners_is_background(lang, sentence):
+    assert values(meeting(lang, HEADS[lang] + sentence)) == [], (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Next year two states will chair the Commonwealth."),
+    ("ru", "В следующем году в Содружестве будут председательствовать два государства."),
+    ("kk", "Келесі жылы Достастыққа екі мемлекет төрағалық етеді."),
+])
+def test_a_count_of_states_holding_the_chairmanship_is_background(lang, sentence):
+    assert values(meeting(lang, HEADS[lang] + sentence)) == [], (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Air defence and the demining of roads were two key issues raised by the ministers."),
+    ("ru", "Противовоздушная оборона и разминирование дорог стали двумя главными темами встречи."),
+])
+def test_a_count_restating_items_just_named_is_not_a_figure(lang, sentence):
+    assert values(meeting(lang, HEADS[lang] + sentence)) == [], (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence, expected", [
+    ("en", "There were 14 items on the agenda, and 11 documents were signed.", [11.0, 14.0]),
+    ("ru", "В повестке дня было 14 вопросов, подписано 11 документов.", [11.0, 14.0]),
+    ("kk", "Күн тәртібінде 14 мәселе қаралып, 11 құжатқа қол қойылды.", [11.0, 14.0]),
+])
+def test_agenda_size_and_documents_signed_stay_figures(lang, sentence, expected):
+    """The annotators count the size of the agenda and the documents signed at the session."""
+    assert values(meeting(lang, HEADS[lang] + sentence)) == expected, (lang, sentence)
