@@ -69,3 +69,51 @@ def test_a_count_restating_items_just_named_is_not_a_figure(lang, sentence):
 def test_agenda_size_and_documents_signed_stay_figures(lang, sentence, expected):
     """The annotators count the size of the agenda and the documents signed at the session."""
     assert values(meeting(lang, HEADS[lang] + sentence)) == expected, (lang, sentence)
+
+
+# --- topics -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The ministers agreed to hold a joint command-and-staff training exercise and other exercises next year."),
+    ("ru", "Министры договорились провести в следующем году совместные командно-штабные учения."),
+    ("kk", "Министрлер келесі жылы бірлескен жаттығу өткізуге келісті."),
+])
+def test_an_exercise_is_military_cooperation_not_training(lang, sentence):
+    topics = meeting(lang, HEADS[lang] + sentence).topics
+    assert "training" not in topics and "military-cooperation" in topics, (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The ministers approved a plan on the training of officers."),
+    ("ru", "Министры утвердили план подготовки кадров для вооруженных сил."),
+    ("kk", "Министрлер кадрлар даярлау жоспарын бекітті."),
+])
+def test_training_of_personnel_stays_training(lang, sentence):
+    assert "training" in meeting(lang, HEADS[lang] + sentence).topics, (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The ministers discussed international information security."),
+    ("ru", "Министры обсудили вопросы международной информационной безопасности."),
+    ("kk", "Министрлер халықаралық ақпараттық қауіпсіздік мәселелерін талқылады."),
+])
+def test_information_security_is_the_cyber_field(lang, sentence):
+    assert "cybercrime" in meeting(lang, HEADS[lang] + sentence).topics, (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The ministers stressed cooperation in exchanging operational information."),
+    ("ru", "Министры подчеркнули важность обмена оперативной информацией."),
+    ("kk", "Министрлер жедел ақпаратпен алмасудың маңызын атап өтті."),
+])
+def test_an_exchange_of_information_with_a_qualifier_between(lang, sentence):
+    assert "information-exchange" in meeting(lang, HEADS[lang] + sentence).topics, (lang, sentence)
+
+
+def test_military_interaction_is_military_cooperation():
+    for lang, body in [("ru", "В Минске прошло заседание Совета министров внутренних дел СНГ. Министры обсудили "
+                              "укрепление военного взаимодействия."),
+                       ("en", "The CIS Council of Interior Ministers met in Minsk. The ministers discussed stronger "
+                              "military interaction.")]:
+        assert "military-cooperation" in meeting(lang, body).topics, (lang, body)
