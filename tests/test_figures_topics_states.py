@@ -117,3 +117,39 @@ def test_military_interaction_is_military_cooperation():
                        ("en", "The CIS Council of Interior Ministers met in Minsk. The ministers discussed stronger "
                               "military interaction.")]:
         assert "military-cooperation" in meeting(lang, body).topics, (lang, body)
+
+
+# --- states -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, sentence, state", [
+    ("en", "The ministers supported Uzbekistan's proposal to hold joint drills on demining.", "UZ"),
+    ("ru", "По предложению Узбекистана министры решили провести совместные сборы по разминированию.", "UZ"),
+    ("kk", "Өзбекстанның ұсынысы бойынша министрлер келесі отырысты Ташкентте өткізу туралы шешім қабылдады.", "UZ"),
+])
+def test_a_state_whose_proposal_is_taken_up_took_part(lang, sentence, state):
+    assert state in meeting(lang, HEADS[lang] + sentence).states, (lang, sentence)
+
+
+def test_a_state_only_mentioned_beside_a_proposal_did_not_take_part():
+    m = meeting("ru", HEADS["ru"] + "Несмотря на разногласия с Арменией, Баку поддержал кандидатуру, которую "
+                                    "предложил министр, и голосовал за нее.")
+    assert "AM" not in m.states
+
+
+@pytest.mark.parametrize("lang, sentence, state", [
+    ("kk", "Қырғызстан отырысқа қатысудан бас тартты.", "KG"),
+    ("ru", "Киргизия отказалась от участия в заседании.", "KG"),
+    ("en", "Kyrgyzstan refused to take part in the meeting.", "KG"),
+])
+def test_a_state_refusing_to_take_part_is_absent(lang, sentence, state):
+    assert state not in meeting(lang, HEADS[lang] + sentence).states, (lang, sentence)
+
+
+def test_a_second_session_the_report_covers_has_its_own_states():
+    text = ("date 2024-05-16 News\nToday Minsk hosts a meeting of the Committee of Secretaries of the CSTO Security "
+            "Councils. A meeting of the CSTO Council of Defence Ministers was held on May 14 in Minsk, which was "
+            "attended by the Defence Minister of Armenia Aram Petrosyan.\n")
+    facts = extract(from_text(text, "test-en.txt", lang="en"))
+    second = [m for m in facts.meetings if m.body == "csto-council-of-defence-ministers"]
+    assert second and "AM" in second[0].states
