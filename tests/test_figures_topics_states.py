@@ -153,3 +153,18 @@ def test_a_second_session_the_report_covers_has_its_own_states():
     facts = extract(from_text(text, "test-en.txt", lang="en"))
     second = [m for m in facts.meetings if m.body == "csto-council-of-defence-ministers"]
     assert second and "AM" in second[0].states
+
+
+# --- organizations ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны ШОС. Министр обороны России Сергей Иванов выступил "
+           "на заседании и отметил важность встречи как этапа подготовки к саммиту ШОС в Астане."),
+    ("en", "The SCO Council of Defence Ministers met in Minsk. Russian Defence Minister Sergei Ivanov took part and "
+           "spoke about preparations for the SCO summit in Astana."),
+    ("kk", "Минскіде ШЫҰ Қорғаныс министрлері кеңесінің отырысы өтті. Ресей Қорғаныс министрі Сергей Иванов "
+           "отырысқа қатысып, Астанадағы ШЫҰ саммитіне дайындық туралы айтты."),
+])
+def test_a_body_named_by_its_coming_summit_is_not_a_participant(lang, body):
+    assert meeting(lang, body).organizations == [], (lang, body)
