@@ -154,6 +154,7 @@ class Topic:
     labels: dict[str, str]
     cues: Names = field(default_factory=dict)
     bodies: tuple[str, ...] = ()  # bodies whose field this topic is: their sessions are about it
+    not_cues: Names = field(default_factory=dict)  # phrases in which a cue does not name the topic
 
     @property
     def key(self) -> str:
@@ -329,7 +330,7 @@ def _load_topics(path: Path) -> dict[str, Topic]:
         if not isinstance(bodies, list) or not all(isinstance(b, str) for b in bodies):
             raise f.fail("bodies must be a list of body slugs")
         out[slug] = Topic(slug, {lang: labels[lang] for lang in LANGS}, f.names(item, "cues", required=False),
-                          tuple(bodies))
+                          tuple(bodies), f.names(item, "not_cues", required=False))
     return out
 
 

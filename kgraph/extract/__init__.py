@@ -53,6 +53,9 @@ def extract(doc: Document) -> DocumentFacts:
     # the host state is a participant only where the text says it took part (a venue alone is not)
     meeting.decisions = decisions(analysis)
     meeting.proposals = proposals(analysis, primary.body, who.persons)
+    for state in _proposing_states(analysis, meeting.proposals, who.absent):
+        if state not in meeting.states:
+            meeting.states.append(state)
     meeting.statistics = statistics(analysis, who.persons, skip=announced_only)
     meeting.topics = meeting_topics(analysis, primary.body, doc_topics)
     facts.meetings.append(meeting)
@@ -60,9 +63,35 @@ def extract(doc: Document) -> DocumentFacts:
         if candidate.announced:  # a future session is not a meeting of the report: a marked fact of its own
             facts.announced.append(_announced(candidate))
         else:  # a second session the report also covers
-            facts.meetings.append(Meeting(spans=candidate.evidence, body=candidate.body, start=candidate.start,
-                                          end=candidate.end, place=candidate.place))
+            second = Meeting(spans=candidate.evidence, body=candidate.body, start=candidate.start,
+                             end=candidate.end, place=candidate.place)
+            # the states said to take part in it, read from the sentences that belong to it only ("a meeting
+            # of the defence ministers was held …, attended by the head of Kyrgyzstan's defence department")
+            if candidate.sentences:
+                second.states = participation(analysis, candidate.body, candidate.sentences).states
+            facts.meetings.append(second)
     return facts
+
+
+def _proposing_states(analysis, found: list, absent: set[str]) -> list[str]:
+    """A state that made a proposal at the session took part in it ("the participants accepted Russia's
+    proposal", "по предложению Туркменистана", "Түрікменстанның ұсынысы бойынша"): the state named in
+    the clause of the proposal's cue, or the state of a participant who proposed; not one named as
+    absent, nor one only mentioned elsewhere in the sentence ("because of Moscow's stance on Armenia,
+    Baku ... proposed")."""
+    out: list[str] = []
+    for proposal in found:
+        state = proposal.by_state
+        if not state or state in absent or state in out:
+            continue
+        sentence = analysis.sentence_at(proposal.spans[0].start)
+        clauses = [analysis.clause(start) for start, _ in analysis.find("proposal", sentence.start, sentence.end)] \
+            if sentence is not None else []
+        named = any(m.key.split("/")[0] == state and any(c.start <= m.start < c.end for c in clauses)
+                    for m in sentence.of_kind("state", "state-adj")) if sentence is not None else False
+        if named or proposal.by_person is not None:
+            out.append(state)
+    return out
 
 
 def _announced(candidate) -> AnnouncedSession:

@@ -88,8 +88,9 @@ def _historical(analysis: Analysis, sentence) -> bool:
 
 
 def _membership(analysis: Analysis, offset: int) -> bool:
-    """A count of a body's members told as background: its clause says who belongs to the body
-    ("входят", "has ten members", "мүше еді") and nothing about taking part in the session (a count
+    """A count of a body's members told as background: its clause says who belongs to the body or
+    holds a standing role in it ("входят", "has ten members", "мүше еді", "are five observer states",
+    "two states will chair the CIS next year") and nothing about taking part in the session (a count
     of the member states whose delegations came is a figure of the session)."""
     clause = analysis.clause(offset)
     return analysis.has("membership", clause.start, clause.end) and \
@@ -138,7 +139,7 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
             if analysis.cues.search("not_counted_before", before):
                 continue  # "call 102", "по телефону 102": a phone number; "consists of six states"
             if number.value <= ANAPHORA_MAX and analysis.cues.search("anaphora_before", before):
-                continue  # "the two countries", "эти две страны": points back at items already named
+                continue  # "the two countries", "эти две страны", "A and B were two topics": retells named items
             if _membership(analysis, number.start):
                 continue  # "в состав ОДКБ входят шесть государств": how many members, not what the session did
             indicator, unit, indicator_end = _indicator(analysis, number.end, sentence.end)

@@ -85,7 +85,8 @@ MEETING_OF = re.compile(r"\s*(of\s+(the\s+)?)?$")
 def _holds_a_session(analysis: Analysis, start: int, end: int) -> bool:
     """A body named as the holder of a session ("a meeting of the Council of Defence Ministers was
     held", "заседание Совета министров обороны", "Қорғаныс министрлері кеңесінің отырысы") holds
-    its own session; it is not a participant of the one reported."""
+    its own session; it is not a participant of the one reported. So does a body named by its session
+    ("подготовка к саммиту ШОС", "ahead of the SCO summit", "ШЫҰ саммитіне")."""
     norm = analysis.norm
     window = norm[max(0, start - 40): start]
     gap = MEETING_OF.search(window)
@@ -93,6 +94,8 @@ def _holds_a_session(analysis: Analysis, start: int, end: int) -> bool:
     pattern = analysis.cues.patterns.get("meeting_nouns")
     if pattern is None:
         return False
+    if pattern.search(norm, start, end):
+        return True  # the name is a session's ("к саммиту ШОС", "the SCO summit"): a session, not a participant
     if any(m.end() == len(head) for m in pattern.finditer(head)):
         return True
     after = re.match(r"\s*", norm[end: end + 3])

@@ -19,17 +19,33 @@ from kgraph.reference import load_reference
 NAME_KINDS = {"body", "body-core", "org-abbrev"}
 
 
+def _compile(stems: list[str]) -> re.Pattern[str] | None:
+    """Word-initial stems as one pattern: consecutive stems ("организованн преступн") match consecutive
+    words, and "*" lets one word stand between them ("exchang * information")."""
+    if not stems:
+        return None
+    ordered = sorted((stem.lower().replace("ё", "е") for stem in stems), key=len, reverse=True)
+    alternatives = "|".join(re.escape(s).replace(r"\ \*\ ", r"\w*\s+(?:\w+\s+)?").replace(r"\ ", r"\w*\s+")
+                            for s in ordered)
+    # "anti-drug", but not the "border" of "cross-border" or "trans-border"
+    return re.compile(rf"(?<!\w)(?<!cross-)(?<!trans-)(?:{alternatives})")
+
+
 @cache
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for slug, topic in load_reference().topics.items():
-        stems = [stem.lower().replace("ё", "е") for stem in topic.cues.get(lang, ())]
-        if stems:
-            ordered = sorted(stems, key=len, reverse=True)
-            alternatives = "|".join(re.escape(s).replace(r"\ ", r"\w*\s+") for s in ordered)
-            # "anti-drug", but not the "border" of "cross-border" or "trans-border"
-            out.append((slug, re.compile(rf"(?<!\w)(?<!cross-)(?<!trans-)(?:{alternatives})")))
+        pattern = _compile(list(topic.cues.get(lang, ())))
+        if pattern is not None:
+            out.append((slug, pattern))
     return out
+
+
+@cache
+def _not_patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    """Per topic, the phrases in which its cue does not name it ("training exercise" is an exercise)."""
+    found = {slug: _compile(list(topic.not_cues.get(lang, ()))) for slug, topic in load_reference().topics.items()}
+    return {slug: pattern for slug, pattern in found.items() if pattern is not None}
 
 
 def _cue_hits(analysis: Analysis) -> list[tuple[int, str]]:
@@ -37,9 +53,12 @@ def _cue_hits(analysis: Analysis) -> list[tuple[int, str]]:
     hits = analysis.cache.get("topic-hits")
     if hits is None:
         names = [(m.start, m.end) for m in analysis.matches if m.kind in NAME_KINDS]
+        negative = _not_patterns(analysis.lang)
+        excluded = {slug: [m.span() for m in pattern.finditer(analysis.norm)] for slug, pattern in negative.items()}
         hits = sorted((m.start(), slug) for slug, pattern in _patterns(analysis.lang)
                       for m in pattern.finditer(analysis.norm)
-                      if not any(a <= m.start() < b for a, b in names))
+                      if not any(a <= m.start() < b for a, b in names)
+                      and not any(a <= m.start() < b for a, b in excluded.get(slug, ())))
         analysis.cache["topic-hits"] = hits
     return hits
 
