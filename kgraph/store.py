@@ -254,6 +254,27 @@ class GraphStore:
         if data:
             store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
 
+    def replace_graph_streaming(self, graph_iri: str, triples: Iterable[tuple[ox.Term, ox.Term, ox.Term]],
+                                batch: int = 200_000) -> int:
+        """Replace a graph with pyoxigraph ``triples`` generated as they are written, ``batch`` at
+        a time (a derived graph of millions of triples never sits whole in memory); returns how
+        many. Not atomic: a crash leaves the graph part-written, which the build's journal reports
+        (``kgraph doctor`` recomputes it)."""
+        name = self._clear(graph_iri)
+        written = 0
+        quads: list[ox.Quad] = []
+        for s, p, o in triples:
+            quads.append(ox.Quad(s, p, o, name))
+            if len(quads) >= batch:
+                self._insert(quads)
+                written += len(quads)
+                quads = []
+        self._insert(quads)
+        written += len(quads)
+        if name.value == SUMMARY_GRAPH_IRI:
+            self.summary_stale = False
+        return written
+
     def _clear(self, graph_iri: str) -> ox.NamedNode:
         """Empty one named graph before it is written again; any graph but the summary makes the
         summary stale."""

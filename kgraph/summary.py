@@ -22,6 +22,10 @@ hundred ready rows. The terms are documented in ``queries/README.md``:
   (bounds computed from another pattern are only applied after the joins: 40× slower);
 * ``ckg:StatisticRow`` — the rows of the ``statistics`` list likewise, ranked by
   ``ckg:statisticRank`` (``statistic_rows``);
+* ``ckg:Page`` — one month of a long list (``paged``): the ``documents`` list (``ckg:pageOf
+  ckg:Document``) and each state's ``meetings_of_state`` list (``ckg:pageOf`` the state), with
+  ``ckg:rowsBefore`` and ``ckg:rowCount``; its rows have ``ckg:onPage`` and ``ckg:position``, so a
+  page is a handful of months and the positions inside them;
 * ``ckg:nameKey`` on a person: each of its names and press spellings (``schema:name``,
   ``schema:alternateName``) in lower case, once, so ``person`` matches a few thousand keys
   instead of every name of every report (tens of seconds at 10k documents);
@@ -37,8 +41,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import combinations
+from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -122,11 +127,10 @@ def meeting_rows(meetings: set[str], starts: dict[str, set[dt.date]],
     return rows
 
 
-def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[Triple]:
-    """The rows of the ``statistics`` list, ranked newest first as its query orders them (by the
-    session date of the meeting the figure was reported at, undated last, then by IRI):
-    ``ckg:StatisticRow`` nodes with ``ckg:rowOf``, ``ckg:meeting`` and ``ckg:date`` when known,
-    and ``ckg:statisticRank``."""
+def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[tuple[dt.date | None, str, str | None]]:
+    """The rows of the ``statistics`` list, newest first as its query orders them (by the session
+    date of the meeting the figure was reported at, undated last, then by IRI): (date, figure,
+    meeting) (``statistic_triples`` writes them)."""
     figures = {s.value for s, _ in _pairs(store, _ckg("value"))}
     at: dict[str, set[str]] = defaultdict(set)
     for figure, meeting in _pairs(store, _ckg("reportedAt")):
@@ -138,21 +142,71 @@ def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[T
             for d in (starts.get(meeting) if meeting else None) or [None]:
                 rows.append((d, figure, meeting))
     rows.sort(key=lambda row: (row[0] is None, -row[0].toordinal() if row[0] else 0, row[1], row[2] or ""))
-    triples: list[Triple] = []
+    return rows
+
+
+def statistic_triples(rows: list[tuple[dt.date | None, str, str | None]]) -> Iterator[Triple]:
+    """``ckg:StatisticRow`` nodes with ``ckg:rowOf``, ``ckg:meeting`` and ``ckg:date`` when known,
+    and ``ckg:statisticRank``."""
     for i, (d, figure, meeting) in enumerate(rows):
         node = ox.NamedNode(f"{_NODE}statistic-row/{i}")
-        triples += [(node, _RDF_TYPE, _ckg("StatisticRow")), (node, _ckg("rowOf"), ox.NamedNode(figure)),
-                    (node, _ckg("statisticRank"), _integer(i))]
+        yield from ((node, _RDF_TYPE, _ckg("StatisticRow")), (node, _ckg("rowOf"), ox.NamedNode(figure)),
+                    (node, _ckg("statisticRank"), _integer(i)))
         if meeting:
-            triples.append((node, _ckg("meeting"), ox.NamedNode(meeting)))
+            yield (node, _ckg("meeting"), ox.NamedNode(meeting))
         if d:
-            triples.append((node, _ckg("date"), _date(d)))
-    return triples
+            yield (node, _ckg("date"), _date(d))
+
+
+def _month(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def paged(list_key: str, of: ox.NamedNode, rows: list[tuple[dt.date, str]],
+          row_node: Callable[[dt.date, str], ox.NamedNode],
+          row_triples: Callable[[ox.NamedNode, dt.date, str], Iterator[Triple]]) -> Iterator[Triple]:
+    """A long list (``rows``: (date, IRI), already sorted newest first) cut into one ``ckg:Page``
+    per month: ``ckg:pageOf`` (what the list is of), ``ckg:rowsBefore`` (rows on newer pages) and
+    ``ckg:rowCount``; each row ``ckg:onPage`` its page at ``ckg:position`` (0: the page's newest).
+    A page of the list is then the months whose ranges overlap it (a scan of a few hundred page
+    nodes) and their rows' positions: no call sorts the whole list, and a new row renumbers only
+    its own month's positions and moves the ``ckg:rowsBefore`` of older months."""
+    before = 0
+    start = 0
+    while start < len(rows):
+        month = _month(rows[start][0])
+        end = start
+        while end < len(rows) and _month(rows[end][0]) == month:
+            end += 1
+        page = ox.NamedNode(f"{_NODE}page/{list_key}/{month}")
+        yield from ((page, _RDF_TYPE, _ckg("Page")), (page, _ckg("pageOf"), of),
+                    (page, _ckg("rowsBefore"), _integer(before)), (page, _ckg("rowCount"), _integer(end - start)))
+        for position, (d, iri) in enumerate(rows[start:end]):
+            node = row_node(d, iri)
+            yield (node, _ckg("onPage"), page)
+            yield (node, _ckg("position"), _integer(position))
+            yield from row_triples(node, d, iri)
+        before += end - start
+        start = end
+
+
+def _newest_first(row: tuple[dt.date, str]) -> tuple[int, str]:
+    return -row[0].toordinal(), row[1]
+
+
+def _meeting_row_node(m: str, d: dt.date) -> ox.NamedNode:
+    return ox.NamedNode(f"{_NODE}meeting-row/{_key(m)}/{d.isoformat()}")
 
 
 def compute(store: GraphStore) -> list[Triple]:
     """The summary graph's triples for the store as it is now (read before the old summary goes;
     quads of the summary graph itself are never read)."""
+    return list(triples(collect(store)))
+
+
+def collect(store: GraphStore) -> dict[str, Any]:
+    """What the summary is computed from, read from the store's index scans into Python sets and
+    dicts of strings (the document graphs only; never the summary graph itself)."""
     meetings = _subjects(store, _MEETING)
     all_starts = _dates(store, _START)
     starts = {m: ds for m, ds in all_starts.items() if m in meetings}
@@ -161,6 +215,29 @@ def compute(store: GraphStore) -> list[Triple]:
     for m, doc in _pairs(store, _REPORTED_IN):
         if m.value in meetings:
             reports[m.value].add(doc.value)
+    values: dict[str, dict[str, set[str]]] = {}
+    for name, prop in COUNTED.items():
+        found: dict[str, set[str]] = defaultdict(set)
+        for m, value in _pairs(store, prop):
+            if m.value in meetings and isinstance(value, ox.NamedNode):
+                found[value.value].add(m.value)
+        values[name] = found
+    persons = _subjects(store, _ckg("Person"))
+    keys: set[tuple[str, str]] = set()
+    for prop in (ox.NamedNode(str(SCHEMA) + "name"), ox.NamedNode(str(SCHEMA) + "alternateName")):
+        for person, name in _pairs(store, prop):
+            if person.value in persons and isinstance(name, ox.Literal):
+                keys.add((person.value, name.value.lower()))
+    documents = _subjects(store, _DOCUMENT)
+    return {"meetings": meetings, "starts": starts, "all_starts": all_starts, "published": published,
+            "reports": reports, "values": values, "keys": keys, "documents": documents,
+            "statistics": statistic_rows(store, all_starts)}
+
+
+def triples(data: dict[str, Any]) -> Iterator[Triple]:
+    """The summary graph's triples from ``collect``'s data, generated as they are written (the
+    graph has millions of triples at 100k documents: held in a list they would take gigabytes)."""
+    meetings, starts, published, reports = data["meetings"], data["starts"], data["published"], data["reports"]
     first_reported = {}
     for m in meetings:
         if m not in starts:
@@ -173,71 +250,78 @@ def compute(store: GraphStore) -> list[Triple]:
         if m in starts:
             year[m] = min(starts[m]).year
         else:
-            dates = [d for doc in reports.get(m, ()) for d in published.get(doc, ())]
-            year[m] = min(dates).year if dates else None
+            year[m] = first_reported[m].year if m in first_reported else None
 
-    triples: list[Triple] = []
     states_of: dict[str, set[str]] = defaultdict(set)
-    for prop in COUNTED.values():
-        values: dict[str, set[str]] = defaultdict(set)
-        for m, value in _pairs(store, prop):
-            if m.value in meetings and isinstance(value, ox.NamedNode):
-                values[value.value].add(m.value)
-                if prop == COUNTED["state"]:
-                    states_of[m.value].add(value.value)
+    for name, prop in COUNTED.items():
+        values = data["values"][name]
         for value in sorted(values):
+            if name == "state":
+                for m in values[value]:
+                    states_of[m].add(value)
             node = ox.NamedNode(f"{_NODE}meeting-count/{_key(value)}")
             subject = ox.NamedNode(value)
             years = Counter(year[m] for m in values[value])
-            triples += [(node, _RDF_TYPE, _ckg("MeetingCount")), (node, _ckg("via"), prop),
-                        (node, _ckg("of"), subject), (node, _ckg("meetings"), _integer(len(values[value])))]
+            yield from ((node, _RDF_TYPE, _ckg("MeetingCount")), (node, _ckg("via"), prop),
+                        (node, _ckg("of"), subject), (node, _ckg("meetings"), _integer(len(values[value]))))
             dated = [d for m in values[value] for d in starts.get(m, ())]
             if dated:
-                triples += [(node, _ckg("firstDate"), _date(min(dated))), (node, _ckg("lastDate"), _date(max(dated)))]
+                yield from ((node, _ckg("firstDate"), _date(min(dated))), (node, _ckg("lastDate"), _date(max(dated))))
             for y, n in sorted((y, n) for y, n in years.items() if y is not None):
                 ynode = ox.NamedNode(f"{node.value}/{y}")
-                triples += [(ynode, _RDF_TYPE, _ckg("MeetingCount")), (ynode, _ckg("via"), prop),
+                yield from ((ynode, _RDF_TYPE, _ckg("MeetingCount")), (ynode, _ckg("via"), prop),
                             (ynode, _ckg("of"), subject), (ynode, _ckg("year"), _integer(y)),
-                            (ynode, _ckg("meetings"), _integer(n))]
+                            (ynode, _ckg("meetings"), _integer(n)))
     pairs: Counter[tuple[str, str]] = Counter()
     for states in states_of.values():
         pairs.update(combinations(sorted(states), 2))
     for (a, b), n in sorted(pairs.items()):
         node = ox.NamedNode(f"{_NODE}co-participation/{_key(a)}/{_key(b)}")
-        triples += [(node, _RDF_TYPE, _ckg("CoParticipation")), (node, _ckg("stateA"), ox.NamedNode(a)),
-                    (node, _ckg("stateB"), ox.NamedNode(b)), (node, _ckg("meetings"), _integer(n))]
+        yield from ((node, _RDF_TYPE, _ckg("CoParticipation")), (node, _ckg("stateA"), ox.NamedNode(a)),
+                    (node, _ckg("stateB"), ox.NamedNode(b)), (node, _ckg("meetings"), _integer(n)))
+    del pairs
     for m, d in sorted(first_reported.items()):
-        triples.append((ox.NamedNode(m), _ckg("firstReported"), _date(d)))
+        yield (ox.NamedNode(m), _ckg("firstReported"), _date(d))
     rows = meeting_rows(meetings, starts, first_reported)
     total = len(rows)
     for i, (d, m, known) in enumerate(rows):
-        node = ox.NamedNode(f"{_NODE}meeting-row/{_key(m)}/{d.isoformat()}")
-        triples += [(node, _RDF_TYPE, _ckg("MeetingRow")), (node, _ckg("rowOf"), ox.NamedNode(m)),
+        node = _meeting_row_node(m, d)
+        yield from ((node, _RDF_TYPE, _ckg("MeetingRow")), (node, _ckg("rowOf"), ox.NamedNode(m)),
                     (node, _ckg("date"), _date(d)),
                     (node, _ckg("dateKnown"), ox.Literal("true" if known else "false", datatype=_BOOLEAN)),
-                    (node, _ckg("rank"), _integer(i))]
-    triples += statistic_rows(store, all_starts)
-    persons = _subjects(store, _ckg("Person"))
-    keys: set[tuple[str, str]] = set()
-    for prop in (ox.NamedNode(str(SCHEMA) + "name"), ox.NamedNode(str(SCHEMA) + "alternateName")):
-        for person, name in _pairs(store, prop):
-            if person.value in persons and isinstance(name, ox.Literal):
-                keys.add((person.value, name.value.lower()))
-    triples += [(ox.NamedNode(person), _ckg("nameKey"), ox.Literal(key)) for person, key in sorted(keys)]
-    documents = _subjects(store, _DOCUMENT)
-    triples += [(SUMMARY_GRAPH, _RDF_TYPE, _ckg("Summary")),
-                (SUMMARY_GRAPH, _ckg("documents"), _integer(len(documents))),
+                    (node, _ckg("rank"), _integer(i)))
+    # the meetings each state took part in, by month (the meetings_of_state list): a row points to
+    # the meeting's row of the meetings list, which holds the meeting and the date
+    by_state: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
+    for d, m, _known in rows:
+        for state in states_of.get(m, ()):
+            by_state[state].append((d, m))
+    del rows
+    for state in sorted(by_state):
+        key = _key(state)
+        yield from paged(f"meetings-of/{key}", ox.NamedNode(state), by_state[state],
+                         lambda d, m, key=key: ox.NamedNode(f"{_NODE}state-row/{key}/{_key(m)}/{d.isoformat()}"),
+                         lambda node, d, m: iter([(node, _ckg("row"), _meeting_row_node(m, d))]))
+    del by_state
+    yield from statistic_triples(data["statistics"])
+    # the documents list: publication date (newest first), then IRI
+    doc_rows = sorted(((d, doc) for doc in data["documents"] for d in published.get(doc, ())), key=_newest_first)
+    yield from paged("documents", _DOCUMENT, doc_rows,
+                     lambda d, doc: ox.NamedNode(f"{_NODE}document-row/{_key(doc)}/{d.isoformat()}"),
+                     lambda node, d, doc: iter([(node, _ckg("rowOf"), ox.NamedNode(doc)),
+                                                (node, _ckg("date"), _date(d))]))
+    yield from ((ox.NamedNode(person), _ckg("nameKey"), ox.Literal(key)) for person, key in sorted(data["keys"]))
+    yield from ((SUMMARY_GRAPH, _RDF_TYPE, _ckg("Summary")),
+                (SUMMARY_GRAPH, _ckg("documents"), _integer(len(data["documents"]))),
                 (SUMMARY_GRAPH, _ckg("meetings"), _integer(len(meetings))),
-                (SUMMARY_GRAPH, _ckg("meetingRows"), _integer(total))]
-    return triples
+                (SUMMARY_GRAPH, _ckg("meetingRows"), _integer(total)))
 
 
 def refresh(store: GraphStore) -> int:
-    """Recompute the aggregates and replace the summary graph with them; returns its triple count."""
-    triples = compute(store)
-    written = store.replace_graph(SUMMARY_GRAPH_IRI, triples)
-    store.summary_stale = False
-    return written
+    """Recompute the aggregates and replace the summary graph with them; returns its triple count.
+    Everything is read first; then the old graph goes and the new one is written in batches."""
+    data = collect(store)
+    return store.replace_graph_streaming(SUMMARY_GRAPH_IRI, triples(data))
 
 
-__all__ = ["COUNTED", "SUMMARY_GRAPH", "compute", "meeting_rows", "refresh"]
+__all__ = ["COUNTED", "SUMMARY_GRAPH", "collect", "compute", "meeting_rows", "paged", "refresh", "triples"]

@@ -102,3 +102,54 @@ def test_pages_and_optional_lines() -> None:
     q = parse_query_text("SELECT * WHERE { ?s ?p ?o .\n  ?s ckg:heldBy ?__body_iri .  # if: body\n} LIMIT ?__limit")
     assert "heldBy" not in q.bind({}) and "LIMIT" not in q.bind({})
     assert "ckg:heldBy <http://x/b>" in q.bind({"body": "http://x/b", "limit": 5}) and "LIMIT 5" in q.bind({"limit": 5})
+
+
+def test_month_pages_give_the_sorted_pages() -> None:
+    """documents and meetings_of_state: the unfiltered page (months of the summary and positions in
+    them) is the page the sorted path gives (an always-true filter takes the sorted path)."""
+    kg = KnowledgeGraph(_store())
+    assert "ckg:pageOf" in library()["documents"].bind({}) and "OFFSET" not in library()["documents"].bind({})
+    assert "ckg:pageOf" not in library()["documents"].bind({"from": "1900-01-01"})
+    for limit in (1, 2, 100):
+        for offset in (0, 1, 2, 3):
+            fast = kg.query("documents", limit=limit, offset=offset)
+            assert fast == kg.query("documents", limit=limit, offset=offset, **{"from": "1900-01-01"})
+            for state in ("KZ", "AM", "RU"):
+                fast = kg.query("meetings_of_state", state=state, limit=limit, offset=offset)
+                assert fast == kg.query("meetings_of_state", state=state, limit=limit, offset=offset,
+                                        **{"from": "1900-01-01"}), (state, limit, offset)
+    assert [r["document"].rsplit("/", 1)[-1] for r in kg.query("documents")] == ["d1", "d2", "d3"]
+
+
+def test_pages_cut_by_month() -> None:
+    import datetime as dt
+
+    import pyoxigraph as ox
+
+    from kgraph.summary import paged
+
+    rows = [(dt.date(2024, 3, 9), "c"), (dt.date(2024, 3, 1), "a"), (dt.date(2024, 1, 5), "b")]
+    triples = list(paged("x", ox.NamedNode("http://x/of"), rows, lambda d, iri: ox.NamedNode(f"http://x/row/{iri}"),
+                         lambda node, d, iri: iter(())))
+    facts = {(s.value.rsplit("/", 1)[-1], p.value.rsplit("#", 1)[-1], getattr(o, "value", o)) for s, p, o in triples}
+    assert {("2024-03", "rowsBefore", "0"), ("2024-03", "rowCount", "2"), ("2024-01", "rowsBefore", "2"),
+            ("2024-01", "rowCount", "1"), ("c", "position", "0"), ("a", "position", "1"), ("b", "position", "0")} <= facts
+
+
+def test_streamed_summary_equals_the_computed_one() -> None:
+    from kgraph.summary import compute
+
+    store = _store()
+    expected = {(s.value, p.value, str(o)) for s, p, o in compute(store)}
+    assert _summary_quads(store) == {str(ox_quad) for ox_quad in _as_quads(expected)} and len(expected) > 100
+
+
+def _as_quads(triples: set[tuple[str, str, str]]) -> list[str]:
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(SUMMARY_GRAPH_IRI)
+    out = []
+    for s, p, o in triples:
+        obj = next(iter(ox.parse(f"<http://x> <http://x> {o} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object
+        out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, graph))
+    return out
