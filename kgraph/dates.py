@@ -55,6 +55,8 @@ class _Patterns:
     words_before_weekday: bool
     pair_re: re.Pattern[str] | None  # a link that joins two days ("8 and 9 October"), not a range
     stems: bool
+    month_first: bool  # the language also writes the month before the day ("June 3, 2024")
+    month_capitalised: bool  # a month name alone is one only when capitalised (English "may")
 
 
 def _alternation(words) -> str:
@@ -93,6 +95,8 @@ def _patterns(lang: str) -> _Patterns:
         link_re="|".join(links),
         start_re=_alternation(lex.get("range_starts", [])) or "(?!)",
         words_before_weekday=bool(lex.get("weekday_before")),
+        month_first=bool(lex.get("month_before_day")),
+        month_capitalised=bool(lex.get("month_capitalised")),
         pair_re=re.compile(rf"\s(?:{_alternation(lex['pair_links'])})\s") if lex.get("pair_links") else None,
         stems=stems,
     )
@@ -135,7 +139,7 @@ def _regexes(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("day", rf"{b}{year_before}{day.format('d1')}\s+(?P<m1>{m}){e}{year_after}"),
         ("numeric", r"(?<![\w.])(?P<d1>[0-3]?\d)\.(?P<m1n>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?!\w)"),
     ]
-    if lang == "en":
+    if p.month_first:
         out += [
             # "June 3-5, 2024", "June 3, 2024"
             ("en-range", rf"\b(?P<m2>{m})\s+{day.format('d1')}(?:{link}){day.format('d2')}\b{year_after}"),
@@ -298,7 +302,8 @@ def find_month_mentions(text: str, lang: str) -> list[MonthMention]:
     found = []
     for m in re.finditer(rf"(?<!\w)({patterns.month_re})(?!\w)" if not patterns.stems
                          else rf"(?<!\w)({patterns.month_re})", norm):
-        if any(a <= m.start() < b for a, b in taken) or (lang == "en" and not text[m.start()].isupper()):
+        if any(a <= m.start() < b for a, b in taken) or (
+                patterns.month_capitalised and not text[m.start()].isupper()):
             continue  # English "may" is a month only when capitalised
         word = m.group(1).rstrip(".")
         month = patterns.months.get(word) or next(
