@@ -83,6 +83,8 @@ class PersonCues:
     # "from"), or the state's case ("Армениядан": ablative)
     source_before: dict[str, re.Pattern[str]] = field(default_factory=dict)
     source_cases: frozenset[str] = frozenset()
+    # languages whose titles and clauses are head-final (see persons.yaml)
+    head_final: frozenset[str] = frozenset()
 
 
 def _words(values: Any) -> list[str]:
@@ -154,4 +156,5 @@ def load_cues() -> PersonCues:
         name_particles=frozenset(_words(data.get("name_particles"))),
         source_before={lang: _compile(where, p) for lang, p in (source.get("before") or {}).items()},
         source_cases=frozenset(_words(source.get("cases"))),
+        head_final=frozenset(_words(data.get("head_final"))),
     )

@@ -104,7 +104,7 @@ def link_delegations(f: _Finder) -> None:
             if not verbs:
                 break
             v_start, v_end = min(verbs, key=lambda v: abs(v[0] - n_start))
-            if lang == "kk":  # "Қазақстан делегациясын <title> <name> басқарды"
+            if lang in f.cues.head_final:  # "Қазақстан делегациясын <title> <name> басқарды"
                 cands = [m for m in mentions if n_end <= m[0] and m[1] <= v_start]
                 head = cands[-1] if cands else None
             elif v_start < n_start:  # "<name> возглавил делегацию Беларуси", "<name> led the … delegation"
@@ -157,7 +157,7 @@ def _plural_heads(f: _Finder, sentence: tuple[int, int], mentions: list[tuple[in
         return
     norm = f.tt.norm
     for m in cues.plural_heads.finditer(norm, sentence[0], sentence[1]):
-        if f.lang == "kk":  # head-final: the heads stand between the noun and the verb
+        if f.lang in f.cues.head_final:  # the heads stand between the noun and the verb
             verb = cues.verbs.search(norm, m.end(), sentence[1])
             if verb is None:
                 continue
@@ -188,7 +188,7 @@ def _pronoun_delegation(f: _Finder, before: tuple[int, int], here: tuple[int, in
     owner = _owner(f, nouns[-1].start(), nouns[-1].end(), lang)
     if owner is None or owner.kind not in _STATE_OWNER_KINDS:
         return
-    if verb[0] > pronoun.end() and lang == "kk":  # "Оны <title> <name> басқарды"
+    if verb[0] > pronoun.end() and lang in f.cues.head_final:  # "Оны <title> <name> басқарды"
         cands = [m for m in mentions if pronoun.end() <= m[0] and m[1] <= verb[0]]
         head = cands[-1] if cands else None
     else:
