@@ -40,9 +40,33 @@ def cues_for(lang: str) -> Cues:
     data = read_yaml_mapping(path, "cue patterns")
     patterns = {}
     for name, value in data.items():
-        if isinstance(value, str):
-            try:
-                patterns[name] = re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"{path}: pattern {name!r} does not compile ({exc})") from exc
+        source = _pattern_source(path, name, value)
+        if source is None:
+            continue
+        try:
+            patterns[name] = re.compile(source)
+        except re.error as exc:
+            raise ValueError(f"{path}: pattern {name!r} does not compile ({exc})") from exc
     return Cues(lang, patterns, dict(data.get("units") or {}))
+
+
+def _pattern_source(path: object, name: str, value: object) -> str | None:
+    """A cue is a regex string, or, for the long ones, a list of alternatives written one per line
+    (``any:``) inside an optional ``wrap`` ("\\b({})": the alternatives, joined by "|", replace the
+    braces; without a wrap they stand at the top level). Lists keep the cue files readable and
+    reviewable: an alternative given twice is an error, not a silent duplicate (several rounds of
+    additions had left half of the decision and proposal alternatives repeated)."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict) or "any" not in value:
+        return None  # other data in the cue file (units, …)
+    alternatives = value["any"]
+    wrap = value.get("wrap", "{}")
+    if not isinstance(alternatives, list) or not alternatives or not all(isinstance(a, str) for a in alternatives):
+        raise ValueError(f"{path}: pattern {name!r}: 'any' must be a non-empty list of strings")
+    if not isinstance(wrap, str) or wrap.count("{}") != 1:
+        raise ValueError(f"{path}: pattern {name!r}: 'wrap' must hold '{{}}' once")
+    repeated = sorted({a for a in alternatives if alternatives.count(a) > 1})
+    if repeated:
+        raise ValueError(f"{path}: pattern {name!r}: alternative given twice: {repeated[0]!r}")
+    return wrap.replace("{}", "|".join(alternatives))
