@@ -710,3 +710,41 @@ def test_session_placed_in_the_past_is_mentioned_in_passing(lang, body):
 def test_earlier_today_is_still_the_reported_session():
     f = facts("Earlier today, the CSTO Council of Foreign Ministers met in Yerevan.", "en")
     assert sessions(f) == [("csto-council-of-foreign-ministers", DAY, "yerevan")]
+
+
+# ---------------------------------------------------------------- venue: hyphenated names, resorts, "here"
+
+@pytest.mark.parametrize("body, city", [
+    # a hyphenated place name declined on its last element only
+    ("В Чолпон-Ате открылось заседание Совета министров обороны СНГ.", "cholpon-ata"),
+    ("Заседание Совета министров обороны СНГ прошло в Нур-Султане.", "astana"),
+    # a resort takes "на", not "в"
+    ("На грузинском курорте Боржоми проходит заседание Совета министров обороны СНГ.", "borjomi-ge"),
+    # the city as the subject that hosted the session
+    ("Минск стал местом проведения заседания Совета министров обороны СНГ.", "minsk"),
+])
+def test_russian_venue_forms(body, city):
+    assert sessions(facts(body, "ru"))[0][2] == city
+
+
+def test_english_city_that_has_held_the_session_is_the_venue():
+    f = facts("Today Minsk has held a meeting of the CIS Council of Defence Ministers.", "en")
+    assert sessions(f)[0][2] == "minsk"
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "MINSK, October 9 (BelTA): The meeting of the CIS Council of Defence Ministers was held here on Wednesday."),
+    ("ru", "МИНСК, 9 октября. Здесь прошло заседание Совета министров обороны СНГ."),
+    ("kk", "МИНСК, 9 қазан. ТМД Қорғаныс министрлері кеңесінің отырысы осында өтті."),
+])
+def test_here_names_the_city_of_the_dateline(lang, body):
+    assert sessions(facts(body, lang))[0][2] == "minsk"
+
+
+@pytest.mark.parametrize("lang, body", [
+    # a dateline alone is where the news was filed, not the venue
+    ("en", "MINSK, October 9 (BelTA): The meeting of the CIS Council of Defence Ministers was held on Wednesday."),
+    ("ru", "МИНСК, 9 октября. Заседание Совета министров обороны СНГ прошло в среду."),
+])
+def test_dateline_without_here_is_no_venue(lang, body):
+    assert sessions(facts(body, lang))[0][2] is None

@@ -204,6 +204,19 @@ def _travel_city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | N
     return None
 
 
+def _dateline_city(analysis: Analysis):
+    """The city of the report's dateline ("BEIJING, April 24 (APP):", "МОСКВА, 8 қазан."): a city at the
+    start of the headline or of one of the first lines, in the dateline's shape."""
+    starts = [analysis.title.start] if analysis.title is not None else []
+    starts += [s.start for s in analysis.body[:LEAD_SENTENCES]
+               if analysis.text.rfind("\n", 0, s.start) + 1 == s.start]
+    for m in analysis.matches:
+        if m.kind == "city" and any(0 <= m.start - start < 3 for start in starts) \
+                and DATELINE.match(analysis.text[m.start:m.start + 80]):
+            return m
+    return None
+
+
 def _in_dateline(analysis: Analysis, offset: int) -> bool:
     """"SAMARKAND, September 16 (UzA).", "Бишкек, 13 сент. /Кабар/.": the date the news was filed."""
     line_start = analysis.text.rfind("\n", 0, offset) + 1
@@ -555,6 +568,13 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                     meeting.place = city[0]
                     meeting.evidence.append(city[1])
                     break
+    if meeting.place is None:
+        # "the meeting held here on Tuesday" under "BEIJING, April 24 (APP)": "here" names the dateline's city
+        here = next((s for s in order if analysis.has("venue_here", s.start, s.end)), None)
+        city = _dateline_city(analysis) if here is not None else None
+        if city is not None:
+            meeting.place = city.key
+            meeting.evidence.append(Span(city.start, city.end))
     if meeting.start is None:
         # "Еске салсақ, бүгін ... саммиті өтіп жатыр", "the meeting in Minsk is going on", "issues raised were
         # discussed at today's meeting" further down the report: a sentence about this session (its body,

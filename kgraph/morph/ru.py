@@ -157,7 +157,23 @@ def _forms(phrase: str) -> dict[str, frozenset[str]]:
 
 def forms(phrase: str) -> dict[str, set[str]]:
     """Case tag → surface forms of ``phrase`` (head noun and its adjectives inflected)."""
-    return {case: set(values) for case, values in _forms(phrase.strip()).items()}
+    phrase = phrase.strip()
+    result = {case: set(values) for case, values in _forms(phrase).items()}
+    for case, values in _last_element_forms(phrase).items():
+        result.setdefault(case, set()).update(values)
+    return result
+
+
+def _last_element_forms(phrase: str) -> dict[str, frozenset[str]]:
+    """A hyphenated place name is often declined on its last element only ("в Чолпон-Ате", "в
+    Нур-Султане", "в Усть-Каменогорске"), where pymorphy3 declines every element ("Чолпоне-Ате"):
+    both usages are read, the element before the hyphen kept as written in the second."""
+    words = phrase.split()
+    if len(words) != 1 or "-" not in phrase.strip("-"):
+        return {}
+    first, _, last = phrase.rpartition("-")
+    return {case: frozenset(f"{first}-{form}" for form in values)
+            for case, values in _forms(last).items() if case != "nom"}
 
 
 @cache
