@@ -748,3 +748,36 @@ def test_here_names_the_city_of_the_dateline(lang, body):
 ])
 def test_dateline_without_here_is_no_venue(lang, body):
     assert sessions(facts(body, lang))[0][2] is None
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "Сол күні ТМД Қорғаныс министрлері кеңесінің отырысында декларация қабылданып, басымдықтар жарияланады."),
+    ("kk", "ТМД Қорғаныс министрлері кеңесінің отырысында жаңа төраға сайланбақ."),
+])
+def test_kazakh_passive_future_acts_preview_the_session(lang, body):
+    f = facts(body, lang)
+    assert not f.meetings
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Эксперты готовили документы заранее. На заседании Совета министров обороны СНГ декларация, "
+           "подготовленная экспертами к"),
+    ("en", "Experts prepared the papers in advance. At the session of the CIS Council of Defence Ministers the "
+           "declaration prepared by the experts for"),
+])
+def test_session_named_only_in_a_sentence_cut_off_before_its_verb_is_not_reported(lang, body):
+    assert not facts(body, lang).meetings
+
+
+def test_cut_off_sentence_that_says_the_session_was_held_still_reports_it():
+    f = facts("Заседание Совета министров обороны СНГ прошло в Минске, министры обсудили", "ru")
+    assert sessions(f)[0][2] == "minsk"
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Министр принял участие в видеоконференции Совета министров обороны СНГ."),
+    ("en", "The minister took part in the videoconference of the CIS Council of Defence Ministers."),
+    ("kk", "Министр ТМД Қорғаныс министрлері кеңесінің бейнеконференциясына қатысты."),
+])
+def test_session_held_by_videoconference_is_a_session(lang, body):
+    assert sessions(facts(body, lang))[0][0] == "cis-council-of-defence-ministers"

@@ -74,6 +74,16 @@ class Analysis:
         return [s for s in self.sentences if not s.is_title]
 
     @cached_property
+    def cut_off(self) -> Sentence | None:
+        """The excerpt's last sentence when the text is cut off inside it (no closing punctuation):
+        its verb may be missing, so nothing in it says what was done, or when."""
+        if not self.body:
+            return None
+        last = self.body[-1]
+        tail = self.text[last.start: last.end].rstrip()
+        return last if tail and tail[-1] not in ".!?…\"»”)'" else None
+
+    @cached_property
     def _starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 

@@ -323,6 +323,10 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             # sidelines, a visit on the eve of the session, an expert group's meeting: not the session itself
             after_side_event = True
             continue
+        if sentence is analysis.cut_off and not _reports_held(analysis, sentence):
+            # "…at the session a declaration being adopted, with the priorities to be impl" cut off before
+            # its finite verb: neither held nor previewed is said, so it reports no session
+            continue
         if analysis.has("arrival", sentence.start, sentence.end):
             continue  # "ministers arrived in Dushanbe to attend the meeting": the session is still ahead
         if analysis.has("not_held", sentence.start, sentence.end):

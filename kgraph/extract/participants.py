@@ -248,15 +248,6 @@ def _principal_only(analysis: Analysis, mention: PersonMention, span: Span, othe
     return False
 
 
-def _cut_off(analysis: Analysis) -> Sentence | None:
-    """The excerpt's last sentence when the text is cut off inside it (no closing punctuation)."""
-    if not analysis.body:
-        return None
-    last = analysis.body[-1]
-    tail = analysis.text[last.start: last.end].rstrip()
-    return last if tail and tail[-1] not in ".!?…\"»”)'" else None
-
-
 def _in_cut_sentence(analysis: Analysis, span: Span, cut: Sentence | None) -> bool:
     """A name in a sentence cut off before its verb: nothing says what the person did."""
     if cut is None or not (cut.start <= span.start < cut.end):
@@ -275,7 +266,7 @@ def _absent_person(analysis: Analysis, mention: PersonMention, others: list[Pers
         return True
     if mention.role and analysis.cues.search("press_title", normalise(mention.role)):
         return True  # a spokesman or a journalist reports the session
-    cut = _cut_off(analysis)
+    cut = analysis.cut_off
     for span in mention.spans:
         window = analysis.norm[max(0, span.start - 40): span.start]
         clause = analysis.clause(span.start)
