@@ -266,8 +266,9 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
                 break
             tok = toks[j]
             word_lang = cues.word_lang(tok.text, lang)
+            # as written, or by its lemma in the language whose morphology reads Cyrillic words
             if tok.low in cues.not_title_adjectives[word_lang] or any(
-                    p.normal_form in cues.not_title_adjectives["ru"] for p in parses(tok.text)[:1]):
+                    p.normal_form in cues.not_title_adjectives[profile.cyrillic_names] for p in parses(tok.text)[:1]):
                 break
             if not _TITLE_MODIFIER[cues.profile(word_lang).title_modifiers](tok):
                 break
@@ -411,7 +412,7 @@ Words = list[tuple[str, str]]  # each word of a title with the gap after it
 def _title_by_declension(tt: TokenizedText, first: int, last: int, words: Words, lang: str, cues: PersonCues) -> Words:
     """"министра обороны" → "министр обороны": the head and its adjectives to the nominative
     singular; a title opening a sentence in lower case ("Генпрокурор" → "генпрокурор")."""
-    words = _ru_nominative(tt.tokens[first : last + 1], words, cues)
+    words = _ru_nominative(tt.tokens[first : last + 1], words, lang, cues)
     if tt.sentence_start(first) and words[0][0][:1].isupper() and words[0][0][1:].islower() \
             and any(p.tag.POS in {"NOUN", "ADJF"} and "Geox" not in p.tag for p in parses(words[0][0])[:1]):
         words[0] = (words[0][0][:1].lower() + words[0][0][1:], words[0][1])  # "Генпрокурор" opens a sentence
@@ -440,13 +441,13 @@ _DICTIONARY_FORM = {"declension": _title_by_declension, "plural_possessive": _ti
                     "possessive_suffix": _title_by_possessive_suffix}
 
 
-def _ru_nominative(toks: list[Token], words: list[tuple[str, str]], cues: PersonCues) -> list[tuple[str, str]]:
+def _ru_nominative(toks: list[Token], words: Words, lang: str, cues: PersonCues) -> Words:
     """Put the head title word (and the adjectives before it) in the nominative singular."""
-    head = next((k for k, t in enumerate(toks) if is_role_word(t, "ru", cues)), None)
+    head = next((k for k, t in enumerate(toks) if is_role_word(t, lang, cues)), None)
     if head is None:
         return words
     head_parse = next((p for p in parses(toks[head].text) if p.tag.POS == "NOUN"
-                       and p.normal_form.replace("ё", "е") in cues.role_words["ru"]), None)
+                       and p.normal_form.replace("ё", "е") in cues.role_words[lang]), None)
     if head_parse is None:
         head_parse = next((p for p in parses(toks[head].text) if p.tag.POS == "NOUN"), None)
     if head_parse is None:
