@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kgraph import morph
 from kgraph.document import Document
 from kgraph.model import Span
-from kgraph.morph import known
 from kgraph.persons.coref import corefer, merge_patronymic_addresses
 from kgraph.persons.cues import PersonCues, load_cues
 from kgraph.persons.home import assign_home_states
@@ -70,7 +70,7 @@ class _Unit:
 
 
 def _doc_lang(doc: Document) -> str:
-    return known(doc.lang)
+    return morph.known(doc.lang)  # a language not registered: the fallback's rules
 
 
 def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:

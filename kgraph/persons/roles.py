@@ -295,6 +295,11 @@ def _modifier_by_adjective(tok: Token) -> bool:
 _TITLE_MODIFIER = {"capitals": _modifier_by_capitals, "adjectives": _modifier_by_adjective}
 
 
+def _article(tok: Token, lang: str, cues: PersonCues) -> bool:
+    """"the", "a": an article of the language reading the token (none in Kazakh or Russian)."""
+    return tok.low in cues.profile(cues.word_lang(tok.text, lang)).articles
+
+
 def _caption_title(tt: TokenizedText, start: int, lang: str, cues: PersonCues) -> RolePhrase | None:
     """The title of a speaker caption in a broadcast report, closed by a colon on the name's line:
     "Руслан ЖАҚСЫЛЫҚОВ, ҚР Қорғаныс министрі:", "Иван ПЕТРОВ, министр обороны:", "John SMITH, Defence
@@ -353,7 +358,7 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
         if first is None:
             if is_role_word(tok, lang, cues):
                 first = i
-            elif tok.low in cues.profile(cues.word_lang(tok.text, lang)).articles or (
+            elif _article(tok, lang, cues) or (
                     tok.is_word and profile.title_modifiers == "adjectives" and _modifier_by_adjective(tok)):
                 pass
             elif tok.is_word and tok.text.isascii() and (tok.is_cap or _covered(tok)) and i - name_last <= 3 \
@@ -377,7 +382,7 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
     if first is None or last is None:
         return None
     start = first
-    while start > name_last + 2 and toks[start - 1].is_word and toks[start - 1].low not in {"the", "a", "an"}:
+    while start > name_last + 2 and toks[start - 1].is_word and not _article(toks[start - 1], lang, cues):
         start -= 1
     return RolePhrase(start, last, True)
 
@@ -387,7 +392,7 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
     toks = tt.tokens
     first, last = phrase.first, phrase.last
     while first <= last and (any(m.kind in {"state", "state-adj"} for m in toks[first].matches)
-                             or toks[first].low in {"the", "a", "an"}):
+                             or _article(toks[first], lang, cues)):
         first += 1
     while last >= first and (any(m.kind in {"state", "state-adj"} for m in toks[last].matches)
                              or toks[last].low in {"of", "the", "and", "for", "its", ",", "и", "және"}):
