@@ -19,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kgraph.lang import detect_language
+from kgraph.morph import LANGS
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -27,7 +28,7 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # an optional second header line giving where the article was published: ``url https://…``
 URL_LINE = re.compile(r"^[ \t]*url:?[ \t]+(?P<url>https?://\S+)[ \t]*$", re.IGNORECASE)
 JSONL_LINE = re.compile(r"#\d+$")
-SUPPORTED_LANGUAGES = ("kk", "ru", "en")
+SUPPORTED_LANGUAGES = LANGS  # the registry, ontology/languages.yaml
 # A news article is a few KB; anything over this is a dump or a mistake, and extraction time grows
 # with size: refused up front with one line rather than holding a batch for minutes.
 MAX_DOCUMENT_BYTES = 5 << 20

@@ -576,3 +576,44 @@ def test_ru_state_represented_at_the_meeting_by(gazetteer):
     text = "Узбекистан на совещании представлял секретарь Совета безопасности Виктор Махмудов."
     [p] = persons(gazetteer, text, "ru")
     assert p.heads_delegation_of == "UZ"
+
+
+# ------------------------------------------------------------ language profiles (persons.yaml)
+def test_language_profile_complete_for_every_registered_language() -> None:
+    """Every registered language has every property of the profile, each strategy one the code
+    implements: adding a language to ontology/languages.yaml fails here until its profile is written."""
+    import yaml
+
+    from kgraph import morph
+    from kgraph.paths import cues_dir
+    from kgraph.persons import roles
+    from kgraph.persons.cues import PROFILE_PROPERTIES, load_cues
+
+    table = yaml.safe_load((cues_dir() / "persons.yaml").read_text(encoding="utf-8"))["profiles"]
+    cues = load_cues()
+    strategies = {"title_words": roles._TITLE_WORD_TESTS, "title_inside": roles._INSIDE_TITLE,
+                  "title_modifiers": roles._TITLE_MODIFIER, "title_dictionary_form": roles._DICTIONARY_FORM}
+    assert set(table) == set(morph.LANGS), "a profile for each registered language, and no other"
+    for lang in morph.LANGS:
+        assert set(table[lang]) == set(PROFILE_PROPERTIES), lang
+        profile = cues.profile(lang)
+        assert profile.latin_words in morph.LANGS and profile.cyrillic_names in morph.LANGS
+        for prop, implemented in strategies.items():
+            assert getattr(profile, prop) in implemented, (lang, prop)
+    assert cues.profile("xx") == cues.profile(morph.FALLBACK)  # an unknown language: the fallback's
+
+
+def test_language_profile_missing_property_fails_loudly() -> None:
+    import yaml
+
+    from kgraph import morph
+    from kgraph.paths import cues_dir
+    from kgraph.persons.cues import _profiles
+
+    table = yaml.safe_load((cues_dir() / "persons.yaml").read_text(encoding="utf-8"))["profiles"]
+    lang = morph.LANGS[0]
+    broken = {**table, lang: {k: v for k, v in table[lang].items() if k != "head_final"}}
+    with pytest.raises(ValueError, match="head_final"):
+        _profiles("persons.yaml", broken)
+    with pytest.raises(ValueError, match="no entry"):
+        _profiles("persons.yaml", {k: v for k, v in table.items() if k != lang})

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from kgraph.morph import known
 from kgraph.paths import cues_dir, read_yaml_mapping
 
 
@@ -36,7 +37,7 @@ class Cues:
 
 @cache
 def cues_for(lang: str) -> Cues:
-    path = cues_dir() / f"{lang if lang in ('kk', 'ru', 'en') else 'en'}.yaml"
+    path = cues_dir() / f"{known(lang)}.yaml"
     data = read_yaml_mapping(path, "cue patterns")
     patterns = {}
     for name, value in data.items():

@@ -15,7 +15,25 @@ from typing import Any
 from kgraph.paths import ontology_dir, read_yaml_mapping
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc", "abl")
-LANGS = ("kk", "ru", "en")
+
+
+def _registry() -> tuple[tuple[str, ...], str]:
+    """The known languages and the fallback, from ``ontology/languages.yaml``."""
+    data = read_yaml_mapping(ontology_dir() / "languages.yaml", "language registry")
+    langs = tuple(str(lang) for lang in data.get("languages") or ())
+    fallback = str(data.get("fallback") or "")
+    if not langs or fallback not in langs:
+        raise ValueError(f"language registry: the fallback {fallback!r} must be one of {langs}")
+    return langs, fallback
+
+
+LANGS, FALLBACK = _registry()
+
+
+def known(lang: str | None) -> str:
+    """``lang`` when it is a registered language, else the fallback (a document in a language kgraph
+    has no rules for is read with the fallback's)."""
+    return lang if lang in LANGS else FALLBACK
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kgraph import morph
 from kgraph.document import Document
 from kgraph.model import Span
 from kgraph.persons.coref import corefer, merge_patronymic_addresses
@@ -19,6 +20,7 @@ from kgraph.persons.home import assign_home_states
 from kgraph.persons.links import link_chairs, link_delegations, propagate_list_roles
 from kgraph.persons.lists import elided_lists, respective_lists, stated_lists
 from kgraph.persons.names import (
+    declines,
     is_first_name,
     is_patronymic,
     is_surname_like,
@@ -68,7 +70,7 @@ class _Unit:
 
 
 def _doc_lang(doc: Document) -> str:
-    return doc.lang if doc.lang in ("kk", "ru", "en") else "en"
+    return morph.known(doc.lang)  # a language not registered: the fallback's rules
 
 
 def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
@@ -77,7 +79,7 @@ def _blocked(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
     if blocking and not (all(m.kind == "city" for m in blocking) and _first_name_of_person(tt, i, lang, cues)):
         return True
     low = strip_possessive(tok.low)
-    tok_lang = "en" if tok.text.isascii() else lang
+    tok_lang = cues.word_lang(tok.text, lang)
     return low in cues.stop_words.get(tok_lang, ()) or is_role_word(tok, tok_lang, cues)
 
 
@@ -94,7 +96,7 @@ def _first_name_of_person(tt: TokenizedText, i: int, lang: str, cues: PersonCues
     nxt = toks[i + 1]
     return (nxt.is_cap and nxt.sentence == toks[i].sentence and tt.gap(i, i + 1) == " "
             and not any(m.kind in MATCH_BLOCKING for m in nxt.matches)
-            and is_surname_like(nxt.text, "en" if nxt.text.isascii() else lang, cues))
+            and is_surname_like(nxt.text, cues.word_lang(nxt.text, lang), cues))
 
 
 def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
@@ -154,7 +156,7 @@ def _capitals_surname(tt: TokenizedText, i: int, cur: list[_Unit], lang: str, cu
         return False
     prev = cur[-1]
     return (len(cur) == 1 and prev.last == i - 1 and tt.gap(prev.last, i) == " "
-            and is_first_name(prev.word, "en" if prev.word.isascii() else lang, cues)
+            and is_first_name(prev.word, cues.word_lang(prev.word, lang), cues)
             and not any(m.kind in MATCH_BLOCKING for m in tok.matches))
 
 
@@ -166,7 +168,7 @@ def _plausible(tt: TokenizedText, unit: _Unit, lang: str, cues: PersonCues) -> b
         return False
     if is_first_name(word, lang, cues):
         return True
-    if script_of(word) == "cyr" and lang != "kk":
+    if declines(word, lang, cues):  # a Russian name form: pymorphy3 knows names and common words
         if is_surname_like(word, lang, cues):
             return True
         tags = {g for p in parses(word) for g in ("Name", "Surn", "Patr") if g in p.tag}
@@ -257,7 +259,7 @@ class _Finder:
         """A Chinese name in pinyin, family name first ("Meng Hongwei"): later "Meng" alone is he."""
         return (len(words) == 2 and all(script_of(w) == "lat" and not w.endswith(".") for w in words)
                 and strip_possessive(words[0]).casefold() in self.cues.surname_first
-                and not is_first_name(words[1], "en", self.cues))
+                and not is_first_name(words[1], self.cues.profile(self.lang).latin_words, self.cues))
 
     def _state_before(self, first: int, lang: str) -> str | None:
         """The state written right before the name as an adjective or a possessive, a counterpart
@@ -275,7 +277,8 @@ class _Finder:
                 continue
             if m.kind == "state-adj":
                 return m.key
-            if m.kind == "state" and lang == "en" and strip_possessive(tok.text) != tok.text:
+            if m.kind == "state" and self.cues.profile(lang).possessive_state \
+                    and strip_possessive(tok.text) != tok.text:
                 return m.key
         return None
 
@@ -299,9 +302,10 @@ class _Finder:
     def name_words(self, units: list[_Unit], lang: str) -> list[str]:
         """The words of a name in the nominative (Russian declension, Kazakh case endings undone)."""
         words = [strip_possessive(u.word) for u in units]
-        if lang == "ru" and script_of(words[-1]) == "cyr":
+        profile = self.cues.profile(lang)
+        if profile.name_declension and script_of(words[-1]) == "cyr":
             return ru_normalise(words, self.cues)
-        if lang == "kk" and script_of(words[-1]) == "cyr":
+        if profile.name_case_suffixes and script_of(words[-1]) == "cyr":
             known = {p.surname.casefold() for p in self.persons}
             words[-1] = kk_nominative(words[-1], self.cues, known)
         return words
@@ -326,7 +330,8 @@ class _Finder:
         shape = self.shape(units)
         if shape is None or units[0].particle or units[-1].particle:
             return False, None
-        if shape == "full" and len(units) == 2 and lang == "ru" and "Patr" in parses(units[-1].word)[0].tag:
+        patronymics = self.cues.profile(lang).patronymics
+        if shape == "full" and len(units) == 2 and patronymics and "Patr" in parses(units[-1].word)[0].tag:
             return False, None  # a first name and patronymic: the surname is elsewhere in the run
         if not all(_plausible(self.tt, u, lang, self.cues) for u in units[:-1]) or not (
                 _plausible(self.tt, units[-1], lang, self.cues) or self._surname_after_first(units, lang)):
@@ -349,7 +354,7 @@ class _Finder:
             state, source = self._source_state(before.first if before is not None else first_i, lang), "before"
         speech = self._speech_after(last_i, lang)
         surname_unit = units[-1] if not units[-1].initial else units[0]
-        if shape == "full" and lang == "ru" and is_patronymic(units[-1].word, self.cues):
+        if shape == "full" and patronymics and is_patronymic(units[-1].word, self.cues):
             surname_unit = units[0]
         first_ok = shape == "initials" or is_first_name(units[0].word, lang, self.cues)
         sur_ok = is_surname_like(surname_unit.word, lang, self.cues)
@@ -361,7 +366,7 @@ class _Finder:
         adjacent_title = before is not None and (
             is_role_word(self.tt.tokens[before.last], lang, self.cues)
             or any(m.kind in MATCH_BLOCKING for m in self.tt.tokens[before.last].matches))
-        if shape == "full" and len(units) >= 3 and lang != "ru" and (
+        if shape == "full" and len(units) >= 3 and not patronymics and (
                 len(units) == 4 or (not sur_ok and not is_first_name(units[1].word, lang, self.cues))):
             # "Recep Tayyip Erdogan": a name of three (or four) words stands right after its title in
             # running text, and no inner word is a surname; "Kassym-Jomart Tokayev Meets" (a
@@ -396,7 +401,8 @@ class _Finder:
 
     def lang_of(self, word: str) -> str:
         """The language whose rules read this word (a Latin word in a Russian text is English)."""
-        return "en" if script_of(word) == "lat" else ("kk" if self.lang == "kk" else "ru")
+        profile = self.cues.profile(self.lang)
+        return profile.latin_words if script_of(word) == "lat" else profile.cyrillic_names
 
     def find(self) -> list[PersonMention]:
         runs = _runs(self.tt, self.lang, self.cues)
@@ -429,7 +435,8 @@ class _Finder:
     def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
         words = self.name_words(units, lang)
         name = _join_name(words)
-        reversed_order = (lang == "ru" and len(words) == 3 and is_patronymic(words[-1], self.cues)) \
+        reversed_order = (self.cues.profile(lang).patronymics and len(words) == 3
+                          and is_patronymic(words[-1], self.cues)) \
             or self._surname_first(words)
         surname = words[0] if reversed_order else words[-1]
         first = next((w for w in words if w != surname), "")

@@ -49,9 +49,10 @@ def match_known(f: _Finder, surname: str, first: str) -> PersonMention | None:
 def match_surname(f: _Finder, word: str, lang: str) -> PersonMention | None:
     """The one person whose surname this word is (in any case form), else None."""
     word = strip_possessive(word)
-    if lang == "ru":
+    profile = f.cues.profile(lang)
+    if profile.name_declension:  # "Хренина": the surname of the nominative "Хренин"
         forms = {f.casefold() for f in ru_surname_forms(word, f.cues)}
-    elif lang == "kk":
+    elif profile.name_case_suffixes:  # "Сағымбаевтың": the surname "Сағымбаев"
         forms = {f.casefold() for f in kk_stems(word, f.cues)}
     else:
         forms = {word.casefold()}

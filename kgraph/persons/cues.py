@@ -10,9 +10,38 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kgraph.morph import LANGS, known
 from kgraph.paths import cues_dir, read_yaml_mapping
 
-LANGS = ("kk", "ru", "en")
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """The grammar the person rules depend on, per language (``profiles`` in persons.yaml, where
+    each property is explained): the code asks for a phenomenon, never for a language code."""
+
+    latin_words: str  # the language whose rules read a Latin-script word
+    cyrillic_names: str  # the language whose name forms a Cyrillic word is read in
+    name_declension: bool  # surnames decline (Russian): nominative rebuilt by declension rules
+    name_case_suffixes: bool  # a name's last word takes agglutinative case suffixes (Kazakh)
+    patronymics: bool  # names carry a patronymic (Russian)
+    head_final: bool  # titles and delegation clauses are head-final (Kazakh)
+    title_words: str  # words | stems | lemmas: how a title word is recognised
+    title_inside: str  # capitals | case_endings | parts_of_speech: which words may sit inside a title
+    title_modifiers: str  # capitals | adjectives: what a title may start with before its head word
+    title_dictionary_form: str  # declension | plural_possessive | possessive_suffix
+    title_reach: int  # words of a title walked before the name
+    dash_in_title: bool  # a dash may sit inside a title
+    apposition_titles: bool  # a title may follow the name after a comma
+    comma_before_name: bool  # a comma may stand between a title (or its state) and the name
+    genitive_preposition: str | None  # "of": the preposition of the genitive before a state
+    possessive_state: bool  # "Russia's Vladimir Putin"
+    state_cases_before_name: frozenset[str] | None  # the cases a state before a name must be in
+    articles: frozenset[str]  # articles a title may start with
+    verbal_noun_endings: tuple[str, ...]  # verbal nouns taking an accusative object inside a name
+    owner_after_gap: re.Pattern[str] | None  # between a delegation noun and its owner named after it
+
+
+PROFILE_PROPERTIES = tuple(LanguageProfile.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -74,17 +103,23 @@ class PersonCues:
     counterpart_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # family names written first (Chinese): "Meng Hongwei", later "Meng"
     surname_first: frozenset[str] = frozenset()
-    # Kazakh: an accusative object inside a title when a verbal noun with these endings follows it
-    # ("Есірткі айналымын бақылау … қызметі")
-    kk_verbal_noun_endings: tuple[str, ...] = ()
     # lower-case particles hyphenated to the next part of a name ("ul-Haq", "al-Assad")
     name_particles: frozenset[str] = frozenset()
     # the state a list item comes from, before a dash: a preposition right before the state ("от",
     # "from"), or the state's case ("Армениядан": ablative)
     source_before: dict[str, re.Pattern[str]] = field(default_factory=dict)
     source_cases: frozenset[str] = frozenset()
-    # languages whose titles and clauses are head-final (see persons.yaml)
-    head_final: frozenset[str] = frozenset()
+    # registered language → its profile (see persons.yaml, ``profiles``)
+    profiles: dict[str, LanguageProfile] = field(default_factory=dict)
+
+    def profile(self, lang: str) -> LanguageProfile:
+        """The language's profile; the fallback language's for a language not registered."""
+        return self.profiles[known(lang)]
+
+    def word_lang(self, word: str, lang: str) -> str:
+        """The language whose rules read ``word`` in a text of ``lang``: a Latin-script (ASCII)
+        word is read by the profile's ``latin_words`` language, any other by ``lang``."""
+        return self.profile(lang).latin_words if word.isascii() else lang
 
 
 def _words(values: Any) -> list[str]:
@@ -152,9 +187,49 @@ def load_cues() -> PersonCues:
         first_names=frozenset(first),
         counterpart_words={k: frozenset(v) for k, v in _by_lang(data, "counterpart_words").items()},
         surname_first=frozenset(_words(data.get("surname_first"))),
-        kk_verbal_noun_endings=tuple(_words(data.get("kk_verbal_noun_endings"))),
         name_particles=frozenset(_words(data.get("name_particles"))),
         source_before={lang: _compile(where, p) for lang, p in (source.get("before") or {}).items()},
         source_cases=frozenset(_words(source.get("cases"))),
-        head_final=frozenset(_words(data.get("head_final"))),
+        profiles=_profiles(where, data.get("profiles") or {}),
     )
+
+
+def _profiles(where: str, table: dict[str, Any]) -> dict[str, LanguageProfile]:
+    """Every registered language's profile, every property given: a language added to the registry
+    without one, or a property missing, fails here rather than falling into another language's rules."""
+    out = {}
+    for lang in LANGS:
+        entry = table.get(lang)
+        if not isinstance(entry, dict):
+            raise ValueError(f"{where}: profiles has no entry for the language {lang!r}")
+        missing = [p for p in PROFILE_PROPERTIES if p not in entry]
+        if missing:
+            raise ValueError(f"{where}: the profile of {lang!r} misses {', '.join(missing)}")
+        cases = entry["state_cases_before_name"]
+        gap = entry["owner_after_gap"]
+        out[lang] = LanguageProfile(
+            latin_words=str(entry["latin_words"]),
+            cyrillic_names=str(entry["cyrillic_names"]),
+            name_declension=bool(entry["name_declension"]),
+            name_case_suffixes=bool(entry["name_case_suffixes"]),
+            patronymics=bool(entry["patronymics"]),
+            head_final=bool(entry["head_final"]),
+            title_words=str(entry["title_words"]),
+            title_inside=str(entry["title_inside"]),
+            title_modifiers=str(entry["title_modifiers"]),
+            title_dictionary_form=str(entry["title_dictionary_form"]),
+            title_reach=int(entry["title_reach"]),
+            dash_in_title=bool(entry["dash_in_title"]),
+            apposition_titles=bool(entry["apposition_titles"]),
+            comma_before_name=bool(entry["comma_before_name"]),
+            genitive_preposition=str(entry["genitive_preposition"]) if entry["genitive_preposition"] else None,
+            possessive_state=bool(entry["possessive_state"]),
+            state_cases_before_name=frozenset(_words(cases)) if cases is not None else None,
+            articles=frozenset(_words(entry["articles"])),
+            verbal_noun_endings=tuple(_words(entry["verbal_noun_endings"])),
+            owner_after_gap=_compile(where, gap) if gap is not None else None,
+        )
+        for key in ("latin_words", "cyrillic_names"):
+            if getattr(out[lang], key) not in LANGS:
+                raise ValueError(f"{where}: the profile of {lang!r} reads {key} in an unknown language")
+    return out

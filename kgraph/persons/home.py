@@ -30,7 +30,7 @@ def home_title_state(f: _Finder, role: str) -> str | None:
     if entry is None or not words:
         return None
     state, stems = entry
-    head = words[-1] if f.lang in f.cues.head_final else words[0]
+    head = words[-1] if f.cues.profile(f.lang).head_final else words[0]
     tail = " ".join(words[-2:])
     if any(head.startswith(s) if " " not in s else tail.startswith(s) for s in stems):
         return state

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 _OWNER_KINDS = {"state", "state-adj", "body", "body-core", "org-abbrev"}
 # matched whole (fullmatch) over a slice of the normalised text
 _BEFORE_GAP = re.compile(r"(\s|'s|'|the|its)*")
-_AFTER_GAP = {"en": re.compile(r"\s*(of|from)?\s*(the)?\s*"), "ru": re.compile(r"\s*"), "kk": re.compile(r"")}
 _MAX_CHAIR_DISTANCE = 160
 _STATE_OWNER_KINDS = {"state", "state-adj"}
 _DEFAULT_OWNER_GAP = re.compile(r"\s*,?\s*")
@@ -36,6 +35,7 @@ def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
     """The state or body whose delegation this is, named right before or right after the noun."""
     norm = f.tt.norm
     gap = f.cues.delegation[lang].owner_gap
+    after = f.cues.profile(lang).owner_after_gap  # None: the owner is named before the noun only
     best = None
     for m in f.tt.anchored:
         if m.kind not in _OWNER_KINDS:
@@ -43,15 +43,15 @@ def _owner(f: _Finder, noun_start: int, noun_end: int, lang: str) -> Any | None:
         if m.end <= noun_start and (_BEFORE_GAP.fullmatch(norm, m.end, noun_start) or (
                 m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, m.end, noun_start))):
             best = m  # "Қазақстан Парламенті делегациясы": a state's parliament sends its delegation
-        elif m.start >= noun_end and lang != "kk" and (_AFTER_GAP[lang].fullmatch(norm, noun_end, m.start) or (
+        elif m.start >= noun_end and after is not None and (after.fullmatch(norm, noun_end, m.start) or (
                 m.kind in _STATE_OWNER_KINDS and gap is not None and gap.fullmatch(norm, noun_end, m.start))
                 or (m.kind in _STATE_OWNER_KINDS and _agency_between(f, noun_end, m.start, lang))):
             return m
-    if best is None and lang != "kk":
+    if best is None and after is not None:
         # "делегацию ФСБ России", "the delegation of the FSB of Russia": a state's own agency names the owner
         for m in f.tt.anchored:
             if m.kind == "agency-national" and m.start >= noun_end \
-                    and _AFTER_GAP[lang].fullmatch(norm, noun_end, m.start):
+                    and after.fullmatch(norm, noun_end, m.start):
                 return replace(m, kind="state", key=m.key.split("/")[0])
     return best
 
@@ -60,9 +60,10 @@ def _agency_between(f: _Finder, start: int, end: int, lang: str) -> bool:
     """Only an agency between the delegation noun and its state ("делегацию Минобороны Армении",
     "the delegation of the Defence Ministry of Armenia"): the state's agency sends the delegation."""
     norm = f.tt.norm
-    return any(a.kind == "agency" and start <= a.start and a.end <= end
-               and _AFTER_GAP[lang].fullmatch(norm, start, a.start) and _AFTER_GAP[lang].fullmatch(norm, a.end, end)
-               for a in f.tt.anchored)
+    gap = f.cues.profile(lang).owner_after_gap
+    return gap is not None and any(a.kind == "agency" and start <= a.start and a.end <= end
+                                   and gap.fullmatch(norm, start, a.start) and gap.fullmatch(norm, a.end, end)
+                                   for a in f.tt.anchored)
 
 
 def _assign_owner(f: _Finder, person: PersonMention, owner: Any | None, host: bool) -> None:
@@ -104,7 +105,7 @@ def link_delegations(f: _Finder) -> None:
             if not verbs:
                 break
             v_start, v_end = min(verbs, key=lambda v: abs(v[0] - n_start))
-            if lang in f.cues.head_final:  # "Қазақстан делегациясын <title> <name> басқарды"
+            if f.cues.profile(lang).head_final:  # "Қазақстан делегациясын <title> <name> басқарды"
                 cands = [m for m in mentions if n_end <= m[0] and m[1] <= v_start]
                 head = cands[-1] if cands else None
             elif v_start < n_start:  # "<name> возглавил делегацию Беларуси", "<name> led the … delegation"
@@ -118,7 +119,7 @@ def link_delegations(f: _Finder) -> None:
                 continue
             host = bool(cues.host.search(norm[max(s_start, n_start - 40) : n_end + 5]))
             _assign_owner(f, head[2], None if host else _owner(f, n_start, n_end, lang), host)
-            if lang != "kk" and v_start > n_start and not host:
+            if not f.cues.profile(lang).head_final and v_start > n_start and not host:
                 # "Российскую делегацию возглавил X, казахстанскую – Y": the noun and verb elided
                 _gapped_heads(f, [m for m in mentions if m[0] >= head[0]], cues.represent_gap)
         owner_gap = cues.represent_owner_gap or _DEFAULT_OWNER_GAP
@@ -157,7 +158,7 @@ def _plural_heads(f: _Finder, sentence: tuple[int, int], mentions: list[tuple[in
         return
     norm = f.tt.norm
     for m in cues.plural_heads.finditer(norm, sentence[0], sentence[1]):
-        if f.lang in f.cues.head_final:  # the heads stand between the noun and the verb
+        if f.cues.profile(f.lang).head_final:  # the heads stand between the noun and the verb
             verb = cues.verbs.search(norm, m.end(), sentence[1])
             if verb is None:
                 continue
@@ -188,7 +189,7 @@ def _pronoun_delegation(f: _Finder, before: tuple[int, int], here: tuple[int, in
     owner = _owner(f, nouns[-1].start(), nouns[-1].end(), lang)
     if owner is None or owner.kind not in _STATE_OWNER_KINDS:
         return
-    if verb[0] > pronoun.end() and lang in f.cues.head_final:  # "Оны <title> <name> басқарды"
+    if verb[0] > pronoun.end() and f.cues.profile(lang).head_final:  # "Оны <title> <name> басқарды"
         cands = [m for m in mentions if pronoun.end() <= m[0] and m[1] <= verb[0]]
         head = cands[-1] if cands else None
     else:

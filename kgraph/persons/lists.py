@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kgraph.persons.cues import LanguageProfile
 from kgraph.persons.tokens import TokenizedText
 
 _DASHES = {"-", "–", "—"}
@@ -21,12 +22,13 @@ if TYPE_CHECKING:
     from kgraph.persons import PersonMention, _Finder, _Unit
 
 
-def state_before(tt: TokenizedText, first: int, lang: str, joiners: frozenset[str]) -> tuple[Any, int] | None:
+def state_before(tt: TokenizedText, first: int, profile: LanguageProfile,
+                 joiners: frozenset[str]) -> tuple[Any, int] | None:
     """The state named right before token ``first`` ("Казахстана X", "of Kazakhstan, X") and the
     index of the token where that stretch starts (with "of" in English)."""
     toks = tt.tokens
     j = first - 1
-    if lang == "en" and j >= 0 and toks[j].text == ",":
+    if profile.comma_before_name and j >= 0 and toks[j].text == ",":  # "of Kazakhstan, X"
         j -= 1
     if j >= 0 and toks[j].text in _DASHES:  # "Армении – Арарат Мирзоян"
         j -= 1
@@ -36,11 +38,12 @@ def state_before(tt: TokenizedText, first: int, lang: str, joiners: frozenset[st
     if j < 0 or toks[j].sentence != toks[first].sentence:
         return None
     state = next((m for m in toks[j].matches if m.kind == "state" and m.end == toks[j].end), None)
-    if state is None or (lang == "ru" and not bracketed and state.case not in (None, "gen")):
+    cases = profile.state_cases_before_name  # "Казахстана X": the genitive
+    if state is None or (cases is not None and not bracketed and state.case is not None and state.case not in cases):
         return None
     while j > 0 and toks[j - 1].end > state.start:
         j -= 1
-    if lang == "en" and j > 0 and toks[j - 1].low == "of":
+    if profile.genitive_preposition and j > 0 and toks[j - 1].low == profile.genitive_preposition:
         j -= 1
     return state, j
 
@@ -90,7 +93,7 @@ def elided_lists(f: _Finder, leftovers: list[list[_Unit]]) -> list[list[_Unit]]:
     rest: list[list[_Unit]] = []
     led: set[int] = set()  # ids of persons listed after a delegation lead
     for first, last, person, run in items:
-        found = state_before(f.tt, first, lang, joiners)
+        found = state_before(f.tt, first, f.cues.profile(lang), joiners)
         prev = _previous_holder(f, found[1], joiners, by_last) if found else None
         lead = found is not None and _dashed(f, first) and _delegation_lead(f, found[1])
         listed = prev is not None and prev is not person and (prev.role is not None or id(prev) in led) \
@@ -138,7 +141,7 @@ def _delegation_lead(f: _Finder, start: int) -> bool:
 def _opens_list(f: _Finder, prev: PersonMention, lang: str) -> bool:
     """The previous holder is himself named after his state (the first of the list, or a later one)."""
     joiners = f.cues.list_joiners.get(lang, frozenset())
-    return any(state_before(f.tt, first, lang, joiners) is not None for first, _ in prev.mentions)
+    return any(state_before(f.tt, first, f.cues.profile(lang), joiners) is not None for first, _ in prev.mentions)
 
 
 def _next_holder(f: _Finder, run: list[_Unit], joiners: frozenset[str],

@@ -43,6 +43,18 @@ def strip_possessive(word: str) -> str:
     return word
 
 
+def declines(word: str, lang: str, cues: PersonCues) -> bool:
+    """A Cyrillic word read in a language whose names decline (Russian, in a Russian or an English
+    text): pymorphy3 and the surname ending rules read it."""
+    return script_of(word) == "cyr" and cues.profile(cues.profile(lang).cyrillic_names).name_declension
+
+
+def takes_case_suffixes(word: str, lang: str, cues: PersonCues) -> bool:
+    """A Cyrillic word read in a language whose names take agglutinative case suffixes (Kazakh):
+    the suffix is cut to find the name."""
+    return script_of(word) == "cyr" and cues.profile(cues.profile(lang).cyrillic_names).name_case_suffixes
+
+
 @_per_word
 def _tag_score(word: str, tag: str) -> float:
     return sum(p.score for p in parses(word) if tag in p.tag)
@@ -53,9 +65,10 @@ def is_first_name(word: str, lang: str, cues: PersonCues) -> bool:
     low = _low(strip_possessive(word))
     if low in cues.first_names:
         return True
-    if lang == "kk" and any(low.endswith(s) and low[: -len(s)] in cues.first_names for s in cues.kk_case_suffixes):
+    if takes_case_suffixes(word, lang, cues) and any(
+            low.endswith(s) and low[: -len(s)] in cues.first_names for s in cues.kk_case_suffixes):
         return True
-    if script_of(word) == "cyr" and lang != "kk":
+    if declines(word, lang, cues):
         return _tag_score(word, "Name") >= 0.3 and not is_patronymic(word, cues)
     return False
 
@@ -75,7 +88,7 @@ def is_surname_like(word: str, lang: str, cues: PersonCues) -> bool:
     """Ends like a surname (after a case suffix is cut), and is no dictionary word of Russian."""
     word = strip_possessive(word)
     script = script_of(word)
-    if script == "cyr" and lang != "kk":
+    if declines(word, lang, cues):
         if _tag_score(word, "Surn") >= 0.3:
             return True
         named = any(_NAME_TAGS & set(str(p.tag).replace(" ", ",").split(",")) for p in parses(word))
@@ -84,7 +97,7 @@ def is_surname_like(word: str, lang: str, cues: PersonCues) -> bool:
         if word_is_known(word) and not named and not plural_only:
             return False
         return any(_shaped(_low(form), cues, script) for form in ru_surname_forms(word, cues))
-    if lang == "kk" and script == "cyr":
+    if takes_case_suffixes(word, lang, cues):
         return any(_shaped(_low(stem), cues, script) for stem in kk_stems(word, cues))
     return _shaped(_low(word), cues, script)
 
@@ -94,7 +107,7 @@ def surname_shaped(word: str, lang: str, cues: PersonCues) -> bool:
     word: "Хренина" (a surname's genitive, and a noun)."""
     word = strip_possessive(word)
     script = script_of(word)
-    if script == "cyr" and lang != "kk":
+    if declines(word, lang, cues):
         return any(_shaped(_low(form), cues, script) for form in ru_surname_forms(word, cues))
     return is_surname_like(word, lang, cues)
 

@@ -51,23 +51,38 @@ class RolePhrase:
 def is_role_word(tok: Token, lang: str, cues: PersonCues) -> bool:
     if not tok.is_word:
         return False
-    return _role_word(tok.text, "en" if lang == "en" or tok.text.isascii() else lang, cues)
+    return _role_word(tok.text, cues.word_lang(tok.text, lang), cues)
 
 
 @lru_cache(maxsize=1 << 16)
 def _role_word(text: str, lang: str, cues: PersonCues) -> bool:
-    """Per word (and language): the same words are asked about again and again."""
+    """Per word (and language): the same words are asked about again and again. How a title word
+    is recognised is the language's ``title_words``."""
     low = strip_possessive(text.casefold().replace("ё", "е"))
-    if lang == "en":
-        return low in cues.role_words["en"]
-    if lang == "kk":
-        if any(low.startswith(x) for x in cues.role_word_exclude["kk"]):
-            return False
-        return any(low.startswith(stem) for stem in cues.role_words["kk"] if " " not in stem)
-    if low in cues.role_words["ru"]:
+    return _TITLE_WORD_TESTS[cues.profile(lang).title_words](text, low, lang, cues)
+
+
+def _title_word_as_written(text: str, low: str, lang: str, cues: PersonCues) -> bool:
+    """"minister": the word as written (possessive "'s" aside) is a title word."""
+    return low in cues.role_words[lang]
+
+
+def _title_word_by_stem(text: str, low: str, lang: str, cues: PersonCues) -> bool:
+    """"министрі", "төрағасының": the word starts with a title stem, any suffixes after it."""
+    if any(low.startswith(x) for x in cues.role_word_exclude[lang]):
+        return False
+    return any(low.startswith(stem) for stem in cues.role_words[lang] if " " not in stem)
+
+
+def _title_word_by_lemma(text: str, low: str, lang: str, cues: PersonCues) -> bool:
+    """"министра": the word or the lemma of one of its noun readings is a title word."""
+    if low in cues.role_words[lang]:
         return True
-    return any(p.normal_form.replace("ё", "е") in cues.role_words["ru"] for p in parses(text)[:3]
+    return any(p.normal_form.replace("ё", "е") in cues.role_words[lang] for p in parses(text)[:3]
                if p.tag.POS == "NOUN")
+
+
+_TITLE_WORD_TESTS = {"words": _title_word_as_written, "stems": _title_word_by_stem, "lemmas": _title_word_by_lemma}
 
 
 def _covered(tok: Token) -> bool:
@@ -79,38 +94,55 @@ def _allowed(tok: Token, lang: str, cues: PersonCues) -> bool:
     if tok.kind == "n":
         return False
     if tok.kind == "p":
-        return tok.text in _DASHES and lang != "en"
+        return tok.text in _DASHES and cues.profile(lang).dash_in_title
     if _covered(tok) or tok.is_abbreviation or is_role_word(tok, lang, cues):
         return True
     low = tok.low
     if low in cues.role_breakers.get(lang, ()):
         return False
-    if lang == "en" or tok.text.isascii():
-        return tok.is_cap or low in cues.role_joiners["en"] or low.endswith("'s")
-    if lang == "kk":
-        if low.startswith("делегация"):
-            return False
-        if low.endswith(_KK_GENITIVE):
-            return True
-        if low.endswith(_KK_POSSESSIVE_T) and low[-3:-2] in _KK_VOWELS:
-            return True  # "қызметі": a stem in -т/-д with the possessive, not an accusative "-ті"
-        return not low.endswith(_KK_BREAK_ENDINGS)
-    if low in cues.role_joiners["ru"]:
+    word_lang = cues.word_lang(tok.text, lang)
+    return _INSIDE_TITLE[cues.profile(word_lang).title_inside](tok, low, word_lang, cues)
+
+
+def _inside_by_capitals(tok: Token, low: str, lang: str, cues: PersonCues) -> bool:
+    """"Minister of Foreign Affairs of the Republic": capitalised words, joiners, possessives."""
+    return tok.is_cap or low in cues.role_joiners[lang] or low.endswith("'s")
+
+
+def _inside_by_case_endings(tok: Token, low: str, lang: str, cues: PersonCues) -> bool:
+    """"Қазақстан Республикасының Ішкі істер министрі": the genitive chain; a word in another case,
+    a past-tense verb or a converb ends the title."""
+    if low.startswith("делегация"):
+        return False
+    if low.endswith(_KK_GENITIVE):
+        return True
+    if low.endswith(_KK_POSSESSIVE_T) and low[-3:-2] in _KK_VOWELS:
+        return True  # "қызметі": a stem in -т/-д with the possessive, not an accusative "-ті"
+    return not low.endswith(_KK_BREAK_ENDINGS)
+
+
+def _inside_by_part_of_speech(tok: Token, low: str, lang: str, cues: PersonCues) -> bool:
+    """"министр иностранных дел Республики": no verb, adverb, pronoun… and no conjunction but "и"."""
+    if low in cues.role_joiners[lang]:
         return True
     top = parses(tok.text)[0]
     return top.tag.POS not in _RU_BREAK_POS and not (top.tag.POS == "CONJ" and low != "и")
+
+
+_INSIDE_TITLE = {"capitals": _inside_by_capitals, "case_endings": _inside_by_case_endings,
+                 "parts_of_speech": _inside_by_part_of_speech}
 
 
 def _kk_object_in_name(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
     """A Kazakh accusative object of a verbal noun inside an agency's name: "Есірткі айналымын
     бақылау федералдық қызметі" (the Federal Drug Control Service)."""
     toks = tt.tokens
-    if lang != "kk" or i + 1 >= len(toks) or not toks[i].is_word or not toks[i + 1].is_word:
+    endings = cues.profile(lang).verbal_noun_endings
+    if not endings or i + 1 >= len(toks) or not toks[i].is_word or not toks[i + 1].is_word:
         return False
     nxt = toks[i + 1].low
     return (toks[i].low.endswith(("ын", "ін", "ны", "ні", "ды", "ді", "ты", "ті"))
-            and bool(cues.kk_verbal_noun_endings) and nxt.endswith(cues.kk_verbal_noun_endings)
-            and len(nxt) > 3)
+            and nxt.endswith(endings) and len(nxt) > 3)
 
 
 def _dateline_before(tt: TokenizedText, dash: int) -> bool:
@@ -174,8 +206,9 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
     if i < 0 or toks[i].sentence != toks[name_first].sentence:
         return None
     last = i
+    profile = cues.profile(lang)
     if toks[i].text == ",":
-        if lang != "en":
+        if not profile.comma_before_name:  # "the Minister of Defence of Armenia, Suren Papikyan"
             return None
         i -= 1
         last = i
@@ -185,7 +218,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
         # Usubov), Belarus (…)", "министры Армении (X)"
         i -= 1
         last = i
-    limit = {"ru": 22, "kk": 10}.get(lang, 18)
+    limit = profile.title_reach
     leftmost: int | None = None
     visited: list[int] = []
     while i >= 0 and toks[i].sentence == toks[name_first].sentence and len(visited) < limit:
@@ -201,7 +234,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             # stacked titles: "председатель Совета, руководитель службы", "Chief of the Service, Colonel-General X"
             # Kazakh titles are head-final: the title before the comma must end in its head word
             # ("Қорғаныс министрі, генерал-полковник X"), else the comma joins a list
-            if leftmost == i + 1 and (lang != "kk" or (i > 0 and is_role_word(toks[i - 1], lang, cues))):
+            if leftmost == i + 1 and (not profile.head_final or (i > 0 and is_role_word(toks[i - 1], lang, cues))):
                 visited.append(i)
                 i -= 1
                 continue
@@ -223,7 +256,7 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
     if leftmost is None:
         return None
     first = leftmost
-    if lang == "kk":
+    if profile.head_final:
         first = min(j for j in visited if toks[j].kind == "w")  # the whole genitive chain
     else:
         for j in visited:
@@ -232,14 +265,12 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
             if j != first - 1:
                 break
             tok = toks[j]
-            if tok.low in cues.not_title_adjectives["en" if tok.text.isascii() else lang] or any(
-                    p.normal_form in cues.not_title_adjectives["ru"] for p in parses(tok.text)[:1]):
+            word_lang = cues.word_lang(tok.text, lang)
+            # as written, or by its lemma in the language whose morphology reads Cyrillic words
+            if tok.low in cues.not_title_adjectives[word_lang] or any(
+                    p.normal_form in cues.not_title_adjectives[profile.cyrillic_names] for p in parses(tok.text)[:1]):
                 break
-            if lang == "en" or tok.text.isascii():
-                ok = tok.is_cap or tok.is_abbreviation or _covered(tok)
-            else:
-                ok = tok.kind == "w" and parses(tok.text)[0].tag.POS in {"ADJF"}
-            if not ok:
+            if not _TITLE_MODIFIER[cues.profile(word_lang).title_modifiers](tok):
                 break
             first = j
     while first <= last and toks[first].kind == "p":
@@ -249,6 +280,24 @@ def role_before(tt: TokenizedText, name_first: int, lang: str, cues: PersonCues,
     if first > last:
         return None
     return RolePhrase(first, last, False)
+
+
+def _modifier_by_capitals(tok: Token) -> bool:
+    """"Foreign Minister", "CSTO Secretary General": capitalised words and names before the head."""
+    return tok.is_cap or tok.is_abbreviation or _covered(tok)
+
+
+def _modifier_by_adjective(tok: Token) -> bool:
+    """"генеральный секретарь": adjectives before the head."""
+    return tok.kind == "w" and parses(tok.text)[0].tag.POS in {"ADJF"}
+
+
+_TITLE_MODIFIER = {"capitals": _modifier_by_capitals, "adjectives": _modifier_by_adjective}
+
+
+def _article(tok: Token, lang: str, cues: PersonCues) -> bool:
+    """"the", "a": an article of the language reading the token (none in Kazakh or Russian)."""
+    return tok.low in cues.profile(cues.word_lang(tok.text, lang)).articles
 
 
 def _caption_title(tt: TokenizedText, start: int, lang: str, cues: PersonCues) -> RolePhrase | None:
@@ -269,7 +318,7 @@ def _caption_title(tt: TokenizedText, start: int, lang: str, cues: PersonCues) -
 
 def _name_word(tok: Token, lang: str, cues: PersonCues) -> bool:
     return tok.is_word and tok.is_cap and not _covered(tok) and not is_role_word(tok, lang, cues) \
-        and tok.low not in cues.stop_words.get("en" if tok.text.isascii() else lang, ())
+        and tok.low not in cues.stop_words.get(cues.word_lang(tok.text, lang), ())
 
 
 def _next_name_starts(tt: TokenizedText, i: int, lang: str, cues: PersonCues) -> bool:
@@ -284,7 +333,7 @@ def _next_name_starts(tt: TokenizedText, i: int, lang: str, cues: PersonCues) ->
         return False
     if not (is_role_word(prev, lang, cues) or _covered(prev)):
         return False
-    nlang = "en" if nxt.text.isascii() else lang
+    nlang = cues.word_lang(nxt.text, lang)
     return (is_first_name(tok.text, lang, cues) or is_surname_like(nxt.text, nlang, cues)
             or strip_possessive(tok.low) in cues.surname_first)
 
@@ -296,7 +345,8 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
     if i >= len(toks) or toks[i].text != ",":
         return None
     caption = _caption_title(tt, i + 1, lang, cues)
-    if caption is not None or lang == "kk":
+    profile = cues.profile(lang)
+    if caption is not None or not profile.apposition_titles:
         return caption
     i += 1
     first = None
@@ -308,8 +358,8 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
         if first is None:
             if is_role_word(tok, lang, cues):
                 first = i
-            elif tok.low in {"the", "a", "an"} or (tok.is_word and lang == "ru"
-                                                   and parses(tok.text)[0].tag.POS == "ADJF"):
+            elif _article(tok, lang, cues) or (
+                    tok.is_word and profile.title_modifiers == "adjectives" and _modifier_by_adjective(tok)):
                 pass
             elif tok.is_word and tok.text.isascii() and (tok.is_cap or _covered(tok)) and i - name_last <= 3 \
                     and not is_first_name(tok.text, lang, cues):
@@ -332,7 +382,7 @@ def role_after(tt: TokenizedText, name_last: int, lang: str, cues: PersonCues) -
     if first is None or last is None:
         return None
     start = first
-    while start > name_last + 2 and toks[start - 1].is_word and toks[start - 1].low not in {"the", "a", "an"}:
+    while start > name_last + 2 and toks[start - 1].is_word and not _article(toks[start - 1], lang, cues):
         start -= 1
     return RolePhrase(start, last, True)
 
@@ -342,7 +392,7 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
     toks = tt.tokens
     first, last = phrase.first, phrase.last
     while first <= last and (any(m.kind in {"state", "state-adj"} for m in toks[first].matches)
-                             or toks[first].low in {"the", "a", "an"}):
+                             or _article(toks[first], lang, cues)):
         first += 1
     while last >= first and (any(m.kind in {"state", "state-adj"} for m in toks[last].matches)
                              or toks[last].low in {"of", "the", "and", "for", "its", ",", "и", "және"}):
@@ -355,31 +405,54 @@ def role_text(tt: TokenizedText, phrase: RolePhrase, lang: str, cues: PersonCues
         return None
     words = [(t.text, tt.text[t.end : toks[t.index + 1].start] if t.index < last else "")
              for t in toks[first : last + 1]]
-    if lang == "ru" and not toks[first].text.isascii():
-        words = _ru_nominative(toks[first : last + 1], words, cues)
-    elif lang == "en" or toks[first].text.isascii():
-        words = [(cues.role_plurals["en"].get(w.casefold(), w) if w[0].islower() else w, g) for w, g in words]
-        words = [(strip_possessive(w) if i == len(words) - 1 else w, g) for i, (w, g) in enumerate(words)]
-    elif lang == "kk":
-        w, g = words[-1]
-        for stem in kk_stems(w, cues)[1:]:
-            if stem.casefold().endswith(("ы", "і")) and stem != w:
-                words[-1] = (stem, g)
-                break
-    if lang == "ru" and tt.sentence_start(first) and words[0][0][:1].isupper() and words[0][0][1:].islower() \
-            and any(p.tag.POS in {"NOUN", "ADJF"} and "Geox" not in p.tag for p in parses(words[0][0])[:1]):
-        words[0] = (words[0][0][:1].lower() + words[0][0][1:], words[0][1])  # "Генпрокурор" opens a sentence
+    word_lang = cues.word_lang(toks[first].text, lang)
+    words = _DICTIONARY_FORM[cues.profile(word_lang).title_dictionary_form](tt, first, last, words, word_lang, cues)
     text = "".join(w + g for w, g in words).strip()
     return (text, toks[first].start, toks[last].end) if text else None
 
 
-def _ru_nominative(toks: list[Token], words: list[tuple[str, str]], cues: PersonCues) -> list[tuple[str, str]]:
+Words = list[tuple[str, str]]  # each word of a title with the gap after it
+
+
+def _title_by_declension(tt: TokenizedText, first: int, last: int, words: Words, lang: str, cues: PersonCues) -> Words:
+    """"министра обороны" → "министр обороны": the head and its adjectives to the nominative
+    singular; a title opening a sentence in lower case ("Генпрокурор" → "генпрокурор")."""
+    words = _ru_nominative(tt.tokens[first : last + 1], words, lang, cues)
+    if tt.sentence_start(first) and words[0][0][:1].isupper() and words[0][0][1:].islower() \
+            and any(p.tag.POS in {"NOUN", "ADJF"} and "Geox" not in p.tag for p in parses(words[0][0])[:1]):
+        words[0] = (words[0][0][:1].lower() + words[0][0][1:], words[0][1])  # "Генпрокурор" opens a sentence
+    return words
+
+
+def _title_by_plural_possessive(tt: TokenizedText, first: int, last: int, words: Words, lang: str,
+                                cues: PersonCues) -> Words:
+    """"defence ministers" → "defence minister", "Secretary General's" → "Secretary General"."""
+    words = [(cues.role_plurals[lang].get(w.casefold(), w) if w[0].islower() else w, g) for w, g in words]
+    return [(strip_possessive(w) if i == len(words) - 1 else w, g) for i, (w, g) in enumerate(words)]
+
+
+def _title_by_possessive_suffix(tt: TokenizedText, first: int, last: int, words: Words, lang: str,
+                                cues: PersonCues) -> Words:
+    """"министрін" → "министрі": the case suffix after the possessive -ы/-і of the head is cut."""
+    w, g = words[-1]
+    for stem in kk_stems(w, cues)[1:]:
+        if stem.casefold().endswith(("ы", "і")) and stem != w:
+            words[-1] = (stem, g)
+            break
+    return words
+
+
+_DICTIONARY_FORM = {"declension": _title_by_declension, "plural_possessive": _title_by_plural_possessive,
+                    "possessive_suffix": _title_by_possessive_suffix}
+
+
+def _ru_nominative(toks: list[Token], words: Words, lang: str, cues: PersonCues) -> Words:
     """Put the head title word (and the adjectives before it) in the nominative singular."""
-    head = next((k for k, t in enumerate(toks) if is_role_word(t, "ru", cues)), None)
+    head = next((k for k, t in enumerate(toks) if is_role_word(t, lang, cues)), None)
     if head is None:
         return words
     head_parse = next((p for p in parses(toks[head].text) if p.tag.POS == "NOUN"
-                       and p.normal_form.replace("ё", "е") in cues.role_words["ru"]), None)
+                       and p.normal_form.replace("ё", "е") in cues.role_words[lang]), None)
     if head_parse is None:
         head_parse = next((p for p in parses(toks[head].text) if p.tag.POS == "NOUN"), None)
     if head_parse is None:
