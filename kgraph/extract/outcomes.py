@@ -65,12 +65,24 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
     if analysis.cues.search("decision_relative", analysis.norm, max(clause.start, cue_start - 30), cue_start):
         return True  # a relative clause describing a noun: "decisions that were adopted", "которые были приняты"
     for name in ("not_decision", "past"):
-        for a, _b in analysis.find(name, clause.start, clause.end):
+        for a, b in analysis.find(name, clause.start, clause.end):
             if cue_start <= a < cue_end:
                 continue  # part of the cue itself: "the next session will be held in X" fixes the venue
+            if a < cue_start and _own_conjunct(analysis, b, cue_start):
+                continue  # "обсудили вопросы X и согласовали план", "discussed X and approved Y": each verb its object
             if a < cue_start or not analysis.has("coord", cue_end, a):
                 return True
     return False
+
+
+def _own_conjunct(analysis: Analysis, veto_end: int, cue_start: int) -> bool:
+    """A verb that is no decision ("discussed", "обсудили") with an object of its own, then a coordinator
+    and the decision verb: the two verbs are coordinated predicates, and the veto stays in its conjunct."""
+    coords = list(analysis.find("coord", veto_end, cue_start))
+    if not coords:
+        return False
+    c_start, c_end = coords[-1]
+    return bool(analysis.norm[veto_end:c_start].strip(" ,")) and not analysis.norm[c_end:cue_start].strip(" ,")
 
 
 EARLIER_DAYS = 90  # a day this long before the report is not the session's (reports come within days)
@@ -382,11 +394,32 @@ def _with_included(analysis: Analysis, spans: list[tuple[int, int]], verb_end: i
     for a, b in analysis.find("inclusive", verb_end, end):
         if a < spans[-1][0] or not analysis.norm[spans[-1][0]:a].strip(" ,;:—–-"):
             continue  # "В частности, …" opening the region announces, it does not include
-        if not _has_item(analysis, b, end):
+        if not _has_item(analysis, b, end) and not _has_item(analysis, spans[-1][0], a):
             return spans
-        included = _split_items(analysis, b, end, object_first=True)
+        if _has_item(analysis, b, end):
+            included = _split_items(analysis, b, end, object_first=True)
+        else:
+            included = _elliptic_items(analysis, b, end)
+        if not included:
+            return spans
         return [*spans[:-1], (spans[-1][0], a), *included]
     return spans
+
+
+def _elliptic_items(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """Items named after an inclusive word with their noun left out, given once before it ("приняли
+    ряд заявлений, в том числе по случаю годовщины, а также о солидарности", "statements including on
+    X and on Y"): each conjunct that is itself a prepositional (postpositional) phrase is one item;
+    a conjunct that is not ("о солидарности и взаимопомощи") continues the one before it."""
+    items: list[list[int]] = []
+    for a, b in _segments(analysis, start, end):
+        if analysis.cues.search("elliptic_item", analysis.norm[a:b].strip()):
+            items.append([a, b])
+        elif items:
+            items[-1][1] = b
+        else:
+            return []
+    return [(a, b) for a, b in items] if len(items) >= 2 else []
 
 
 def _kind(analysis: Analysis, a: int, b: int) -> str:
