@@ -617,3 +617,26 @@ def test_language_profile_missing_property_fails_loudly() -> None:
         _profiles("persons.yaml", broken)
     with pytest.raises(ValueError, match="no entry"):
         _profiles("persons.yaml", {k: v for k, v in table.items() if k != lang})
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Во встрече наряду с Касым-Жомартом Токаевым приняли участие министры.", "Касым-Жомарт Токаев"),
+    ("Переговоры с Касым-Жомартом Токаевым прошли в Минске.", "Касым-Жомарт Токаев"),
+])
+def test_ru_double_first_name_declines_on_its_last_element(gazetteer, text, name):
+    assert name in by_name(persons(gazetteer, text, "ru"))
+
+
+@pytest.mark.parametrize("lang, text, name, role", [
+    ("en", "Defence Minister Engr. Khurram Dastgir attended the session.", "Khurram Dastgir", "Defence Minister"),
+    ("en", "Mr. Khurram Dastgir attended the session.", "Khurram Dastgir", None),
+    ("ru", "На сессии выступил г-н Сергей Лавров.", "Сергей Лавров", None),
+])
+def test_honorific_marks_a_name_and_keeps_the_title_before_it(gazetteer, lang, text, name, role):
+    found = by_name(persons(gazetteer, text, lang))
+    assert name in found
+    assert found[name].role == role
+
+
+def test_honorific_alone_before_a_capitalised_word_is_no_name(gazetteer):
+    assert persons(gazetteer, "Mr. President, the session is open.", "en") == []

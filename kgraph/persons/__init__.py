@@ -110,6 +110,8 @@ def _runs(tt: TokenizedText, lang: str, cues: PersonCues) -> list[list[_Unit]]:
             unit = _Unit(i, i, toks[i].text, False, particle=True)
         elif not toks[i].is_cap and not toks[i].is_abbreviation:  # an initial is a capital too
             pass
+        elif toks[i].low in cues.honorifics:
+            pass  # "Mr.", "Dr.": not a word of the name, but the sign of one (Finder.honorific_before)
         elif tt.is_initial(i):
             unit = _Unit(i, i + 1, toks[i].text + ".", True)
         elif toks[i].is_cap and not _blocked(tt, i, lang, cues):
@@ -343,7 +345,8 @@ class _Finder:
             # capitalised place or title ("Сергей Алейник Еуразия құрлығындағы"): the pair is the name
             return False, None
         first_i, last_i = units[0].first, units[-1].last
-        before = role_before(self.tt, first_i, lang, self.cues, self.taken)
+        honorific = self.honorific_before(first_i)
+        before = role_before(self.tt, honorific if honorific is not None else first_i, lang, self.cues, self.taken)
         after = role_after(self.tt, last_i, lang, self.cues)
         role = before or after
         state = self._state_after(last_i, lang)
@@ -361,7 +364,7 @@ class _Finder:
         if self._surname_first([u.word for u in units]):
             sur_ok = True  # "Meng Hongwei": the family name comes first
         patronymic = len(units) == 3 and any(is_patronymic(u.word, self.cues) for u in units)
-        evidence = role is not None or state is not None or speech or patronymic
+        evidence = role is not None or state is not None or speech or patronymic or honorific is not None
         mid_sentence = not self.tt.sentence_start(units[0].first)
         adjacent_title = before is not None and (
             is_role_word(self.tt.tokens[before.last], lang, self.cues)
@@ -375,8 +378,18 @@ class _Finder:
             if not adjacent_title or inner_surname or _headline(self.tt, units[0].first):
                 return False, None
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
-             (adjacent_title and mid_sentence and shape == "full")
+             (adjacent_title and mid_sentence and shape == "full") or (honorific is not None and shape == "full")
         return ok, (role, (state, source) if state else None, after if before else None)
+
+    def honorific_before(self, first: int) -> int | None:
+        """The index of an honorific right before a name's first word ("Mr. Tasmagambetov", "Engr.
+        Khurram Dastgir", "г-н Лавров"), its dot allowed: a sign that the words are a person's name."""
+        toks, j = self.tt.tokens, first - 1
+        if j >= 0 and toks[j].text == ".":
+            j -= 1
+        if j < 0 or toks[j].low not in self.cues.honorifics or toks[j].sentence != toks[first].sentence:
+            return None
+        return j
 
     def _surname_after_first(self, units: list[_Unit], lang: str) -> bool:
         """A surname that is also a common word ("Виктора Хренина", "Сергей Лопата") after a known

@@ -105,6 +105,7 @@ class PersonCues:
     surname_first: frozenset[str] = frozenset()
     # lower-case particles hyphenated to the next part of a name ("ul-Haq", "al-Assad")
     name_particles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()  # "Mr.", "Dr.", "г-н" before a name
     # the state a list item comes from, before a dash: a preposition right before the state ("от",
     # "from"), or the state's case ("Армениядан": ablative)
     source_before: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -188,6 +189,7 @@ def load_cues() -> PersonCues:
         counterpart_words={k: frozenset(v) for k, v in _by_lang(data, "counterpart_words").items()},
         surname_first=frozenset(_words(data.get("surname_first"))),
         name_particles=frozenset(_words(data.get("name_particles"))),
+        honorifics=frozenset(_words(data.get("honorifics"))),
         source_before={lang: _compile(where, p) for lang, p in (source.get("before") or {}).items()},
         source_cases=frozenset(_words(source.get("cases"))),
         profiles=_profiles(where, data.get("profiles") or {}),

@@ -241,6 +241,11 @@ class Reading:
 
 @_per_word
 def ru_first_name_readings(word: str) -> tuple[Reading, ...]:
+    if "-" in word.strip("-"):
+        # a double first name declines on its last element ("с Касым-Жомартом Токаевым"): its case is
+        # read there, the element before the hyphen kept as written
+        before, _, last = word.rpartition("-")
+        return tuple(Reading(f"{before}-{r.first}", r.gender, r.case, r.score) for r in ru_first_name_readings(last))
     out = []
     for p in parses(word):
         # a first name beside a surname is one person's, and news does not address people: plural
