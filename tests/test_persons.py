@@ -640,3 +640,35 @@ def test_honorific_marks_a_name_and_keeps_the_title_before_it(gazetteer, lang, t
 
 def test_honorific_alone_before_a_capitalised_word_is_no_name(gazetteer):
     assert persons(gazetteer, "Mr. President, the session is open.", "en") == []
+
+
+def _dated(gazetteer: Gazetteer, text: str, lang: str, published: str) -> dict[str, PersonMention]:
+    doc = from_text(f"date {published} Новость\n{text}\n", f"test-{lang}.txt", lang=lang)
+    return by_name(find_persons(doc, gazetteer.find(doc.text)))
+
+
+@pytest.mark.parametrize("lang, text, name, published, state", [
+    ("ru", "На саммите наряду с Касым-Жомартом Токаевым выступили гости.", "Касым-Жомарт Токаев", "2022-05-16", "KZ"),
+    ("kk", "Қасым-Жомарт Тоқаев саммитке қатысты.", "Қасым-Жомарт Тоқаев", "2022-05-16", "KZ"),
+    ("en", "Vladimir Putin spoke at the summit.", "Vladimir Putin", "2015-07-10", "RU"),
+    # the office is held for a term: between his two presidencies he was no head of state
+    ("en", "Vladimir Putin spoke at the summit.", "Vladimir Putin", "2010-06-11", None),
+])
+def test_untitled_head_of_state_gets_the_state_of_the_office_held_that_day(gazetteer, lang, text, name, published,
+                                                                         state):
+    assert _dated(gazetteer, text, lang, published)[name].state == state
+
+
+def test_office_holders_file_with_a_bad_date_is_refused_naming_it(tmp_path, monkeypatch):
+    from kgraph.persons import officials
+
+    (tmp_path / "officials.yaml").write_text(
+        "officials:\n  - {state: KZ, office: head-of-state, from: soon, to: null, names: {en: [A B]}}\n",
+        encoding="utf-8")
+    monkeypatch.setattr(officials, "reference_dir", lambda: tmp_path)
+    officials.terms_by_name.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"officials.yaml: office-holder 1: 'from'/'to' must be dates"):
+            officials.terms_by_name()
+    finally:
+        officials.terms_by_name.cache_clear()

@@ -30,6 +30,7 @@ from kgraph.persons.names import (
     strip_possessive,
     surname_shaped,
 )
+from kgraph.persons.officials import assign_office_states
 from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
 from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
 from kgraph.reference import load_reference
@@ -439,6 +440,7 @@ class _Finder:
         merge_patronymic_addresses(self)
         propagate_list_roles(self)
         respective_lists(self, leftovers)
+        assign_office_states(self)
         link_delegations(self)
         link_chairs(self)
         assign_home_states(self)
