@@ -672,3 +672,13 @@ def test_office_holders_file_with_a_bad_date_is_refused_naming_it(tmp_path, monk
             officials.terms_by_name()
     finally:
         officials.terms_by_name.cache_clear()
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    # a listed office-holder's name opening a sentence, with no title and a first name outside the lexicon
+    ("kk", "Қасым-Жомарт Тоқаев кеңестің отырысына қатысты.", "Қасым-Жомарт Тоқаев"),
+    ("en", "Kassym-Jomart Tokayev attended the session of the council.", "Kassym-Jomart Tokayev"),
+])
+def test_office_holder_named_without_title_is_a_person(gazetteer, lang, text, name):
+    assert _dated(gazetteer, text, lang, "2023-05-16")[name].state == "KZ"
+

@@ -30,7 +30,7 @@ from kgraph.persons.names import (
     strip_possessive,
     surname_shaped,
 )
-from kgraph.persons.officials import assign_office_states
+from kgraph.persons.officials import assign_office_states, is_office_holder
 from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
 from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
 from kgraph.reference import load_reference
@@ -379,7 +379,8 @@ class _Finder:
             if not adjacent_title or inner_surname or _headline(self.tt, units[0].first):
                 return False, None
         ok = (first_ok and sur_ok) or (evidence and (first_ok or sur_ok)) or \
-             (adjacent_title and mid_sentence and shape == "full") or (honorific is not None and shape == "full")
+             (adjacent_title and mid_sentence and shape == "full") or (honorific is not None and shape == "full") \
+            or (shape == "full" and is_office_holder(" ".join(self.name_words(units, lang))))
         return ok, (role, (state, source) if state else None, after if before else None)
 
     def honorific_before(self, first: int) -> int | None:

@@ -65,6 +65,9 @@ def is_first_name(word: str, lang: str, cues: PersonCues) -> bool:
     low = _low(strip_possessive(word))
     if low in cues.first_names:
         return True
+    head, hyphen, tail = word.partition("-")
+    if hyphen and head[:1].isupper() and tail[:1].isupper() and _low(head) in cues.first_names:
+        return True  # a double first name ("Қасым-Жомарт", "Kassym-Jomart"): its first part is a first name
     if takes_case_suffixes(word, lang, cues) and any(
             low.endswith(s) and low[: -len(s)] in cues.first_names for s in cues.kk_case_suffixes):
         return True

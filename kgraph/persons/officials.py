@@ -52,6 +52,11 @@ def terms_by_name() -> dict[str, tuple[Term, ...]]:
     return {name: tuple(terms) for name, terms in index.items()}
 
 
+def is_office_holder(name: str) -> bool:
+    """Whether the words are a listed office-holder's name: a name, with or without a title."""
+    return _key(name) in terms_by_name()
+
+
 def office_state(name: str, day: dt.date | None) -> str | None:
     """The state whose office the named person held on ``day`` (any term when the day is unknown and
     every term is the same state's)."""
