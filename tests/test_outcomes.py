@@ -898,3 +898,24 @@ def test_included_items_whose_noun_is_left_out_are_each_a_decision(lang, body, c
 def _decisions_of(body: str, lang: str) -> list[str]:
     m, text = meeting(lang, body)
     return quotes(m, text)
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "На заседании Совета министров обороны СНГ министр обороны Казахстана озвучил ряд инициатив по "
+           "развитию сотрудничества."),
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. «Надеемся, что коллеги поддержат "
+           "инициативу Казахстана провести следующее заседание в Астане», — сказал министр."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk. \"We hope you will support Kazakhstan's initiative "
+           "to hold the next meeting in Astana,\" the Kazakh minister said."),
+    ("en", "At the session of the CIS Council of Defence Ministers the Kazakh minister voiced a number of "
+           "initiatives on military cooperation."),
+])
+def test_voiced_initiatives_and_calls_to_support_ones_own_are_proposals(lang, body):
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text, "proposals")) == 1
+
+
+def test_initiative_already_supported_is_not_a_new_proposal():
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The ministers supported "
+                            "Kazakhstan's initiative to hold the next meeting in Astana.")
+    assert quotes(m, text, "proposals") == []
