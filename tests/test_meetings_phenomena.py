@@ -710,3 +710,46 @@ def test_session_placed_in_the_past_is_mentioned_in_passing(lang, body):
 def test_earlier_today_is_still_the_reported_session():
     f = facts("Earlier today, the CSTO Council of Foreign Ministers met in Yerevan.", "en")
     assert sessions(f) == [("csto-council-of-foreign-ministers", DAY, "yerevan")]
+
+
+# ---------------------------------------------------------------- round 5: bilateral meetings, future passives
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Генпрокурор Казахстана предложил обновить работу Координационного совета генеральных прокуроров СНГ. "
+           "Об этом он заявил на встрече с генеральным прокурором Киргизии в Бишкеке."),
+    ("en", "Kazakhstan's Prosecutor General proposed reforming the CIS Coordinating Council of Prosecutors General. "
+           "He made the proposal at a meeting with the Prosecutor General of Kyrgyzstan in Bishkek."),
+    ("en", "The Kazakh interior minister called for a reform of the CIS Council of Interior Ministers at a meeting "
+           "with the Kyrgyz interior minister in Bishkek."),
+    ("kk", "Қазақстан Бас прокуроры ТМД Бас прокурорлары үйлестіру кеңесінің жұмысын жаңартуды ұсынды. Бұл "
+           "туралы ол Бішкекте Қырғызстан Бас прокурорымен кездесуде айтты."),
+])
+def test_meeting_with_one_counterpart_is_bilateral_talks_not_a_session(lang, body):
+    """A meeting "with" one named counterpart (a singular noun) is a bilateral; a proposal voiced there
+    about a council is not made at its session."""
+    assert facts(body, lang).meetings == []  # and so no proposal made at a session
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Совет министров внутренних дел СНГ провел заседание в Минске. На встрече с участием министров "
+           "обсуждалась миграция."),
+    ("en", "The CIS Council of Interior Ministers held a meeting in Minsk. At the meeting with the heads of "
+           "delegations, migration was discussed."),
+])
+def test_meeting_with_several_participants_is_still_the_session(lang, body):
+    assert [(m.body, m.place) for m in facts(body, lang).meetings] == [
+        ("cis-council-of-interior-ministers", "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Bishkek will host a meeting of the SCO RATS Council on October 9. The meeting will be attended by "
+           "representatives of Kazakhstan, Russia and the SCO RATS Executive Committee."),
+    ("ru", "Бишкек примет заседание Совета РАТС ШОС 9 октября. В заседании примут участие представители "
+           "Казахстана, России и Исполнительного комитета РАТС ШОС."),
+    ("kk", "Бішкекте 9 қазанда ШЫҰ ӨТҚ Кеңесінің отырысы өтеді. Отырысқа Қазақстан, Ресей өкілдері және ШЫҰ "
+           "ӨТҚ Атқарушы комитеті қатысады."),
+])
+def test_announcement_in_the_future_passive_is_no_held_session(lang, body):
+    """A same-day announcement written wholly in the future ("will be attended by", "примут участие",
+    "қатысады") reports no session held, under the council's name or a standing organ's."""
+    assert facts(body, lang).meetings == []
