@@ -753,3 +753,20 @@ def test_announcement_in_the_future_passive_is_no_held_session(lang, body):
     """A same-day announcement written wholly in the future ("will be attended by", "примут участие",
     "қатысады") reports no session held, under the council's name or a standing organ's."""
     assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The foreign ministers of the CSTO states signed a statement on Afghanistan in Minsk on Tuesday, the "
+           "Russian minister said after the meeting. The joint meeting of the foreign ministers, defence ministers "
+           "and secretaries of the security councils of the CSTO approved a plan of consultations."),
+    ("ru", "Министры иностранных дел стран ОДКБ подписали заявление по Афганистану в Минске во вторник, сообщил "
+           "после заседания российский министр. Совместное заседание министров иностранных дел, министров обороны "
+           "и секретарей советов безопасности ОДКБ утвердило план консультаций."),
+    ("kk", "ҰҚШҰ елдерінің сыртқы істер министрлері сейсенбіде Минскіде Ауғанстан жөніндегі мәлімдемеге қол "
+           "қойды. ҰҚШҰ сыртқы істер министрлері, қорғаныс министрлері және қауіпсіздік кеңестері хатшыларының "
+           "бірлескен отырысы консультациялар жоспарын бекітті."),
+])
+def test_joint_session_of_councils_named_by_their_members_is_the_organisations(lang, body):
+    """The lead names one council's ministers; a later sentence reports the joint session of several
+    councils, named by their members: the session is the organisation's."""
+    assert [m.body for m in facts(body, lang).meetings] == ["csto"]
