@@ -781,3 +781,63 @@ def test_cut_off_sentence_that_says_the_session_was_held_still_reports_it():
 ])
 def test_session_held_by_videoconference_is_a_session(lang, body):
     assert sessions(facts(body, lang))[0][0] == "cis-council-of-defence-ministers"
+
+
+# ---------------------------------------------------------------- bilateral meetings, future passives
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Генпрокурор Казахстана предложил обновить работу Координационного совета генеральных прокуроров СНГ. "
+           "Об этом он заявил на встрече с генеральным прокурором Киргизии в Бишкеке."),
+    ("en", "Kazakhstan's Prosecutor General proposed reforming the CIS Coordinating Council of Prosecutors General. "
+           "He made the proposal at a meeting with the Prosecutor General of Kyrgyzstan in Bishkek."),
+    ("en", "The Kazakh interior minister called for a reform of the CIS Council of Interior Ministers at a meeting "
+           "with the Kyrgyz interior minister in Bishkek."),
+    ("kk", "Қазақстан Бас прокуроры ТМД Бас прокурорлары үйлестіру кеңесінің жұмысын жаңартуды ұсынды. Бұл "
+           "туралы ол Бішкекте Қырғызстан Бас прокурорымен кездесуде айтты."),
+])
+def test_meeting_with_one_counterpart_is_bilateral_talks_not_a_session(lang, body):
+    """A meeting "with" one named counterpart (a singular noun) is a bilateral; a proposal voiced there
+    about a council is not made at its session."""
+    assert facts(body, lang).meetings == []  # and so no proposal made at a session
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Совет министров внутренних дел СНГ провел заседание в Минске. На встрече с участием министров "
+           "обсуждалась миграция."),
+    ("en", "The CIS Council of Interior Ministers held a meeting in Minsk. At the meeting with the heads of "
+           "delegations, migration was discussed."),
+])
+def test_meeting_with_several_participants_is_still_the_session(lang, body):
+    assert [(m.body, m.place) for m in facts(body, lang).meetings] == [
+        ("cis-council-of-interior-ministers", "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Bishkek will host a meeting of the SCO RATS Council on October 9. The meeting will be attended by "
+           "representatives of Kazakhstan, Russia and the SCO RATS Executive Committee."),
+    ("ru", "Бишкек примет заседание Совета РАТС ШОС 9 октября. В заседании примут участие представители "
+           "Казахстана, России и Исполнительного комитета РАТС ШОС."),
+    ("kk", "Бішкекте 9 қазанда ШЫҰ ӨТҚ Кеңесінің отырысы өтеді. Отырысқа Қазақстан, Ресей өкілдері және ШЫҰ "
+           "ӨТҚ Атқарушы комитеті қатысады."),
+])
+def test_announcement_in_the_future_passive_is_no_held_session(lang, body):
+    """A same-day announcement written wholly in the future ("will be attended by", "примут участие",
+    "қатысады") reports no session held, under the council's name or a standing organ's."""
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The foreign ministers of the CSTO states signed a statement on Afghanistan in Minsk on Tuesday, the "
+           "Russian minister said after the meeting. The joint meeting of the foreign ministers, defence ministers "
+           "and secretaries of the security councils of the CSTO approved a plan of consultations."),
+    ("ru", "Министры иностранных дел стран ОДКБ подписали заявление по Афганистану в Минске во вторник, сообщил "
+           "после заседания российский министр. Совместное заседание министров иностранных дел, министров обороны "
+           "и секретарей советов безопасности ОДКБ утвердило план консультаций."),
+    ("kk", "ҰҚШҰ елдерінің сыртқы істер министрлері сейсенбіде Минскіде Ауғанстан жөніндегі мәлімдемеге қол "
+           "қойды. ҰҚШҰ сыртқы істер министрлері, қорғаныс министрлері және қауіпсіздік кеңестері хатшыларының "
+           "бірлескен отырысы консультациялар жоспарын бекітті."),
+])
+def test_joint_session_of_councils_named_by_their_members_is_the_organisations(lang, body):
+    """The lead names one council's ministers; a later sentence reports the joint session of several
+    councils, named by their members: the session is the organisation's."""
+    assert [m.body for m in facts(body, lang).meetings] == ["csto"]

@@ -579,3 +579,30 @@ def test_list_items_from_a_state_written_before_a_dash():
     m = meeting("The CIS Council of Interior Ministers met in Moscow. Ministers attended from all member states: "
                 "from Tajikistan – Interior Minister Ramazon Rahimzoda, from Uzbekistan – Pulat Bobojonov.", "en")
     assert heads(m) == {"TJ": "Rahimzoda", "UZ": "Bobojonov"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CIS Council of Defence Ministers met in Minsk on June 4. The meeting participants included the "
+           "defence ministers from Armenia and Belarus as well as the Chief of the General Staff of Kyrgyzstan."),
+    ("ru", "Заседание Совета министров обороны СНГ прошло в Минске 4 июня. Участниками заседания стали министры "
+           "обороны Армении и Белоруссии, а также начальник Генштаба Киргизии."),
+    ("kk", "ТМД Қорғаныс министрлері кеңесінің отырысы 4 маусымда Минскіде өтті. Отырыс қатысушыларының "
+           "арасында Армения мен Беларусь қорғаныс министрлері және Қырғызстан Бас штабының бастығы болды."),
+])
+def test_states_listed_as_the_participants_take_part(lang, body):
+    """"The participants included …", "участниками стали …": a list of who took part names its states."""
+    assert {"AM", "BY", "KG"} <= set(meeting(body, lang).states)
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Заседание Совета министров внутренних дел СНГ прошло в Минске. В нем приняли участие министры "
+           "Армении и Белоруссии, а также руководство СНГ и ОДКБ."),
+    ("en", "The CIS Council of Interior Ministers met in Minsk. Ministers of Armenia and Belarus took part, as "
+           "did the leadership of the CIS and the CSTO."),
+    ("kk", "ТМД Ішкі істер министрлері кеңесінің отырысы Минскіде өтті. Оған Армения мен Беларусь министрлері "
+           "және ТМД мен ҰҚШҰ басшылығы қатысты."),
+])
+def test_an_organisations_leadership_is_its_permanent_organ(lang, body):
+    """"руководство СНГ и ОДКБ", "the leadership of the CIS and the CSTO": the organisations' standing
+    organs take part (as with their Secretaries General), each of a coordinated pair."""
+    assert set(meeting(body, lang).organizations) == {"cis-executive-committee", "csto-secretariat"}

@@ -414,6 +414,8 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         primary = None
     if primary is None:
         primary = standing
+    if primary is not None and primary.body and not is_organisation(primary.body):
+        primary.body = _joint_session_reported(analysis, primary, mentions) or primary.body
     if primary is None and not announced:
         primary = _anaphoric_session(analysis, mentions)
     if primary is None:  # a preview: only announced sessions
@@ -498,12 +500,45 @@ def _joint_session(analysis: Analysis, sentence: Sentence, holders: list[BodyMen
     """"a joint session of the CSTO Councils of Foreign and Defence Ministers and the Committee of
     Secretaries": several councils of one organisation in session together are the organisation's
     session (CONVENTIONS: a format with no body of its own counts as its parent)."""
-    if not analysis.has("joint_session", sentence.start, sentence.end):
-        return None
-    councils = {h.slug for h in holders if not _permanent(h.slug)}
+    councils = _joint_councils(analysis, sentence, holders)
     orgs = {organisation_of(slug) for slug in councils}
     if len(councils) >= 2 and len(orgs) == 1 and None not in orgs:
         return orgs.pop()
+    return None
+
+
+def _joint_councils(analysis: Analysis, sentence: Sentence, holders: list[BodyMention]) -> set[str]:
+    """The councils a sentence on a joint session names, by their names or by their members."""
+    if not analysis.has("joint_session", sentence.start, sentence.end):
+        return set()
+    councils = {h.slug for h in holders if not _permanent(h.slug)}
+    # councils named by their members ("the joint meeting of the foreign ministers, defence ministers and
+    # secretaries of the security councils of the CSTO", "совместное заседание министров иностранных дел и
+    # министров обороны ОДКБ"): each agency's council of the organisation the sentence speaks of
+    org = organisation_in_context(analysis, sentence, LEAD_SENTENCES)
+    if org:
+        councils |= {body_for_agency(org, m.key) for m in sentence.of_kind("agency-head")} - {None}
+        councils = {c for c in councils if not is_organisation(c)}
+    return councils
+
+
+def _joint_session_reported(analysis: Analysis, primary: MeetingCandidate,
+                            mentions: list[BodyMention]) -> str | None:
+    """The report's session is named by one council in its lead ("the CSTO foreign ministers signed …
+    after the meeting") and as a joint session of several councils further on ("the joint meeting of the
+    foreign ministers, defence ministers and secretaries of the security councils"): a joint session of
+    councils of one organisation, the primary's among them, is held by the organisation. A joint session
+    in the future or in the past is another one."""
+    org = organisation_of(primary.body)
+    for sentence in analysis.sentences:
+        if not analysis.has("joint_session", sentence.start, sentence.end) or any(
+                analysis.has(cue, sentence.start, sentence.end)
+                for cue in ("future", "next_meeting", "past", "previous_session", "background_frame")):
+            continue
+        holders = _holding_bodies(analysis, sentence, mentions)
+        if _joint_session(analysis, sentence, holders) == org \
+                and primary.body in _joint_councils(analysis, sentence, holders):
+            return org
     return None
 
 

@@ -131,24 +131,46 @@ def _organisation_slug(slug: str, holder: str | None, named_as_participant: bool
 
 SG_BEFORE_GAP = re.compile(r"\s*(of\s+(the\s+)?)?$")
 SG_AFTER_GAP = re.compile(r"(['’]s)?\s*")
+ORG_LIST_GAP = re.compile(r"\s*,?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ|,)\s+(the\s+)?")
 
 
 def _organ_by_title(analysis: Analysis, slug: str, start: int, end: int) -> str:
     """An organisation named with its Secretary General's title ("ШЫҰ Бас хатшысы", "Secretary
     General of the CSTO", "Генеральный секретарь ОДКБ"), with or without his name: its permanent
-    organ takes part, not the organisation as a whole."""
+    organ takes part, not the organisation as a whole. So does its leadership ("руководство СНГ",
+    "the CIS leadership", "ТМД басшылығы": the organ_leadership cue), and a title shared by
+    coordinated organisations ("руководство СНГ и ОДКБ", "the CIS and CSTO Secretaries General")
+    covers each of them."""
     if slug not in PERMANENT_ORGANS:
         return slug
     norm = analysis.norm
+    start, end = _organisation_list(analysis, start, end)
     after = SG_AFTER_GAP.match(norm, end)
-    title = analysis.cues.match_at("secretary_general", norm, after.end() if after else end)
-    if title is None:
+    for cue in ("secretary_general", "organ_leadership"):
+        if cue not in analysis.cues.patterns:
+            continue
+        if analysis.cues.match_at(cue, norm, after.end() if after else end) is not None:
+            return PERMANENT_ORGANS[slug]
         window = norm[max(0, start - 40): start]
         gap = SG_BEFORE_GAP.search(window)
-        found = [m for m in analysis.cues.patterns["secretary_general"].finditer(window[: gap.start()])
-                 if m.end() == gap.start()] if gap and "secretary_general" in analysis.cues.patterns else []
-        title = found[-1] if found else None
-    return PERMANENT_ORGANS[slug] if title is not None else slug
+        if gap and any(m.end() == gap.start() for m in analysis.cues.patterns[cue].finditer(window[: gap.start()])):
+            return PERMANENT_ORGANS[slug]
+    return slug
+
+
+def _organisation_list(analysis: Analysis, start: int, end: int) -> tuple[int, int]:
+    """The span of the coordinated list of organisations the one at ``start``–``end`` stands in
+    ("СНГ и ОДКБ", "CIS, CSTO and SCO"): a title before or after the list applies to each."""
+    names = sorted((m.start, m.end) for m in body_mentions(analysis) if m.slug in PERMANENT_ORGANS)
+    moved = True
+    while moved:
+        moved = False
+        for a, b in names:
+            if b <= start and ORG_LIST_GAP.fullmatch(analysis.text[b:start]):
+                start, moved = a, True
+            elif a >= end and ORG_LIST_GAP.fullmatch(analysis.text[end:a]):
+                end, moved = b, True
+    return start, end
 
 
 def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, state: Match) -> bool:
