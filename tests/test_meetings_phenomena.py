@@ -841,3 +841,23 @@ def test_joint_session_of_councils_named_by_their_members_is_the_organisations(l
     """The lead names one council's ministers; a later sentence reports the joint session of several
     councils, named by their members: the session is the organisation's."""
     assert [m.body for m in facts(body, lang).meetings] == ["csto"]
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("ru", "Главы МИД стран СНГ обсудили в Минске вопросы региональной безопасности.", "cis-council-of-foreign-ministers"),
+    ("en", "Foreign ministers of the CIS discussed regional security in Minsk.", "cis-council-of-foreign-ministers"),
+    ("kk", "ТМД елдерінің сыртқы істер министрлері Минскіде өңірлік қауіпсіздікті талқылады.",
+     "cis-council-of-foreign-ministers"),
+    ("ru", "Совет министров обороны СНГ собрался в Минске.", "cis-council-of-defence-ministers"),
+])
+def test_council_members_who_discussed_in_the_lead_report_its_session(lang, body, expected):
+    assert sessions(facts(body, lang)) == [(expected, None, "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Главы МИД России и Казахстана обсудили в Минске вопросы безопасности в СНГ."),
+    ("en", "Secretary General of the CSTO Ivan Petrov and Tajikistan's Security Council Secretary Rustam Karimov "
+           "discussed in Dushanbe the security situation in the CSTO."),
+])
+def test_two_sides_who_discussed_are_talks_not_a_session(lang, body):
+    assert facts(body, lang).meetings == []

@@ -204,6 +204,16 @@ def _travel_city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | N
     return None
 
 
+def _two_sides(analysis: Analysis, sentence: Sentence) -> bool:
+    """Two states named beside the ministers who discussed ("the foreign ministers of Russia and Kazakhstan
+    discussed"), or named persons who met and discussed ("the Secretary General X and the secretary of
+    Tajikistan's Security Council Y met and discussed"): talks of two sides, not a council's session
+    (a council's members who discuss are named by their office, in the plural)."""
+    if len({m.key.split("/")[0] for m in sentence.of_kind("state", "state-adj")}) == 2:
+        return True
+    return any(sentence.start <= s.start < sentence.end for p in analysis.persons for s in p.spans)
+
+
 def _dateline_city(analysis: Analysis):
     """The city of the report's dateline ("BEIJING, April 24 (APP):", "МОСКВА, 8 қазан."): a city at the
     start of the headline or of one of the first lines, in the dateline's shape."""
@@ -311,11 +321,14 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         if not _is_meeting_sentence(analysis, sentence) and not (
                 primary is None and sentence.index in lead
                 and (any(_member_agency(h.slug) for h in holders) or (not holders and _agency_body(analysis, sentence)))
-                and analysis.has("session_acts", sentence.start, sentence.end)):
-            # a council (of heads of states or agencies) that appointed, approved or signed in the lead
-            # met: "the Council of Heads of State appointed X", "the defence ministers of the SCO states
-            # signed a communiqué" report its session without a meeting word; a permanent organ's act
-            # (an executive committee's) is no session
+                and (analysis.has("session_acts", sentence.start, sentence.end)
+                     or (not holders and analysis.has("session_discussion", sentence.start, sentence.end)
+                         and not _two_sides(analysis, sentence)))):
+            # a council (of heads of states or agencies) that appointed, approved, signed or discussed in the
+            # lead met: "the Council of Heads of State appointed X", "the defence ministers of the SCO states
+            # signed a communiqué", "CIS foreign ministers discussed security in Minsk" report its session
+            # without a meeting word; a permanent organ's act (an executive committee's) is no session, nor is
+            # a named council that was only discussed ("discussed holding the Committee's meeting")
             continue
         if analysis.has("side_event", sentence.start, sentence.end) or analysis.has(
                 "working_level", sentence.start, sentence.end):
