@@ -861,3 +861,13 @@ def test_council_members_who_discussed_in_the_lead_report_its_session(lang, body
 ])
 def test_two_sides_who_discussed_are_talks_not_a_session(lang, body):
     assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("ru", "Генпрокуроры стран СНГ встретились в Минске.", "cis-council-of-prosecutors-general"),
+    ("ru", "Руководители пограничных ведомств стран СНГ провели в Минске очередное заседание.",
+     "cis-council-of-border-troops-commanders"),
+    ("en", "Heads of border services of the SCO member states met in Minsk.", "sco-border-services-heads-meeting"),
+])
+def test_members_named_in_the_plural_who_met(lang, body, expected):
+    assert sessions(facts(body, lang)) == [(expected, None, "minsk")]
