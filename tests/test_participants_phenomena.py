@@ -606,3 +606,22 @@ def test_an_organisations_leadership_is_its_permanent_organ(lang, body):
     """"руководство СНГ и ОДКБ", "the leadership of the CIS and the CSTO": the organisations' standing
     organs take part (as with their Secretaries General), each of a coordinated pair."""
     assert set(meeting(body, lang).organizations) == {"cis-executive-committee", "csto-secretariat"}
+
+
+def _filed(body: str, lang: str = "en"):
+    from kgraph.document import from_text
+    from kgraph.extract import extract
+
+    f = extract(from_text(f"date 2022-08-24 News\n{body}\n", f"test-{lang}.txt", lang=lang))
+    return {(d.state, d.head.name) for d in f.meetings[0].delegations}
+
+
+def test_national_title_in_a_report_filed_from_another_capital_is_that_states():
+    # a report from New Delhi on a session in Tashkent: the Indian press on its own minister
+    assert ("IN", "Rajnath Singh") in _filed("New Delhi, August 24: Defence Minister Rajnath Singh today attended "
+                                             "the meeting of the SCO Council of Defence Ministers in Tashkent.")
+
+
+def test_dateline_at_the_venue_says_nothing_of_the_press():
+    assert _filed("TASHKENT, August 24: Defence Minister Rajnath Singh today attended the meeting of the SCO "
+                  "Council of Defence Ministers held here.") == set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kgraph.document import Document
 from kgraph.extract.analysis import analyse
 from kgraph.extract.figures import statistics
-from kgraph.extract.meetings import find_meetings
+from kgraph.extract.meetings import filed_from_home, find_meetings
 from kgraph.extract.outcomes import decisions, proposals
 from kgraph.extract.participants import participation
 from kgraph.extract.topics import meeting_topics, topics_in
@@ -41,6 +41,7 @@ def extract(doc: Document) -> DocumentFacts:
         return facts
     primary, announced = candidates[0], candidates[1:]
     announced_only = set().union(*(c.sentences for c in announced)) if announced else set()
+    filed_from_home(analysis, primary.place)
     who = participation(analysis, primary.body)
     meeting = Meeting(spans=primary.evidence, body=primary.body, start=primary.start, end=primary.end,
                       place=primary.place, session_number=primary.session_number)

@@ -204,6 +204,28 @@ def _travel_city(analysis: Analysis, sentence: Sentence) -> tuple[str, Span] | N
     return None
 
 
+def _date_follows(analysis: Analysis, offset: int) -> bool:
+    """"New Delhi, August 24": a date right after the comma that follows a city opening a line."""
+    gap = DATELINE_CITY_AFTER.match(analysis.text, offset)
+    return gap is not None and any(d.start == gap.end() for d in analysis.dates)
+
+
+def filed_from_home(analysis: Analysis, venue: str | None) -> None:
+    """A report filed from a capital other than the venue ("New Delhi, August 24: Defence Minister
+    Rajnath Singh today attended the SCO meeting in Tashkent") is that state's press covering its own
+    delegation: a national title named without a state ("Defence Minister") is that state's. A dateline
+    at the venue says nothing of the press (the correspondent travelled there)."""
+    city = _dateline_city(analysis)
+    if city is None or city.key == venue:
+        return
+    state = next((s for s, capital in _capitals().items() if capital == city.key), None)
+    if state is None:
+        return
+    for person in analysis.persons:
+        if person.state is None and person.role and person.organization is None:
+            person.state, person.state_source = state, "dateline"
+
+
 def _two_sides(analysis: Analysis, sentence: Sentence) -> bool:
     """Two states named beside the ministers who discussed ("the foreign ministers of Russia and Kazakhstan
     discussed"), or named persons who met and discussed ("the Secretary General X and the secretary of
@@ -222,7 +244,7 @@ def _dateline_city(analysis: Analysis):
                if analysis.text.rfind("\n", 0, s.start) + 1 == s.start]
     for m in analysis.matches:
         if m.kind == "city" and any(0 <= m.start - start < 3 for start in starts) \
-                and DATELINE.match(analysis.text[m.start:m.start + 80]):
+                and (DATELINE.match(analysis.text[m.start:m.start + 80]) or _date_follows(analysis, m.end)):
             return m
     return None
 
