@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 
-from kgraph.namespaces import CKG, ID, SCHEMA
+from kgraph.namespaces import CKG, ID
 
 _C = str(CKG)
 _NODE = str(ID) + "summary/"
@@ -75,17 +75,14 @@ def _multi(pairs: Pairs, predicate: ox.NamedNode, keep: Callable[[str], bool] | 
 
 
 def collect(pairs: Pairs, typed: Callable[[ox.NamedNode], Iterable[Any]], starts: dict[str, set[dt.date]],
-            state_meetings: dict[str, set[str]], persons: set[str]) -> dict[str, Any]:
+            state_meetings: dict[str, set[str]], persons: set[str], held: dict[str, set[str]],
+            names: dict[str, set[str]]) -> dict[str, Any]:
     """What the profile rows are computed from (index scans of the document graphs): ``pairs``
     gives (subject, object) of a predicate, ``typed`` the subjects of a class; ``starts``: every
     subject's session dates; ``state_meetings``: subject → states of ``ckg:participantState``;
-    ``persons``: the subjects typed ``ckg:Person``."""
-    held = _multi(pairs, _ckg("heldBy"))
+    ``persons``: the subjects typed ``ckg:Person``; ``held``: subject → ``ckg:heldBy`` bodies;
+    ``names``: subject → ``schema:name`` texts (the summary reads them anyway)."""
     bodies = {b for bs in held.values() for b in bs}
-    body_en: dict[str, set[str]] = defaultdict(set)
-    for s, o in pairs(_RDFS_LABEL):
-        if s.value in bodies and isinstance(o, ox.Literal) and _en(o.language):
-            body_en[_intern(s.value)].add(o.value)
     of_state = _multi(pairs, _ckg("ofState"))
     delegations = _multi(pairs, _ckg("delegation"))  # meeting → delegations
     headed = _multi(pairs, _ckg("headedBy"))
@@ -93,21 +90,25 @@ def collect(pairs: Pairs, typed: Callable[[ox.NamedNode], Iterable[Any]], starts
     supported_by = _multi(pairs, _ckg("supportedBy"))
     proposed_at = _multi(pairs, _ckg("proposedAt"))
     proposals = proposed_by.keys() | supported_by.keys()
-    proposal_labels = _multi(pairs, _RDFS_LABEL, lambda s: s in proposals, objects="text")
+    body_en: dict[str, set[str]] = defaultdict(set)
+    proposal_labels: dict[str, set[str]] = defaultdict(set)
+    for s, o in pairs(_RDFS_LABEL):  # one pass for the bodies' English labels and the proposals' labels
+        if not isinstance(o, ox.Literal):
+            continue
+        if s.value in proposals:
+            proposal_labels[_intern(s.value)].add(o.value)
+        if s.value in bodies and _en(o.language):
+            body_en[_intern(s.value)].add(o.value)
     values: dict[str, set[str | None]] = defaultdict(set)
     for s, o in pairs(_ckg("value")):
         # STR() of a blank node is an error: the label is then unbound
         values[_intern(s.value)].add(o.value if isinstance(o, ox.Literal | ox.NamedNode) else None)
     reported_by = _multi(pairs, _ckg("reportedBy"), lambda s: s in values)
-    reported_at = _multi(pairs, _ckg("reportedAt"), lambda s: s in reported_by)
+    reported_at = _multi(pairs, _ckg("reportedAt"), lambda s: s in values)  # the statistics list reads it too
     indicator = _multi(pairs, _ckg("indicator"), lambda s: s in reported_by)
     indicators = {i for inds in indicator.values() for i in inds}
     indicator_labels = _multi(pairs, _PREF_LABEL, lambda s: s in indicators, objects="text")
     agencies = {_intern(s.value) for s in typed(_ckg("Agency"))}
-    heads = {h for hs in headed.values() for h in hs}
-    person_states = {p for p, _ in of_state.items() if p in persons}
-    names = _multi(pairs, ox.NamedNode(str(SCHEMA) + "name"), lambda s: s in heads or s in person_states,
-                   objects="text")
     return {"starts": starts, "state_meetings": state_meetings, "held": held, "body_en": body_en,
             "of_state": of_state, "delegations": delegations, "headed": headed, "proposed_by": proposed_by,
             "supported_by": supported_by, "proposed_at": proposed_at, "proposal_labels": proposal_labels,

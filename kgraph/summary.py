@@ -44,7 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 from typing import Any
 from urllib.parse import quote
@@ -77,14 +77,16 @@ _REPORTED_IN = _ckg("reportedIn")
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
-def _pairs(store: GraphStore, predicate: ox.NamedNode) -> Iterator[tuple[ox.Term, ox.Term]]:
+def _pairs(store: GraphStore, predicate: ox.NamedNode,
+           of_type: ox.NamedNode | None = None) -> Iterator[tuple[ox.Term, ox.Term]]:
     """Each distinct (subject, object) of ``predicate`` in the document graphs (and the default
-    graph), never the summary graph. Read through SPARQL: repeats across report graphs are dropped
-    inside the engine, and only two terms a row are decoded (``quads_for_pattern`` decoded four,
-    2–4× slower, and every repeat)."""
+    graph), never the summary graph; with ``of_type``, only subjects of that class. Read through
+    SPARQL: repeats across report graphs are dropped inside the engine, and only two terms a row
+    are decoded (``quads_for_pattern`` decoded four, 2–4× slower, and every repeat)."""
     p = f"<{predicate.value}>"
-    text = (f"SELECT DISTINCT ?s ?o WHERE {{ {{ GRAPH ?g {{ ?s {p} ?o }} FILTER(?g != <{SUMMARY_GRAPH_IRI}>) }}"
-            f" UNION {{ ?s {p} ?o }} }}")
+    typed = f" {{ GRAPH ?h {{ ?s a <{of_type.value}> }} }} UNION {{ ?s a <{of_type.value}> }}" if of_type else ""
+    text = (f"SELECT DISTINCT ?s ?o WHERE {{ {{ {{ GRAPH ?g {{ ?s {p} ?o }} FILTER(?g != <{SUMMARY_GRAPH_IRI}>) }}"
+            f" UNION {{ ?s {p} ?o }} }}{typed} }}")
     for row in store.oxigraph.query(text):
         yield row[0], row[1]
 
@@ -137,15 +139,12 @@ def meeting_rows(meetings: set[str], starts: dict[str, set[dt.date]],
     return rows
 
 
-def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[tuple[dt.date | None, str, str | None]]:
+def statistic_rows(figures: Iterable[str], at: dict[str, set[str]],
+                   starts: dict[str, set[dt.date]]) -> list[tuple[dt.date | None, str, str | None]]:
     """The rows of the ``statistics`` list, newest first as its query orders them (by the session
     date of the meeting the figure was reported at, undated last, then by IRI): (date, figure,
-    meeting) (``statistic_triples`` writes them)."""
-    figures = {s.value for s, _ in _pairs(store, _ckg("value"))}
-    at: dict[str, set[str]] = defaultdict(set)
-    for figure, meeting in _pairs(store, _ckg("reportedAt")):
-        if figure.value in figures:
-            at[figure.value].add(meeting.value)
+    meeting) (``statistic_triples`` writes them). ``figures``: the subjects with a ``ckg:value``;
+    ``at``: a figure's ``ckg:reportedAt`` meetings."""
     rows: list[tuple[dt.date | None, str, str | None]] = []
     for figure in figures:
         for meeting in at.get(figure) or [None]:
@@ -234,28 +233,36 @@ def collect(store: GraphStore) -> dict[str, Any]:
             reports[sys.intern(m.value)].add(sys.intern(doc.value))
     values: dict[str, dict[str, set[str]]] = {}
     state_meetings: dict[str, set[str]] = defaultdict(set)  # any subject → its participant states
+    held: dict[str, set[str]] = defaultdict(set)  # any subject → its bodies
     for name, prop in COUNTED.items():
         found: dict[str, set[str]] = defaultdict(set)
-        for m, value in _pairs(store, prop):
+        # topics: decisions and proposals have them too (10 a meeting): only meetings' are read
+        for m, value in _pairs(store, prop, _MEETING if name == "topic" else None):
             if isinstance(value, ox.NamedNode):
                 if name == "state":
                     state_meetings[sys.intern(m.value)].add(sys.intern(value.value))
+                elif name == "body":
+                    held[sys.intern(m.value)].add(sys.intern(value.value))
                 if m.value in meetings:
                     found[sys.intern(value.value)].add(sys.intern(m.value))
         values[name] = found
     persons = _subjects(store, _ckg("Person"))
-    keys: set[tuple[str, str]] = set()
-    for prop in (ox.NamedNode(str(SCHEMA) + "name"), ox.NamedNode(str(SCHEMA) + "alternateName")):
-        for person, name in _pairs(store, prop):
-            if person.value in persons and isinstance(name, ox.Literal):
-                keys.add((person.value, name.value.lower()))
+    names: dict[str, set[str]] = defaultdict(set)  # any subject → its schema:name texts
+    for subject, name in _pairs(store, ox.NamedNode(str(SCHEMA) + "name")):
+        if isinstance(name, ox.Literal):
+            names[sys.intern(subject.value)].add(name.value)
+    keys = {(person, name.lower()) for person, texts in names.items() if person in persons for name in texts}
+    for person, name in _pairs(store, ox.NamedNode(str(SCHEMA) + "alternateName")):
+        if person.value in persons and isinstance(name, ox.Literal):
+            keys.add((sys.intern(person.value), name.value.lower()))
     documents = _subjects(store, _DOCUMENT)
     # the state_profile lists: the facts now, each state's rows only as it is written
     profiles = profile.collect(lambda p: _pairs(store, p), lambda c: _typed(store, c),
-                               all_starts, state_meetings, persons)
+                               all_starts, state_meetings, persons, held, names)
     return {"meetings": meetings, "starts": starts, "all_starts": all_starts, "published": published,
             "reports": reports, "values": values, "keys": keys, "documents": documents,
-            "statistics": statistic_rows(store, all_starts), "profiles": profiles}
+            "statistics": statistic_rows(profiles["values"].keys(), profiles["reported_at"], all_starts),
+            "profiles": profiles}
 
 
 def triples(data: dict[str, Any]) -> Iterator[Triple]:
