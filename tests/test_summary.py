@@ -210,3 +210,20 @@ def ox_summary():  # the summary graph's name as pyoxigraph has it
     import pyoxigraph as ox
 
     return ox.NamedNode(SUMMARY_GRAPH_IRI)
+
+
+def test_sync_writes_only_what_changed() -> None:
+    import pyoxigraph as ox
+    import pytest
+
+    store = GraphStore.open(None)
+    a, b, p = ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.NamedNode("http://x/p")
+    graph = "http://x/derived"
+    first = store.sync_graph_streaming(graph, [(a, p, ox.Literal("1")), (a, p, ox.Literal("2")), (b, p, a)])
+    assert first == {"triples": 3, "added": 5, "removed": 0, "changed": 2}  # two digests
+    again = store.sync_graph_streaming(graph, [(a, p, ox.Literal("1")), (a, p, ox.Literal("3"))])
+    assert again == {"triples": 2, "added": 2, "removed": 4, "changed": 1}  # a's "2", a's old digest, b (2)
+    held = {(q.subject.value, q.object.value) for q in store.oxigraph.quads_for_pattern(None, p, None, None)}
+    assert held == {("http://x/a", "1"), ("http://x/a", "3")}
+    with pytest.raises(ValueError, match="not given together"):
+        store.sync_graph_streaming(graph, [(a, p, ox.Literal("1")), (b, p, a), (a, p, ox.Literal("3"))])
