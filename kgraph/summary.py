@@ -4,9 +4,10 @@ Counting pairs of states over every meeting, or meetings per topic per year, tou
 corpus: no engine answers that in 200 ms at 100k documents. ``refresh`` computes the counts once
 per build from index scans read in Python (a meeting reported by several documents is counted
 once; the same counts as GROUP BY queries, which took minutes at 100k documents, where the scans
-take seconds) and writes
-them to ``id:graph/summary``, replacing the graph, so the library's aggregate queries read a few
-hundred ready rows. The terms are documented in ``queries/README.md``:
+take seconds) and writes them to ``id:graph/summary`` by their difference
+(``GraphStore.sync_graph_streaming``: each node carries a ``ckg:digest`` of its triples; only
+changed nodes are written), so the library's aggregate queries read a few hundred ready rows and
+its long lists read month pages. The terms are documented in ``queries/README.md``:
 
 * ``ckg:CoParticipation`` — ``ckg:stateA``, ``ckg:stateB`` (A's IRI sorts first), ``ckg:meetings``;
 * ``ckg:MeetingCount`` — ``ckg:via`` (the property counted over: ``ckg:participantState``,
