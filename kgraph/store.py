@@ -421,7 +421,9 @@ class GraphStore:
         meetings = int(row["meetings"].value)
         derived = {_named(iri) for iri in DERIVED_GRAPH_IRIS}
         graphs = sum(1 for g in store.named_graphs() if g not in derived)
-        in_derived = sum(1 for g in derived for _ in store.quads_for_pattern(None, None, None, g))
+        # counted in the engine: decoding 11M derived quads in Python took minutes at 100k documents
+        count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{}> {{ ?s ?p ?o }} }}"
+        in_derived = sum(int(next(iter(store.query(count.format(g.value))))[0].value) for g in derived)
         return {"documents": docs, "graphs": graphs, "triples": len(store) - in_derived,
                 "meetings": meetings, "summary": in_derived}
 
