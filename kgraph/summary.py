@@ -4,9 +4,10 @@ Counting pairs of states over every meeting, or meetings per topic per year, tou
 corpus: no engine answers that in 200 ms at 100k documents. ``refresh`` computes the counts once
 per build from index scans read in Python (a meeting reported by several documents is counted
 once; the same counts as GROUP BY queries, which took minutes at 100k documents, where the scans
-take seconds) and writes
-them to ``id:graph/summary``, replacing the graph, so the library's aggregate queries read a few
-hundred ready rows. The terms are documented in ``queries/README.md``:
+take seconds) and writes them to ``id:graph/summary`` by their difference
+(``GraphStore.sync_graph_streaming``: each node carries a ``ckg:digest`` of its triples; only
+changed nodes are written), so the library's aggregate queries read a few hundred ready rows and
+its long lists read month pages. The terms are documented in ``queries/README.md``:
 
 * ``ckg:CoParticipation`` — ``ckg:stateA``, ``ckg:stateB`` (A's IRI sorts first), ``ckg:meetings``;
 * ``ckg:MeetingCount`` — ``ckg:via`` (the property counted over: ``ckg:participantState``,
@@ -17,15 +18,17 @@ hundred ready rows. The terms are documented in ``queries/README.md``:
   publication date (the date the ``meetings`` list shows and sorts it by);
 * ``ckg:MeetingRow`` — one per row of the ``meetings`` list (a meeting and one of its session
   dates, or its ``ckg:firstReported`` date): ``ckg:rowOf`` (the meeting), ``ckg:date``,
-  ``ckg:dateKnown`` and ``ckg:rank``, its place in the list (0: the newest), so a page is a
-  range of ranks with constant bounds, which Oxigraph filters on a scan without sorting the world
-  (bounds computed from another pattern are only applied after the joins: 40× slower);
-* ``ckg:StatisticRow`` — the rows of the ``statistics`` list likewise, ranked by
-  ``ckg:statisticRank`` (``statistic_rows``);
-* ``ckg:Page`` — one month of a long list (``paged``): the ``documents`` list (``ckg:pageOf
-  ckg:Document``) and each state's ``meetings_of_state`` list (``ckg:pageOf`` the state), with
-  ``ckg:rowsBefore`` and ``ckg:rowCount``; its rows have ``ckg:onPage`` and ``ckg:position``, so a
+  ``ckg:dateKnown``, paged by month like the lists below (``ckg:pageOf ckg:MeetingRow``): one
+  global rank per row made every page scan every row's rank (Oxigraph filters a literal range on
+  the scan, not in the index), and one newer meeting renumbered every row;
+* ``ckg:StatisticRow`` — the rows of the ``statistics`` list likewise, paged by month
+  (``statistic_rows``);
+* ``ckg:Page`` — one month of a long list (``paged``): the ``meetings`` list (``ckg:pageOf
+  ckg:MeetingRow``), the ``statistics`` list (``ckg:pageOf ckg:StatisticRow``), the ``documents``
+  list (``ckg:pageOf ckg:Document``) and each state's ``meetings_of_state`` list (``ckg:pageOf``
+  the state), with ``ckg:rowsBefore`` and ``ckg:rowCount``; its rows have ``ckg:onPage`` and ``ckg:position``, so a
   page is a handful of months and the positions inside them;
+* ``ckg:ProfilePage`` — each state's ``state_profile`` list, by kind and month (``kgraph.profile``);
 * ``ckg:nameKey`` on a person: each of its names and press spellings (``schema:name``,
   ``schema:alternateName``) in lower case, once, so ``person`` matches a few thousand keys
   instead of every name of every report (tens of seconds at 10k documents);
@@ -40,14 +43,16 @@ so refreshing an unchanged store writes the very same triples.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import combinations
 from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
 
+from kgraph import profile
 from kgraph.namespaces import CKG, ID, SCHEMA
 from kgraph.store import SUMMARY_GRAPH_IRI, GraphStore
 
@@ -73,22 +78,30 @@ _REPORTED_IN = _ckg("reportedIn")
 Triple = tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]
 
 
-def _pairs(store: GraphStore, predicate: ox.NamedNode) -> Iterator[tuple[ox.Term, ox.Term]]:
-    """(subject, object) of every quad with ``predicate`` in the document graphs (repeats across
-    graphs included: callers collect into sets)."""
-    for quad in store.oxigraph.quads_for_pattern(None, predicate, None, None):
-        if quad.graph_name != SUMMARY_GRAPH:
-            yield quad.subject, quad.object
+def _pairs(store: GraphStore, predicate: ox.NamedNode,
+           of_type: ox.NamedNode | None = None) -> Iterator[tuple[ox.Term, ox.Term]]:
+    """Each distinct (subject, object) of ``predicate`` in the document graphs (and the default
+    graph), never the summary graph; with ``of_type``, only subjects of that class. Read through
+    SPARQL: repeats across report graphs are dropped inside the engine, and only two terms a row
+    are decoded (``quads_for_pattern`` decoded four, 2–4× slower, and every repeat)."""
+    p = f"<{predicate.value}>"
+    typed = f" {{ GRAPH ?h {{ ?s a <{of_type.value}> }} }} UNION {{ ?s a <{of_type.value}> }}" if of_type else ""
+    text = (f"SELECT DISTINCT ?s ?o WHERE {{ {{ {{ GRAPH ?g {{ ?s {p} ?o }} FILTER(?g != <{SUMMARY_GRAPH_IRI}>) }}"
+            f" UNION {{ ?s {p} ?o }} }}{typed} }}")
+    for row in store.oxigraph.query(text):
+        yield row[0], row[1]
 
 
 def _subjects(store: GraphStore, cls: ox.NamedNode) -> set[str]:
-    return {s.value for s, _ in _pairs_of_type(store, cls)}
+    return {sys.intern(s.value) for s in _typed(store, cls)}
 
 
-def _pairs_of_type(store: GraphStore, cls: ox.NamedNode) -> Iterator[tuple[ox.Term, ox.Term]]:
-    for quad in store.oxigraph.quads_for_pattern(None, _RDF_TYPE, cls, None):
-        if quad.graph_name != SUMMARY_GRAPH:
-            yield quad.subject, quad.object
+def _typed(store: GraphStore, cls: ox.NamedNode) -> Iterator[ox.Term]:
+    """The distinct subjects of type ``cls`` in the document graphs."""
+    text = (f"SELECT DISTINCT ?s WHERE {{ {{ GRAPH ?g {{ ?s a <{cls.value}> }} FILTER(?g != <{SUMMARY_GRAPH_IRI}>) }}"
+            f" UNION {{ ?s a <{cls.value}> }} }}")
+    for row in store.oxigraph.query(text):
+        yield row[0]
 
 
 def _dates(store: GraphStore, predicate: ox.NamedNode) -> dict[str, set[dt.date]]:
@@ -127,15 +140,12 @@ def meeting_rows(meetings: set[str], starts: dict[str, set[dt.date]],
     return rows
 
 
-def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[tuple[dt.date | None, str, str | None]]:
+def statistic_rows(figures: Iterable[str], at: dict[str, set[str]],
+                   starts: dict[str, set[dt.date]]) -> list[tuple[dt.date | None, str, str | None]]:
     """The rows of the ``statistics`` list, newest first as its query orders them (by the session
     date of the meeting the figure was reported at, undated last, then by IRI): (date, figure,
-    meeting) (``statistic_triples`` writes them)."""
-    figures = {s.value for s, _ in _pairs(store, _ckg("value"))}
-    at: dict[str, set[str]] = defaultdict(set)
-    for figure, meeting in _pairs(store, _ckg("reportedAt")):
-        if figure.value in figures:
-            at[figure.value].add(meeting.value)
+    meeting) (``statistic_triples`` writes them). ``figures``: the subjects with a ``ckg:value``;
+    ``at``: a figure's ``ckg:reportedAt`` meetings."""
     rows: list[tuple[dt.date | None, str, str | None]] = []
     for figure in figures:
         for meeting in at.get(figure) or [None]:
@@ -147,30 +157,37 @@ def statistic_rows(store: GraphStore, starts: dict[str, set[dt.date]]) -> list[t
 
 def statistic_triples(rows: list[tuple[dt.date | None, str, str | None]]) -> Iterator[Triple]:
     """``ckg:StatisticRow`` nodes with ``ckg:rowOf``, ``ckg:meeting`` and ``ckg:date`` when known,
-    and ``ckg:statisticRank``."""
-    for i, (d, figure, meeting) in enumerate(rows):
-        node = ox.NamedNode(f"{_NODE}statistic-row/{i}")
-        yield from ((node, _RDF_TYPE, _ckg("StatisticRow")), (node, _ckg("rowOf"), ox.NamedNode(figure)),
-                    (node, _ckg("statisticRank"), _integer(i)))
+    paged by month (``ckg:pageOf ckg:StatisticRow``; the undated rows on the last page)."""
+
+    def node(d: dt.date | None, figure: str, meeting: str | None) -> ox.NamedNode:
+        return ox.NamedNode(f"{_NODE}statistic-row/{_key(figure)}/{_key(meeting) if meeting else '-'}/"
+                            f"{d.isoformat() if d else '-'}")
+
+    def facts(row: ox.NamedNode, d: dt.date | None, figure: str, meeting: str | None) -> Iterator[Triple]:
+        yield from ((row, _RDF_TYPE, _ckg("StatisticRow")), (row, _ckg("rowOf"), ox.NamedNode(figure)))
         if meeting:
-            yield (node, _ckg("meeting"), ox.NamedNode(meeting))
+            yield (row, _ckg("meeting"), ox.NamedNode(meeting))
         if d:
-            yield (node, _ckg("date"), _date(d))
+            yield (row, _ckg("date"), _date(d))
+
+    return paged("statistics", _ckg("StatisticRow"), rows, node, facts)
 
 
-def _month(d: dt.date) -> str:
-    return f"{d.year:04d}-{d.month:02d}"
+def _month(d: dt.date | None) -> str:
+    return f"{d.year:04d}-{d.month:02d}" if d else "undated"
 
 
-def paged(list_key: str, of: ox.NamedNode, rows: list[tuple[dt.date, str]],
-          row_node: Callable[[dt.date, str], ox.NamedNode],
-          row_triples: Callable[[ox.NamedNode, dt.date, str], Iterator[Triple]]) -> Iterator[Triple]:
-    """A long list (``rows``: (date, IRI), already sorted newest first) cut into one ``ckg:Page``
-    per month: ``ckg:pageOf`` (what the list is of), ``ckg:rowsBefore`` (rows on newer pages) and
+def paged(list_key: str, of: ox.NamedNode, rows: list[tuple[Any, ...]],
+          row_node: Callable[..., ox.NamedNode],
+          row_triples: Callable[..., Iterator[Triple]]) -> Iterator[Triple]:
+    """A long list (``rows``: (date, IRI, …), already sorted newest first, undated rows (date
+    None) last) cut into one ``ckg:Page`` per month (``undated`` for the undated rows):
+    ``ckg:pageOf`` (what the list is of), ``ckg:rowsBefore`` (rows on newer pages) and
     ``ckg:rowCount``; each row ``ckg:onPage`` its page at ``ckg:position`` (0: the page's newest).
     A page of the list is then the months whose ranges overlap it (a scan of a few hundred page
     nodes) and their rows' positions: no call sorts the whole list, and a new row renumbers only
-    its own month's positions and moves the ``ckg:rowsBefore`` of older months."""
+    its own month's positions and moves the ``ckg:rowsBefore`` of older months. ``row_node`` and
+    ``row_triples`` get the row's elements (after the node, for ``row_triples``)."""
     before = 0
     start = 0
     while start < len(rows):
@@ -181,11 +198,11 @@ def paged(list_key: str, of: ox.NamedNode, rows: list[tuple[dt.date, str]],
         page = ox.NamedNode(f"{_NODE}page/{list_key}/{month}")
         yield from ((page, _RDF_TYPE, _ckg("Page")), (page, _ckg("pageOf"), of),
                     (page, _ckg("rowsBefore"), _integer(before)), (page, _ckg("rowCount"), _integer(end - start)))
-        for position, (d, iri) in enumerate(rows[start:end]):
-            node = row_node(d, iri)
+        for position, row in enumerate(rows[start:end]):
+            node = row_node(*row)
             yield (node, _ckg("onPage"), page)
             yield (node, _ckg("position"), _integer(position))
-            yield from row_triples(node, d, iri)
+            yield from row_triples(node, *row)
         before += end - start
         start = end
 
@@ -214,24 +231,39 @@ def collect(store: GraphStore) -> dict[str, Any]:
     reports: dict[str, set[str]] = defaultdict(set)
     for m, doc in _pairs(store, _REPORTED_IN):
         if m.value in meetings:
-            reports[m.value].add(doc.value)
+            reports[sys.intern(m.value)].add(sys.intern(doc.value))
     values: dict[str, dict[str, set[str]]] = {}
+    state_meetings: dict[str, set[str]] = defaultdict(set)  # any subject → its participant states
+    held: dict[str, set[str]] = defaultdict(set)  # any subject → its bodies
     for name, prop in COUNTED.items():
         found: dict[str, set[str]] = defaultdict(set)
-        for m, value in _pairs(store, prop):
-            if m.value in meetings and isinstance(value, ox.NamedNode):
-                found[value.value].add(m.value)
+        # topics: decisions and proposals have them too (10 a meeting): only meetings' are read
+        for m, value in _pairs(store, prop, _MEETING if name == "topic" else None):
+            if isinstance(value, ox.NamedNode):
+                if name == "state":
+                    state_meetings[sys.intern(m.value)].add(sys.intern(value.value))
+                elif name == "body":
+                    held[sys.intern(m.value)].add(sys.intern(value.value))
+                if m.value in meetings:
+                    found[sys.intern(value.value)].add(sys.intern(m.value))
         values[name] = found
     persons = _subjects(store, _ckg("Person"))
-    keys: set[tuple[str, str]] = set()
-    for prop in (ox.NamedNode(str(SCHEMA) + "name"), ox.NamedNode(str(SCHEMA) + "alternateName")):
-        for person, name in _pairs(store, prop):
-            if person.value in persons and isinstance(name, ox.Literal):
-                keys.add((person.value, name.value.lower()))
+    names: dict[str, set[str]] = defaultdict(set)  # any subject → its schema:name texts
+    for subject, name in _pairs(store, ox.NamedNode(str(SCHEMA) + "name")):
+        if isinstance(name, ox.Literal):
+            names[sys.intern(subject.value)].add(name.value)
+    keys = {(person, name.lower()) for person, texts in names.items() if person in persons for name in texts}
+    for person, name in _pairs(store, ox.NamedNode(str(SCHEMA) + "alternateName")):
+        if person.value in persons and isinstance(name, ox.Literal):
+            keys.add((sys.intern(person.value), name.value.lower()))
     documents = _subjects(store, _DOCUMENT)
+    # the state_profile lists: the facts now, each state's rows only as it is written
+    profiles = profile.collect(lambda p: _pairs(store, p), lambda c: _typed(store, c),
+                               all_starts, state_meetings, persons, held, names)
     return {"meetings": meetings, "starts": starts, "all_starts": all_starts, "published": published,
             "reports": reports, "values": values, "keys": keys, "documents": documents,
-            "statistics": statistic_rows(store, all_starts)}
+            "statistics": statistic_rows(profiles["values"].keys(), profiles["reported_at"], all_starts),
+            "profiles": profiles}
 
 
 def triples(data: dict[str, Any]) -> Iterator[Triple]:
@@ -284,12 +316,13 @@ def triples(data: dict[str, Any]) -> Iterator[Triple]:
         yield (ox.NamedNode(m), _ckg("firstReported"), _date(d))
     rows = meeting_rows(meetings, starts, first_reported)
     total = len(rows)
-    for i, (d, m, known) in enumerate(rows):
-        node = _meeting_row_node(m, d)
-        yield from ((node, _RDF_TYPE, _ckg("MeetingRow")), (node, _ckg("rowOf"), ox.NamedNode(m)),
-                    (node, _ckg("date"), _date(d)),
-                    (node, _ckg("dateKnown"), ox.Literal("true" if known else "false", datatype=_BOOLEAN)),
-                    (node, _ckg("rank"), _integer(i)))
+    # the meetings list by month (a row is dated by its first report only when no session date is known)
+    yield from paged("meetings", _ckg("MeetingRow"), [(d, m) for d, m, _known in rows],
+                     lambda d, m: _meeting_row_node(m, d),
+                     lambda node, d, m: iter([
+                         (node, _RDF_TYPE, _ckg("MeetingRow")), (node, _ckg("rowOf"), ox.NamedNode(m)),
+                         (node, _ckg("date"), _date(d)),
+                         (node, _ckg("dateKnown"), ox.Literal("true" if m in starts else "false", datatype=_BOOLEAN))]))
     # the meetings each state took part in, by month (the meetings_of_state list): a row points to
     # the meeting's row of the meetings list, which holds the meeting and the date
     by_state: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
@@ -303,6 +336,8 @@ def triples(data: dict[str, Any]) -> Iterator[Triple]:
                          lambda d, m, key=key: ox.NamedNode(f"{_NODE}state-row/{key}/{_key(m)}/{d.isoformat()}"),
                          lambda node, d, m: iter([(node, _ckg("row"), _meeting_row_node(m, d))]))
     del by_state
+    for state in profile.states(data["profiles"]):
+        yield from profile.triples(state, profile.rows_by_state(data["profiles"], state)[state])
     yield from statistic_triples(data["statistics"])
     # the documents list: publication date (newest first), then IRI
     doc_rows = sorted(((d, doc) for doc in data["documents"] for d in published.get(doc, ())), key=_newest_first)
@@ -318,10 +353,12 @@ def triples(data: dict[str, Any]) -> Iterator[Triple]:
 
 
 def refresh(store: GraphStore) -> int:
-    """Recompute the aggregates and replace the summary graph with them; returns its triple count.
-    Everything is read first; then the old graph goes and the new one is written in batches."""
+    """Recompute the aggregates and bring the summary graph up to date with them; returns its
+    triple count. Everything is read first; then only what changed is written
+    (``GraphStore.sync_graph_streaming``: the nodes' IRIs derive from what they count, so after a
+    build that added or replaced a few documents most of the graph stays as it is)."""
     data = collect(store)
-    return store.replace_graph_streaming(SUMMARY_GRAPH_IRI, triples(data))
+    return store.sync_graph_streaming(SUMMARY_GRAPH_IRI, triples(data))["triples"]
 
 
 __all__ = ["COUNTED", "SUMMARY_GRAPH", "collect", "compute", "meeting_rows", "paged", "refresh", "triples"]

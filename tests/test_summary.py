@@ -8,7 +8,7 @@ from rdflib import URIRef
 
 from kgraph.api import KnowledgeGraph, rows
 from kgraph.sparql import library, parse_query_text
-from kgraph.store import CONSOLIDATION_GRAPH_IRI, SUMMARY_GRAPH_IRI, GraphStore, to_ox
+from kgraph.store import CONSOLIDATION_GRAPH_IRI, DIGEST, SUMMARY_GRAPH_IRI, GraphStore, to_ox
 from kgraph.summary import refresh
 
 FIXTURE = Path(__file__).parent / "data" / "sparql_fixture.trig"
@@ -51,10 +51,10 @@ def test_counts_match_a_direct_group_by() -> None:
     assert totals == [{"d": 3, "m": 3}]
 
 
-def _summary_quads(store: GraphStore) -> set[str]:
+def _summary_quads(store: GraphStore, digests: bool = True) -> set[str]:
     graph = store.oxigraph
     return {str(q) for q in graph.quads_for_pattern(None, None, None, next(
-        g for g in graph.named_graphs() if g.value == SUMMARY_GRAPH_IRI))}
+        g for g in graph.named_graphs() if g.value == SUMMARY_GRAPH_IRI)) if digests or q.predicate != DIGEST}
 
 
 def test_rebuilding_does_not_change_the_summary(tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_pages_and_optional_lines() -> None:
     assert kg.query("meetings", limit=0) == []
     # unfiltered, the page is a window of precomputed ranks (the default limit inside it); filtered,
     # the matching rows sorted and cut by LIMIT/OFFSET: both give the same pages
-    assert "?rank_ < 0 + 100" in library()["meetings"].bind({}) and "OFFSET" not in library()["meetings"].bind({})
+    assert "?pos_ < 0 + 100" in library()["meetings"].bind({}) and "OFFSET" not in library()["meetings"].bind({})
     assert "OFFSET 0" in library()["meetings"].bind({"from": "1900-01-01"})
     for off in (0, 1, 2):
         fast = kg.query("meetings", limit=2, offset=off)
@@ -141,7 +141,7 @@ def test_streamed_summary_equals_the_computed_one() -> None:
 
     store = _store()
     expected = {(s.value, p.value, str(o)) for s, p, o in compute(store)}
-    assert _summary_quads(store) == {str(ox_quad) for ox_quad in _as_quads(expected)} and len(expected) > 100
+    assert _summary_quads(store, digests=False) == {str(ox_quad) for ox_quad in _as_quads(expected)} and len(expected) > 100
 
 
 def _as_quads(triples: set[tuple[str, str, str]]) -> list[str]:
@@ -153,3 +153,77 @@ def _as_quads(triples: set[tuple[str, str, str]]) -> list[str]:
         obj = next(iter(ox.parse(f"<http://x> <http://x> {o} .".encode(), format=ox.RdfFormat.N_TRIPLES))).object
         out.append(ox.Quad(ox.NamedNode(s), ox.NamedNode(p), obj, graph))
     return out
+
+
+def test_state_profile_pages_are_the_union_query() -> None:
+    """state_profile reads its rows from the summary (kgraph.profile): the same rows as the union
+    of the seven kinds of fact sorted whole (its former text, tests/data/state_profile_union.rq),
+    in its order, and every page is the slice of the whole list."""
+    kg = KnowledgeGraph(_store())
+    union = parse_query_text((FIXTURE.parent / "state_profile_union.rq").read_text(encoding="utf-8"), "union")
+    assert "ckg:profileOf" in library()["state_profile"].bind({"state": "KZ"})
+    for state in ("KZ", "RU", "AM", "BY", "XX"):
+        old = rows(kg.store.query(union.bind({"state": f"https://w3id.org/ckg/id/state/{state}", "limit": 1000})))
+        new = kg.query("state_profile", state=state, limit=1000)
+        key = [(r["kind"], r["item"], r.get("label"), r.get("meeting"), r.get("date")) for r in new]
+        assert sorted(map(str, key)) == sorted(str((r["kind"], r["item"], r.get("label"), r.get("meeting"),
+                                                    r.get("date"))) for r in old), state
+        order = [(r["kind"], -r["date"].toordinal() if r.get("date") else 1, r["item"], r.get("label") or "") for r in new]
+        assert order == sorted(order), state
+        for limit in (1, 2, 5):
+            for offset in range(0, len(new) + 1):
+                assert kg.query("state_profile", state=state, limit=limit, offset=offset) == new[offset:offset + limit]
+    assert len(kg.query("state_profile", state="KZ")) == 11
+
+
+def test_summary_kept_current_by_its_difference(tmp_path: Path) -> None:
+    """Documents added and replaced after a build: the refreshed summary writes only what changed
+    and is the very summary (same quads) a store holding the same documents computes from scratch."""
+    from kgraph.summary import collect, triples
+
+    with GraphStore.open(tmp_path / "a") as store:
+        store.load_file(FIXTURE)
+        store.replace_graph("https://w3id.org/ckg/id/graph/d3", [])  # build A: without the third report
+        store.refresh_derived()
+        before = _summary_quads(store)
+        store.load_file(FIXTURE)  # add d3 back, replace d1 and d2 with the same texts
+        store.refresh_derived()
+        grown = _summary_quads(store)
+        assert grown != before
+        # nothing changed since: nothing written
+        assert store.sync_graph_streaming(SUMMARY_GRAPH_IRI, triples(collect(store)))["changed"] == 0
+        store.replace_graph("https://w3id.org/ckg/id/graph/d2", [])  # a report withdrawn
+        counts = store.sync_graph_streaming(SUMMARY_GRAPH_IRI, triples(collect(store)))
+        assert 0 < counts["added"] < counts["triples"] and counts["removed"] > 0
+        shrunk = _summary_quads(store)
+    with GraphStore.open(tmp_path / "b") as fresh:
+        fresh.load_file(FIXTURE)
+        fresh.refresh_derived()
+        assert _summary_quads(fresh) == grown
+        fresh.replace_graph("https://w3id.org/ckg/id/graph/d2", [])
+        fresh.oxigraph.remove_graph(ox_summary())
+        fresh.refresh_summary()
+        assert _summary_quads(fresh) == shrunk
+
+
+def ox_summary():  # the summary graph's name as pyoxigraph has it
+    import pyoxigraph as ox
+
+    return ox.NamedNode(SUMMARY_GRAPH_IRI)
+
+
+def test_sync_writes_only_what_changed() -> None:
+    import pyoxigraph as ox
+    import pytest
+
+    store = GraphStore.open(None)
+    a, b, p = ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b"), ox.NamedNode("http://x/p")
+    graph = "http://x/derived"
+    first = store.sync_graph_streaming(graph, [(a, p, ox.Literal("1")), (a, p, ox.Literal("2")), (b, p, a)])
+    assert first == {"triples": 3, "added": 5, "removed": 0, "changed": 2}  # two digests
+    again = store.sync_graph_streaming(graph, [(a, p, ox.Literal("1")), (a, p, ox.Literal("3"))])
+    assert again == {"triples": 2, "added": 2, "removed": 4, "changed": 1}  # a's "2", a's old digest, b (2)
+    held = {(q.subject.value, q.object.value) for q in store.oxigraph.quads_for_pattern(None, p, None, None)}
+    assert held == {("http://x/a", "1"), ("http://x/a", "3")}
+    with pytest.raises(ValueError, match="not given together"):
+        store.sync_graph_streaming(graph, [(a, p, ox.Literal("1")), (b, p, a), (a, p, ox.Literal("3"))])
