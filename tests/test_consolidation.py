@@ -209,7 +209,9 @@ def test_counts_and_queries_see_one_node_per_session(stores: dict[str, Path]) ->
         kz = kg.query("meetings_of_state", state="KZ")
         assert len(kz) == len({r["meeting"] for r in kz}), "one row per meeting"
         found = kg.query("person", name="Tokayev")
-        assert found and {r["person"] for r in found} == {ID + "person/kasym-zhomart-tokaev"}
+        # one node for the president across scripts and spellings (its key is one of his spellings)
+        assert found and len({r["person"] for r in found}) == 1
+        assert {r["person"] for r in found} <= {ID + "person/kasym-zhomart-tokaev", ID + "person/kassym-jomart-tokayev"}
         assert kg.query("person", name="Токаев"), "the Russian spelling finds the Kazakh one"
         ranged = kg.sparql("SELECT ?d WHERE { <%s> schema:startDate ?d }"
                            % (ID + "meeting/csto-council-of-defence-ministers/2022-10-11/bishkek"))

@@ -871,3 +871,21 @@ def test_two_sides_who_discussed_are_talks_not_a_session(lang, body):
 ])
 def test_members_named_in_the_plural_who_met(lang, body, expected):
     assert sessions(facts(body, lang)) == [(expected, None, "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The plan of cooperation will be signed during the meeting of the SCO defence ministers in Minsk on Tuesday."),
+    ("en", "The CSTO Secretariat hosted the second expert meeting on preparations for the meeting of the CSTO "
+           "Committee of Secretaries of Security Councils. The expert meeting was held in Minsk."),
+    ("ru", "Делегация приняла участие в заседании руководителей структурных подразделений министерств обороны "
+           "государств – членов ШОС. Встреча представителей министерств обороны государств – членов ШОС прошла в "
+           "Минске."),
+])
+def test_future_passives_and_meetings_below_the_council_are_not_sessions(lang, body):
+    assert facts(body, lang).meetings == []
+
+
+def test_heads_of_several_councils_agencies_meeting_together_hold_the_organisations_joint_session():
+    f = facts("Главы МИД, Совбезов и Министерств обороны стран ОДКБ встретились в Минске. Главы МИД государств "
+              "ОДКБ совместно с министрами обороны и секретарями Советов безопасности встретились в Минске.", "ru")
+    assert sessions(f) == [("csto", None, "minsk")]

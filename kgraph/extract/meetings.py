@@ -109,10 +109,15 @@ def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
     org = organisation_in_context(analysis, sentence, LEAD_SENTENCES)
     if not org:
         return None
-    for m in sentence.of_kind("agency-head"):
-        body = body_for_agency(org, m.key)
-        if body:
-            return body
+    heads = sentence.of_kind("agency-head")
+    named = [*heads, *_coordinated_agencies(analysis, sentence, heads)]
+    bodies = [b for b in (body_for_agency(org, m.key) for m in named) if b]
+    if len(set(bodies)) >= 2:
+        # "Главы МИД, Совбезов и Министерств обороны стран ОДКБ встретились": the members of several of
+        # the organisation's councils together hold its joint session (the organisation's, CONVENTIONS)
+        return org
+    if bodies:
+        return bodies[0]
     if analysis.has("heads_of_state", sentence.start, sentence.end):
         # "ҰҚШҰ-ға мүше елдердің басшылары жиын өткізді", "лидеры стран СНГ по итогам саммита": the
         # organisation's council of heads of state
@@ -224,6 +229,26 @@ def filed_from_home(analysis: Analysis, venue: str | None) -> None:
     for person in analysis.persons:
         if person.state is None and person.role and person.organization is None:
             person.state, person.state_source = state, "dateline"
+
+
+AGENCY_LIST_GAP = re.compile(r"\s*(,|,?\s+(и|and|және|мен|бен|пен|а также|as well as))\s+")
+
+
+def _coordinated_agencies(analysis: Analysis, sentence: Sentence, heads: list) -> list:
+    """Agencies coordinated after a head's title share it ("Главы МИД, Совбезов и Министерств обороны",
+    "heads of the foreign ministries, security councils and defence ministries"): their heads too."""
+    agencies = sorted(sentence.of_kind("agency"), key=lambda m: m.start)
+    out = []
+    for head in heads:
+        end = head.end
+        for m in agencies:
+            if m.start < end:
+                continue
+            if not AGENCY_LIST_GAP.fullmatch(analysis.text[end:m.start]):
+                break
+            out.append(m)
+            end = m.end
+    return out
 
 
 def _two_sides(analysis: Analysis, sentence: Sentence) -> bool:
@@ -462,8 +487,9 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
 def _same_session(other: MeetingCandidate, primary: MeetingCandidate) -> bool:
     """An announcement of the reported session itself ("the summit to be held on 14 October" in a report of
     that day's summit): same body and day, and no other place."""
-    if other.body != primary.body:
-        return False
+    joint_part = is_organisation(primary.body) and organisation_of(other.body) == primary.body
+    if other.body != primary.body and not joint_part:
+        return False  # (a council of the organisation whose joint session is reported is that session's part)
     if (other.place, other.start) == (primary.place, primary.start):
         return True
     return other.start is not None and other.start == primary.start and other.place in (None, primary.place)
