@@ -889,3 +889,8 @@ def test_heads_of_several_councils_agencies_meeting_together_hold_the_organisati
     f = facts("Главы МИД, Совбезов и Министерств обороны стран ОДКБ встретились в Минске. Главы МИД государств "
               "ОДКБ совместно с министрами обороны и секретарями Советов безопасности встретились в Минске.", "ru")
     assert sessions(f) == [("csto", None, "minsk")]
+
+
+def test_kazakh_gathering_noun_names_the_session():
+    f = facts("Бүгін ТМД-ға мүше мемлекеттер басшылары кеңесінің басқосуында президенттер сөз алды.", "kk")
+    assert sessions(f) == [("cis-council-of-heads-of-state", DAY, None)]

@@ -682,3 +682,10 @@ def test_office_holders_file_with_a_bad_date_is_refused_naming_it(tmp_path, monk
 def test_office_holder_named_without_title_is_a_person(gazetteer, lang, text, name):
     assert _dated(gazetteer, text, lang, "2023-05-16")[name].state == "KZ"
 
+
+
+def test_ru_unknown_first_name_in_the_instrumental_with_its_surname(gazetteer):
+    # an Azerbaijani first name pymorphy3 does not know, in the instrumental after "возглавляемая"
+    found = by_name(persons(gazetteer, "Делегация, возглавляемая председателем парламента Огтаем Асадовым, прибыла.",
+                            "ru"))
+    assert "Огтай Асадов" in found

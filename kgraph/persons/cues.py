@@ -106,6 +106,7 @@ class PersonCues:
     # lower-case particles hyphenated to the next part of a name ("ul-Haq", "al-Assad")
     name_particles: frozenset[str] = frozenset()
     honorifics: frozenset[str] = frozenset()  # "Mr.", "Dr.", "г-н" before a name
+    ru_oblique_surname_endings: tuple[str, ...] = ()  # endings a surname has only in an oblique case
     # the state a list item comes from, before a dash: a preposition right before the state ("от",
     # "from"), or the state's case ("Армениядан": ablative)
     source_before: dict[str, re.Pattern[str]] = field(default_factory=dict)
@@ -177,6 +178,7 @@ def load_cues() -> PersonCues:
         home_state_titles=home_titles,
         surname_suffixes={"cyr": tuple(_words(sfx.get("cyr"))), "lat": tuple(_words(sfx.get("lat")))},
         ru_indeclinable=tuple(_words(data.get("ru_indeclinable_suffixes"))),
+        ru_oblique_surname_endings=tuple(_words(data.get("ru_oblique_surname_endings"))),
         patronymic_suffixes={"cyr": tuple(_words(pat.get("cyr"))), "lat": tuple(_words(pat.get("lat")))},
         kk_case_suffixes=tuple(sorted(set(_words(data.get("kk_case_suffixes"))), key=len, reverse=True)),
         speech_after={lang: _compile(where, p) for lang, p in (data.get("speech_after") or {}).items()},

@@ -264,6 +264,8 @@ def ru_first_name_readings(word: str) -> tuple[Reading, ...]:
             out.append(Reading(word[:-1], "masc", "datv", 0.3))
         if low.endswith("ом") and len(low) > 4:
             out.append(Reading(word[:-2], "masc", "ablt", 0.3))
+        if low.endswith("ем") and len(low) > 4 and low[-3] in _VOWELS:  # "Огтаем": "Огтай" (a stem in -й)
+            out.append(Reading(word[:-2] + "й", "masc", "ablt", 0.3))
     return tuple(out)
 
 
@@ -290,8 +292,11 @@ def ru_normalise(words: list[str], cues: PersonCues, case_hint: str | None = Non
     first, surname = rest[0], rest[-1]
     middle = rest[1:-1]
     best: tuple[float, list[str]] | None = None
+    oblique = surname.casefold().endswith(cues.ru_oblique_surname_endings)
     for r in ru_first_name_readings(first):
         nom = ru_surname(surname, r.case, r.gender, cues)
+        if oblique and r.case == "nomn":
+            nom = None  # "Огтаем Асадовым": the surname's ending says the case is not the nominative
         score = r.score + (0.5 if nom is not None else 0.0)
         if case_hint and r.case == case_hint:
             score += 0.3
