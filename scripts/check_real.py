@@ -58,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path}: span [{start}, {end}] lies outside the text ({length} characters)")
                 bad += 1
     link = args.corpus / "gold"
+    target = (args.gold_set / "gold").resolve()
+    if link.is_symlink() and link.resolve() != target:
+        link.unlink()  # a link left to another checkout (dangling once it is gone): point it at this one
     if not link.exists():
-        link.symlink_to((args.gold_set / "gold").resolve())
+        link.symlink_to(target)
     print(f"{len(golds) - bad} of {len(golds)} texts as annotated; corpus at {args.corpus}")
     return 1 if bad else 0
 

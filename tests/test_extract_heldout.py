@@ -82,8 +82,11 @@ def scored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         corpus, gold_dir, _ = REAL_CORPORA[request.param]
         if reason := _real_texts_missing(corpus, gold_dir):
             pytest.skip(reason)
-        if not (corpus / "gold").exists():
-            (corpus / "gold").symlink_to(gold_dir)
+        link = corpus / "gold"
+        if link.is_symlink() and link.resolve() != gold_dir.resolve():
+            link.unlink()  # a link left to another checkout (dangling once it is gone): point it at this one
+        if not link.exists():
+            link.symlink_to(gold_dir)
     else:
         corpus, _ = CORPORA[request.param]
     out = tmp_path_factory.mktemp(request.param) / "scores.json"
