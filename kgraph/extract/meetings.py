@@ -561,7 +561,11 @@ def _joint_session(analysis: Analysis, sentence: Sentence, holders: list[BodyMen
     """"a joint session of the CSTO Councils of Foreign and Defence Ministers and the Committee of
     Secretaries": several councils of one organisation in session together are the organisation's
     session (CONVENTIONS: a format with no body of its own counts as its parent)."""
-    councils = _joint_councils(analysis, sentence, holders)
+    return _common_organisation(_joint_councils(analysis, sentence, holders))
+
+
+def _common_organisation(councils: set[str]) -> str | None:
+    """The organisation of two or more councils, when they all belong to one."""
     orgs = {organisation_of(slug) for slug in councils}
     if len(councils) >= 2 and len(orgs) == 1 and None not in orgs:
         return orgs.pop()
@@ -596,9 +600,8 @@ def _joint_session_reported(analysis: Analysis, primary: MeetingCandidate,
                 analysis.has(cue, sentence.start, sentence.end)
                 for cue in ("future", "next_meeting", "past", "previous_session", "background_frame")):
             continue
-        holders = _holding_bodies(analysis, sentence, mentions)
-        if _joint_session(analysis, sentence, holders) == org \
-                and primary.body in _joint_councils(analysis, sentence, holders):
+        councils = _joint_councils(analysis, sentence, _holding_bodies(analysis, sentence, mentions))
+        if primary.body in councils and _common_organisation(councils) == org:
             return org
     return None
 

@@ -394,12 +394,11 @@ def _with_included(analysis: Analysis, spans: list[tuple[int, int]], verb_end: i
     for a, b in analysis.find("inclusive", verb_end, end):
         if a < spans[-1][0] or not analysis.norm[spans[-1][0]:a].strip(" ,;:—–-"):
             continue  # "В частности, …" opening the region announces, it does not include
-        if not _has_item(analysis, b, end) and not _has_item(analysis, spans[-1][0], a):
+        named_items = _has_item(analysis, b, end)
+        if not named_items and not _has_item(analysis, spans[-1][0], a):
             return spans
-        if _has_item(analysis, b, end):
-            included = _split_items(analysis, b, end, object_first=True)
-        else:
-            included = _elliptic_items(analysis, b, end)
+        included = _split_items(analysis, b, end, object_first=True) if named_items \
+            else _elliptic_items(analysis, b, end)
         if not included:
             return spans
         return [*spans[:-1], (spans[-1][0], a), *included]
