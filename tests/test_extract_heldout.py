@@ -11,6 +11,7 @@ Both have since guided general fixes, so their current figures are no longer bli
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -76,25 +77,71 @@ def _floor(name: str) -> float:
     return CORPORA[name][1] if name in CORPORA else REAL_CORPORA[name][2]
 
 
-@pytest.fixture(scope="module", params=sorted(CORPORA) + sorted(REAL_CORPORA))
-def scored(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict, str]:
-    if request.param in REAL_CORPORA:
-        corpus, gold_dir, _ = REAL_CORPORA[request.param]
-        if reason := _real_texts_missing(corpus, gold_dir):
-            pytest.skip(reason)
-        link = corpus / "gold"
-        if link.is_symlink() and link.resolve() != gold_dir.resolve():
-            link.unlink()  # a link left to another checkout (dangling once it is gone): point it at this one
-        if not link.exists():
-            link.symlink_to(gold_dir)
-    else:
-        corpus, _ = CORPORA[request.param]
-    out = tmp_path_factory.mktemp(request.param) / "scores.json"
-    cmd = f"{sys.executable} -m kgraph build {{doc}} -o {{out}}"
-    proc = subprocess.run([sys.executable, str(SCORER), "--corpus", str(corpus), "--json", str(out), "--cmd", cmd],
-                          capture_output=True, text=True, timeout=900, cwd=REPO)
+INPROCESS = REPO / "scripts" / "score_inprocess.py"
+CLI_CHECKED = "dev"  # scored both ways: through the contract's CLI call and in-process
+
+
+def _prepare(name: str) -> Path:
+    """The corpus folder to score, its gold linked in for a real set; skips when its texts are absent."""
+    if name not in REAL_CORPORA:
+        return CORPORA[name][0]
+    corpus, gold_dir, _ = REAL_CORPORA[name]
+    if reason := _real_texts_missing(corpus, gold_dir):
+        pytest.skip(reason)
+    link = corpus / "gold"
+    if link.is_symlink() and link.resolve() != gold_dir.resolve():
+        link.unlink()  # a link left to another checkout (dangling once it is gone): point it at this one
+    if not link.exists():
+        link.symlink_to(gold_dir)
+    return corpus
+
+
+def _score(corpus: Path, out: Path, cli: bool) -> tuple[dict, str]:
+    """The shared scorer's figures for ``corpus``: with the contract's CLI call per document, or
+    with the same command run in one process (scripts/score_inprocess.py, ~7x faster)."""
+    command = [sys.executable, str(SCORER), "--cmd", f"{sys.executable} -m kgraph build {{doc}} -o {{out}}"] \
+        if cli else [sys.executable, str(INPROCESS)]
+    proc = subprocess.run([*command, "--corpus", str(corpus), "--json", str(out)],
+                          capture_output=True, text=True, timeout=1200, cwd=REPO)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    return request.param, json.loads(out.read_text(encoding="utf-8")), proc.stdout
+    return json.loads(out.read_text(encoding="utf-8")), proc.stdout
+
+
+@pytest.fixture(scope="module")
+def all_scored(tmp_path_factory: pytest.TempPathFactory) -> dict[str, concurrent.futures.Future]:
+    """Every corpus whose texts are here, scored concurrently (one process per core)."""
+    runs: dict[str, concurrent.futures.Future] = {}
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1)))
+    folder = tmp_path_factory.mktemp("scores")
+    jobs = [(CLI_CHECKED + "/cli", True)] + [(name, False) for name in sorted(CORPORA) + sorted(REAL_CORPORA)]
+    for key, cli in jobs:
+        try:
+            corpus = _prepare(key.split("/")[0])
+        except pytest.skip.Exception as skipped:
+            runs[key] = concurrent.futures.Future()
+            runs[key].set_exception(skipped)
+            continue
+        runs[key] = pool.submit(_score, corpus, folder / f"{key.replace('/', '-')}.json", cli)
+    yield runs
+    pool.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.fixture(scope="module", params=sorted(CORPORA) + sorted(REAL_CORPORA))
+def scored(request: pytest.FixtureRequest, all_scored: dict) -> tuple[str, dict, str]:
+    figures, stdout = all_scored[request.param].result()
+    return request.param, figures, stdout
+
+
+def test_in_process_scoring_gives_the_cli_figures(all_scored: dict) -> None:
+    """The in-process run is only a faster way to make the same calls: every figure and every
+    per-document difference equals the contract's CLI call's."""
+    def comparable(figures: dict) -> list[dict]:
+        return [{key: value for key, value in doc.items() if key != "seconds"} for doc in figures["documents"]]
+
+    via_cli, _ = all_scored[CLI_CHECKED + "/cli"].result()
+    in_process, _ = all_scored[CLI_CHECKED].result()
+    assert via_cli["figures"] == in_process["figures"]
+    assert comparable(via_cli) == comparable(in_process)
 
 
 def test_corpora_are_complete():

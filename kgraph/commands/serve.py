@@ -20,7 +20,8 @@ def serve_command(
     max_results: Annotated[int, typer.Option("--max-results", min=1, help="Row (or triple) cap per result.")] = 10_000,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Query worker processes.")] = None,
     memory: Annotated[int, typer.Option(
-        "--worker-memory", min=0, help="Address-space cap per query worker, MB (0: none).")] = 2048,
+        "--worker-memory", min=0,
+        help="Address space a query may add to its worker beyond the opened store, MB (0: no cap).")] = 2048,
     sandbox: Annotated[bool, typer.Option(
         "--sandbox/--no-sandbox",
         help="Ban sockets in the query workers (seccomp). --no-sandbox only where seccomp is unavailable.")] = True,
