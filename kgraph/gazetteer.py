@@ -124,19 +124,42 @@ class Gazetteer:
     def default(cls) -> Gazetteer:
         return _default()
 
-    def find(self, text: str) -> list[Match]:
-        """Leftmost-longest, non-overlapping matches on word boundaries, sorted by start."""
-        found: list[tuple[int, int, _Entry]] = []
-        for automaton, haystack in ((self._folded, normalise(text)), (self._exact, unify(text))):
+    def _scan(self, view: str, origin: list[int], found: list[tuple[int, int, _Entry]],
+              across: list[tuple[int, int]] | None) -> None:
+        """Matches in ``view`` (the text, or the text without parentheticals), mapped back to the
+        text by ``origin``; with ``across``, only those that span one of those parentheticals."""
+        for automaton, haystack in ((self._folded, normalise(view)), (self._exact, unify(view))):
             if automaton is None:
                 continue
             for end_index, entry in automaton.iter(haystack):
-                start, end = end_index + 1 - entry.length, end_index + 1
-                if not _on_boundaries(text, start, end):
+                vstart, vend = end_index + 1 - entry.length, end_index + 1
+                if not _on_boundaries(view, vstart, vend):
                     continue
-                if entry.capital and not text[start].isupper():
+                if entry.capital and not view[vstart].isupper():
+                    continue
+                start, end = origin[vstart], origin[vend - 1] + 1
+                if across is not None and not any(start < a and b <= end for a, b in across):
                     continue
                 found.append((start, end, entry))
+
+    def find(self, text: str) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches on word boundaries, sorted by start.
+
+        A name written with a parenthetical inside it ("the Secretaries of the CIS (Commonwealth of
+        Independent States) Security Councils", "ШОС (Шанхайская организация сотрудничества)
+        Советом министров") is found too, its span covering the parenthetical."""
+        found: list[tuple[int, int, _Entry]] = []
+        self._scan(text, list(range(len(text) + 1)), found, across=None)
+        gaps = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
+        if gaps:
+            kept, origin, last = [], [], 0
+            for start, end in gaps:
+                kept.append(text[last:start])
+                origin.extend(range(last, start))
+                last = end
+            kept.append(text[last:])
+            origin.extend(range(last, len(text) + 1))
+            self._scan("".join(kept), origin, found, across=gaps)
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2].rank()))
         result: list[Match] = []
         last_end = -1
@@ -146,6 +169,11 @@ class Gazetteer:
             result.append(Match(entry.kind, entry.key, entry.candidates, start, end, entry.case))
             last_end = end
         return result
+
+
+# a short parenthetical (an expansion or an abbreviation) and the space before it: "CIS (Commonwealth
+# of Independent States)", "(SCO)"; no sentence end or nested bracket inside
+PARENTHETICAL = re.compile(r"[ \t]*\([^()\n.;!?]{1,80}\)")
 
 
 def _automaton(table: dict[str, _Entry]) -> ahocorasick.Automaton | None:

@@ -125,3 +125,19 @@ def test_matches_are_sorted_and_offsets_fit_original_text(gaz):
     found = gaz.find(text)
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert [text[m.start : m.end] for m in found] == ["ТМД‑ға", "Ресей", "Астана"]
+
+
+@pytest.mark.parametrize(("text", "key", "quoted"), [
+    ("The meeting of the Secretaries of the CIS (Commonwealth of Independent States) Security Councils began.",
+     "cis-security-council-secretaries", "Secretaries of the CIS (Commonwealth of Independent States) Security Councils"),
+    ("Встреча секретарей советов безопасности (СБ) государств – участников СНГ прошла в Москве.",
+     "cis-security-council-secretaries", "Встреча секретарей советов безопасности (СБ) государств – участников СНГ"),
+])
+def test_a_name_with_a_parenthetical_inside_is_found_whole(gaz, text, key, quoted):
+    found = [(m.key, text[m.start:m.end]) for m in gaz.find(text) if m.kind == "body"]
+    assert (key, quoted) in found
+
+
+def test_a_parenthetical_after_a_whole_name_changes_nothing(gaz):
+    text = "Кыргызстан (КР) и Россия."
+    assert [(m.key, text[m.start:m.end]) for m in gaz.find(text)] == [("KG", "Кыргызстан"), ("RU", "Россия")]

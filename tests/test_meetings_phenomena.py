@@ -894,3 +894,27 @@ def test_heads_of_several_councils_agencies_meeting_together_hold_the_organisati
 def test_kazakh_gathering_noun_names_the_session():
     f = facts("Бүгін ТМД-ға мүше мемлекеттер басшылары кеңесінің басқосуында президенттер сөз алды.", "kk")
     assert sessions(f) == [("cis-council-of-heads-of-state", DAY, None)]
+
+
+# ---------------------------------------------------------------- future words about another event
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "A meeting of the SCO Council of Foreign Ministers yesterday ended in Beijing with the signing of 14 "
+           "documents. The SCO foreign ministers reached a series of consensus for the upcoming SCO summit."),
+    ("ru", "Глава МИД Кыргызстана принял участие в заседании Совета министров иностранных дел ШОС в Астане. "
+           "Главы внешнеполитических ведомств обсудили подготовку саммита организации, который пройдет в июле."),
+])
+def test_a_session_whose_acts_prepare_a_future_summit_is_held(lang, body):
+    f = facts(body, lang, title="SCO foreign ministers")
+    assert [m.body for m in f.meetings] == ["sco-council-of-foreign-ministers"]
+
+
+@pytest.mark.parametrize("lang, body, verb", [
+    ("en", "The meeting of the CIS Council of Defence Ministers {} in Minsk on Tuesday.", "kicked off"),
+    ("en", "The meeting of the CIS Council of Defence Ministers {} in Minsk on Tuesday.", "ended"),
+    ("ru", "Заседание Совета министров обороны СНГ {} в Минске во вторник.", "завершилось"),
+    ("kk", "ТМД Қорғаныс министрлері кеңесінің отырысы сейсенбі күні Минскіде {}.", "аяқталды"),
+])
+def test_a_session_told_by_its_start_or_end(lang, body, verb):
+    f = facts(body.format(verb), lang)
+    assert [m.body for m in f.meetings] == ["cis-council-of-defence-ministers"]

@@ -625,3 +625,46 @@ def test_national_title_in_a_report_filed_from_another_capital_is_that_states():
 def test_dateline_at_the_venue_says_nothing_of_the_press():
     assert _filed("TASHKENT, August 24: Defence Minister Rajnath Singh today attended the meeting of the SCO "
                   "Council of Defence Ministers held here.") == set()
+
+
+# ------------------------------------------------------------------ a sentence opened by its side
+
+@pytest.mark.parametrize(("lang", "body"), [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. От Казахстана в заседании принял участие "
+           "министр обороны Руслан Жаксылыков."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk. From Kazakhstan, Defence Minister Ruslan "
+           "Zhaksylykov attended the meeting."),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Қазақстаннан отырысқа Қорғаныс министрі "
+           "Руслан Жақсылықов қатысты."),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Қазақстан тарапынан отырысқа Қорғаныс "
+           "министрі Руслан Жақсылықов қатысты."),
+])
+def test_a_sentence_opened_by_its_side_gives_its_persons_that_state(lang, body):
+    m = meeting(body, lang)
+    assert {p.name.split()[-1]: p.state for p in m.persons} in ({"Жаксылыков": "KZ"}, {"Zhaksylykov": "KZ"},
+                                                                {"Жақсылықов": "KZ"})
+    assert "KZ" in m.states and "KZ" in heads(m)
+
+
+def test_a_state_later_in_the_sentence_is_no_side():
+    m = meeting("В Минске прошло заседание Совета министров обороны СНГ. В заседании принял участие министр "
+                "обороны Руслан Жаксылыков, прибывший от Казахстана и Киргизии.", "ru")
+    assert all(p.state is None for p in m.persons)
+
+
+# ------------------------------------------------------------------ a head of state by his surname alone
+
+def test_a_head_of_state_named_by_his_surname_alone_in_his_term():
+    body = ("Бүгін Астанада ТМД-ға мүше мемлекеттер басшылары кеңесінің отырысы өтті. Отырыста Тоқаев пен "
+            "Лукашенко ТМД-ның жаңа басшысы туралы сөйлесті.")
+    m = meeting(body, "kk", published="2022-10-14")
+    assert {p.name: p.state for p in m.persons} == {"Қасым-Жомарт Тоқаев": "KZ", "Александр Лукашенко": "BY"}
+    # outside every term of a holder with that surname: left alone
+    m = meeting(body, "kk", published="2005-10-14")
+    assert "Қасым-Жомарт Тоқаев" not in {p.name for p in m.persons}
+
+
+def test_attendance_told_as_a_visit_to_the_event():
+    m = meeting("В Алматы состоялось заседание Совета министров обороны стран СНГ. Мероприятие посетили главы "
+                "оборонных ведомств РФ, Азербайджана, Беларуси.", "ru")
+    assert {"RU", "AZ", "BY"} <= set(m.states)

@@ -430,7 +430,11 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         if primary is not None and primary.sentence.is_title and not sentence.is_title:
             if not future and body in (primary.body, None) and _reports_held(analysis, sentence):
                 headline.confirmed = True
-            elif future and not next_session and body == primary.body:
+            elif future and not next_session and body == primary.body and not any(
+                    analysis.has(cue, sentence.start, sentence.end) for cue in ("session_acts", "session_discussion")):
+                # a sentence that reports the session's own acts in the past previews another event, the
+                # one its future words are about ("discussed preparing the summit, which will be held …",
+                # "reached consensus for the upcoming summit"), not this session
                 headline.previewed = True
         if not future and body is not None and not analysis.has("meeting_events", sentence.start, sentence.end) \
                 and any(a.body == body and a.start is not None and analysis.doc.published is not None

@@ -30,8 +30,9 @@ from kgraph.persons.names import (
     strip_possessive,
     surname_shaped,
 )
-from kgraph.persons.officials import assign_office_states, is_office_holder
+from kgraph.persons.officials import assign_office_states, is_office_holder, surname_only_holders
 from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
+from kgraph.persons.sides import assign_side_states
 from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
 from kgraph.reference import load_reference
 
@@ -438,10 +439,12 @@ class _Finder:
         leftovers = elided_lists(self, leftovers)
         leftovers = stated_lists(self, leftovers)
         corefer(self, leftovers)
+        surname_only_holders(self, leftovers)
         merge_patronymic_addresses(self)
         propagate_list_roles(self)
         respective_lists(self, leftovers)
         assign_office_states(self)
+        assign_side_states(self)
         link_delegations(self)
         link_chairs(self)
         assign_home_states(self)

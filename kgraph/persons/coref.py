@@ -46,16 +46,20 @@ def match_known(f: _Finder, surname: str, first: str) -> PersonMention | None:
     return None
 
 
-def match_surname(f: _Finder, word: str, lang: str) -> PersonMention | None:
-    """The one person whose surname this word is (in any case form), else None."""
+def surname_forms(f: _Finder, word: str, lang: str) -> set[str]:
+    """The nominatives (casefolded) the word could be the surname of, by the language's morphology."""
     word = strip_possessive(word)
     profile = f.cues.profile(lang)
     if profile.name_declension:  # "Хренина": the surname of the nominative "Хренин"
-        forms = {f.casefold() for f in ru_surname_forms(word, f.cues)}
-    elif profile.name_case_suffixes:  # "Сағымбаевтың": the surname "Сағымбаев"
-        forms = {f.casefold() for f in kk_stems(word, f.cues)}
-    else:
-        forms = {word.casefold()}
+        return {form.casefold() for form in ru_surname_forms(word, f.cues)}
+    if profile.name_case_suffixes:  # "Сағымбаевтың": the surname "Сағымбаев"
+        return {form.casefold() for form in kk_stems(word, f.cues)}
+    return {word.casefold()}
+
+
+def match_surname(f: _Finder, word: str, lang: str) -> PersonMention | None:
+    """The one person whose surname this word is (in any case form), else None."""
+    forms = surname_forms(f, word, lang)
     hits = [p for p in f.persons if p.surname.casefold() in forms]
     if len({p.surname.casefold() + p.first.casefold() for p in hits}) != 1:
         return None  # unknown, or two people share the surname: do not guess

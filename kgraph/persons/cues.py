@@ -111,6 +111,10 @@ class PersonCues:
     # "from"), or the state's case ("Армениядан": ablative)
     source_before: dict[str, re.Pattern[str]] = field(default_factory=dict)
     source_cases: frozenset[str] = frozenset()
+    # a sentence opened by the state its persons stand for (see persons.yaml, ``source``)
+    side_opening: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    side_lead: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    side_after: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # registered language → its profile (see persons.yaml, ``profiles``)
     profiles: dict[str, LanguageProfile] = field(default_factory=dict)
 
@@ -194,6 +198,9 @@ def load_cues() -> PersonCues:
         honorifics=frozenset(_words(data.get("honorifics"))),
         source_before={lang: _compile(where, p) for lang, p in (source.get("before") or {}).items()},
         source_cases=frozenset(_words(source.get("cases"))),
+        side_opening={lang: _compile(where, p) for lang, p in (source.get("opening") or {}).items()},
+        side_lead={lang: _compile(where, p) for lang, p in (source.get("lead") or {}).items()},
+        side_after={lang: _compile(where, p) for lang, p in (source.get("after") or {}).items()},
         profiles=_profiles(where, data.get("profiles") or {}),
     )
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from kgraph.paths import read_yaml_mapping, reference_dir
 
 if TYPE_CHECKING:
-    from kgraph.persons import _Finder
+    from kgraph.persons import _Finder, _Unit
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,60 @@ def office_state(name: str, day: dt.date | None) -> str | None:
     terms = terms_by_name().get(_key(name), ())
     states = {t.state for t in terms if day is None or t.covers(day)}
     return states.pop() if len(states) == 1 else None
+
+
+@dataclass(frozen=True)
+class Holder:
+    names: tuple[tuple[str, tuple[str, ...]], ...]  # language → spellings, preferred first
+    term: Term
+
+    def name_in(self, lang: str) -> str:
+        spellings = dict(self.names)
+        return (spellings.get(lang) or spellings.get("en") or next(iter(spellings.values())))[0]
+
+
+@cache
+def holders_by_surname() -> dict[str, tuple[Holder, ...]]:
+    """Every spelling's last word (casefolded) → the office-holders who bear it, with their terms."""
+    data = read_yaml_mapping(reference_dir() / "officials.yaml", "office-holders")
+    index: dict[str, list[Holder]] = {}
+    for entry in data.get("officials") or []:
+        names = tuple((lang, tuple(spellings)) for lang, spellings in entry["names"].items())
+        holder = Holder(names, Term(entry["state"], entry["office"], entry["from"], entry.get("to")))
+        for _lang, spellings in names:
+            for spelling in spellings:
+                index.setdefault(_key(spelling.split()[-1]), []).append(holder)
+    return {surname: tuple(dict.fromkeys(found)) for surname, found in index.items()}
+
+
+def surname_only_holders(f: _Finder, leftovers: list[list[_Unit]]) -> None:
+    """A head of state named by his surname alone ("Тоқаев пен Лукашенко", "Putin said"), with no
+    full-name mention to join: the office-holder who bore that surname on the report's date. Only a
+    capitalised word standing alone is read so, and only when exactly one holder in office then
+    bears the surname (a surname shared by two holders of the day, or a date outside every term, is
+    left alone)."""
+    from kgraph.persons import PersonMention
+    from kgraph.persons.coref import mention, surname_forms
+
+    day = f.doc.published
+    index = holders_by_surname()
+    for run in leftovers:
+        if len(run) != 1 or run[0].initial or run[0].particle or run[0].first in f.taken:
+            continue
+        unit = run[0]
+        lang = f.lang_of(unit.word)
+        forms = surname_forms(f, unit.word, lang)
+        found = {h for form in forms for h in index.get(form, ()) if day is not None and h.term.covers(day)}
+        if len(found) != 1:
+            continue
+        holder = found.pop()
+        name = holder.name_in(f.lang)
+        words = name.split()
+        person = next((p for p in f.persons if _key(p.name) == _key(name)), None)
+        if person is None:
+            person = PersonMention(name=name, lang=lang, surname=words[-1], first=words[0] if len(words) > 1 else "")
+            f.persons.append(person)
+        mention(f, person, unit.first, unit.last)
 
 
 def assign_office_states(f: _Finder) -> None:
