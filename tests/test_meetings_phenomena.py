@@ -918,3 +918,26 @@ def test_a_session_whose_acts_prepare_a_future_summit_is_held(lang, body):
 def test_a_session_told_by_its_start_or_end(lang, body, verb):
     f = facts(body.format(verb), lang)
     assert [m.body for m in f.meetings] == ["cis-council-of-defence-ministers"]
+
+
+def test_a_national_office_holder_named_without_a_meeting_word_holds_no_session():
+    # a briefing on the CSTO peacekeepers' withdrawal, "within the time set by the President of Kazakhstan"
+    f = facts("Бүгін ҰҚШҰ бітімгершілік күштерін шығару аяқталды. Шығару Қазақстан Республикасының Президенті "
+              "белгілеген мерзімде жүзеге асырылды, - деді министрлік өкілі өткен брифингте.", "kk")
+    assert f.meetings == []
+
+
+@pytest.mark.parametrize("title, held", [
+    ("CIS defence ministers to meet in Anapa", False),
+    ("CIS defence ministers met in Anapa on June 5 to discuss security", True),
+])
+def test_an_english_headline_in_headlinese_future_previews(title, held):
+    body = "Russian Defence Minister Sergei Shoigu has arrived in Anapa. The ministers will discuss cooperation."
+    f = facts(body, "en", title=title)
+    assert bool(f.meetings) is held
+
+
+def test_the_csto_permanent_council_holds_its_own_sessions():
+    f = facts("The Permanent Council of the Collective Security Treaty Organization (CSTO) reviewed the draft "
+              "agendas of the Council of Foreign Ministers and decided to submit them to the member states.", "en")
+    assert [m.body for m in f.meetings] == ["csto-permanent-council"]

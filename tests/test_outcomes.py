@@ -919,3 +919,10 @@ def test_initiative_already_supported_is_not_a_new_proposal():
     m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The ministers supported "
                             "Kazakhstan's initiative to hold the next meeting in Astana.")
     assert quotes(m, text, "proposals") == []
+
+
+def test_en_a_council_supporting_a_proposal_adopts_it():
+    m, text = meeting("en", "The Council of the SCO RATS held its 37th meeting in Tashkent. The Council supported the "
+                            "proposals of the Indian side to hold joint anti-terrorist exercises in India.",
+                      title="News")
+    assert any("supported the proposals of the Indian side" in q for q in quotes(m, text))

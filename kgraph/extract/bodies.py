@@ -125,8 +125,8 @@ def _resolve_core(match: Match, sentence: Sentence, fallback_org: str | None) ->
     return by_org.get(fallback_org)
 
 
-def _national(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
-    """A core name tied to a state ("the Anti-Terrorism Centre of Kazakhstan", "Қазақстанның
+def tied_to_state(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
+    """A core name (or a title) tied to a state ("the Anti-Terrorism Centre of Kazakhstan", "Қазақстанның
     Терроризмге қарсы орталығы") names that state's own agency, not the international body."""
     text = analysis.text
     for state in sentence.of_kind("state", "state-adj"):
@@ -146,7 +146,7 @@ def body_mentions(analysis: Analysis) -> list[BodyMention]:
     shared = _abbreviation_owners()
     for sentence in analysis.sentences:
         for m in sentence.of_kind("body", "org-abbrev", "body-core"):
-            if m.kind == "body-core" and _national(analysis, m, sentence):
+            if m.kind == "body-core" and tied_to_state(analysis, m, sentence):
                 continue
             owners = shared.get(analysis.text[m.start:m.end].split("-")[0]) if m.kind == "org-abbrev" else None
             if owners:  # "СМИД" of the CSTO or of the CIS: the organisation written nearest decides, as for a core

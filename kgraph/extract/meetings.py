@@ -23,6 +23,7 @@ from kgraph.extract.bodies import (
     is_organisation,
     organisation_in_context,
     organisation_of,
+    tied_to_state,
 )
 from kgraph.model import Span
 
@@ -109,7 +110,13 @@ def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
     org = organisation_in_context(analysis, sentence, LEAD_SENTENCES)
     if not org:
         return None
-    heads = sentence.of_kind("agency-head")
+    # with no meeting word, a title tied to the one state the sentence names ("деді ... Қазақстан
+    # Республикасының Президенті белгілеген мерзімде ... өткен брифингіде") names a national office-holder,
+    # not the council's members meeting (a title over a list of states, "министры обороны Кыргызстана X,
+    # России — Y", still names them; so does one at a named session: "took part in the meeting")
+    alone = len({m.key for m in sentence.of_kind("state", "state-adj")}) == 1 and not analysis.has(
+        "meeting_nouns", sentence.start, sentence.end)
+    heads = [h for h in sentence.of_kind("agency-head") if not (alone and tied_to_state(analysis, h, sentence))]
     named = [*heads, *_coordinated_agencies(analysis, sentence, heads)]
     bodies = [b for b in (body_for_agency(org, m.key) for m in named) if b]
     if len(set(bodies)) >= 2:
@@ -420,7 +427,8 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             body = _agency_body(analysis, sentence) or body
         body = _joint_session(analysis, sentence, holders) or body
         next_session = analysis.has("next_meeting", sentence.start, sentence.end)
-        future = analysis.has("future", sentence.start, sentence.end) or next_session
+        future = analysis.has("future", sentence.start, sentence.end) or next_session or (
+            sentence.is_title and analysis.has("headline_future", sentence.start, sentence.end))
         if future and not next_session and (_held_today(analysis, sentence) or _ongoing(analysis, sentence)):
             # "Today Dushanbe will host the meeting": held on the publication day; "the session taking place
             # in Minsk, where ministers will discuss …": going on, whatever its agenda will cover
