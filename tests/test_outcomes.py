@@ -926,3 +926,14 @@ def test_en_a_council_supporting_a_proposal_adopts_it():
                             "proposals of the Indian side to hold joint anti-terrorist exercises in India.",
                       title="News")
     assert any("supported the proposals of the Indian side" in q for q in quotes(m, text))
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Заседание Совета министров иностранных дел ОДКБ прошло в Москве. Министры рассмотрели План мероприятий, "
+           "посвященных 30-летию подписания Договора о коллективной безопасности."),
+    ("en", "The CSTO Council of Foreign Ministers met in Moscow. The ministers reviewed the plan of events for the "
+           "30th anniversary of the signing of the Collective Security Treaty."),
+])
+def test_an_anniversary_of_a_past_signing_is_no_decision(lang, body):
+    m, text = meeting(lang, body)
+    assert quotes(m, text) == []
