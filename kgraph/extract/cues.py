@@ -34,6 +34,11 @@ class Cues:
         pattern = self.patterns.get(name)
         return pattern.match(text, start, len(text) if end is None else end) if pattern else None
 
+    def fullmatch(self, name: str, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is exactly what the cue describes (a gap between two names)."""
+        pattern = self.patterns.get(name)
+        return bool(pattern and pattern.fullmatch(text, start, end))
+
 
 @cache
 def cues_for(lang: str) -> Cues:

@@ -238,9 +238,6 @@ def filed_from_home(analysis: Analysis, venue: str | None) -> None:
             person.state, person.state_source = state, "dateline"
 
 
-AGENCY_LIST_GAP = re.compile(r"\s*(,|,?\s+(и|and|және|мен|бен|пен|а также|as well as))\s+")
-
-
 def _coordinated_agencies(analysis: Analysis, sentence: Sentence, heads: list) -> list:
     """Agencies coordinated after a head's title share it ("Главы МИД, Совбезов и Министерств обороны",
     "heads of the foreign ministries, security councils and defence ministries"): their heads too."""
@@ -251,7 +248,7 @@ def _coordinated_agencies(analysis: Analysis, sentence: Sentence, heads: list) -
         for m in agencies:
             if m.start < end:
                 continue
-            if not AGENCY_LIST_GAP.fullmatch(analysis.text[end:m.start]):
+            if not analysis.cues.fullmatch("list_gap", analysis.norm, end, m.start):
                 break
             out.append(m)
             end = m.end

@@ -26,7 +26,6 @@ CLAUSE_SPLIT = re.compile(
     r"|,\s*(?=(who|which|whose|где|котор\w+)\b)")
 CONTRAST = re.compile(r"[;]|\b(while|but|whereas|а|но|однако|ал|алайда|бірақ)\b")
 RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
-LIST_GAP = re.compile(r"^\s*(,|;)?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ)?\s*(of\s+(the\s+)?)?$")
 AGENCY_GAP_RIGHT = re.compile(r"^\s*(of\s+(the\s+)?|from\s+(the\s+)?)?$")
 STATE_KINDS = ("state", "state-adj")
 PERMANENT_ORGANS = {"cis": "cis-executive-committee", "csto": "csto-secretariat", "sco": "sco-secretariat"}
@@ -67,13 +66,13 @@ def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) 
     if before and re.fullmatch(r"\s*", text[before[-1].end: anchor.start]):
         chain = [before[-1]]
         for m in reversed(before[:-1]):
-            if not LIST_GAP.match(text[m.end: chain[0].start].lower()):
+            if not analysis.cues.fullmatch("state_list_gap", analysis.norm, m.end, chain[0].start):
                 break
             chain.insert(0, m)
     if not chain and after and AGENCY_GAP_RIGHT.match(text[anchor.end: after[0].start].lower()):
         chain = [after[0]]
         for m in after[1:]:
-            if not LIST_GAP.match(text[chain[-1].end: m.start].lower()):
+            if not analysis.cues.fullmatch("state_list_gap", analysis.norm, chain[-1].end, m.start):
                 break
             chain.append(m)
     return chain
@@ -131,9 +130,6 @@ def _organisation_slug(slug: str, holder: str | None, named_as_participant: bool
 
 SG_BEFORE_GAP = re.compile(r"\s*(of\s+(the\s+)?)?$")
 SG_AFTER_GAP = re.compile(r"(['’]s)?\s*")
-ORG_LIST_GAP = re.compile(r"\s*,?\s*(и|және|мен|бен|пен|and|as well as|а также|сондай-ақ|,)\s+(the\s+)?")
-
-
 def _organ_by_title(analysis: Analysis, slug: str, start: int, end: int) -> str:
     """An organisation named with its Secretary General's title ("ШЫҰ Бас хатшысы", "Secretary
     General of the CSTO", "Генеральный секретарь ОДКБ"), with or without his name: its permanent
@@ -166,9 +162,9 @@ def _organisation_list(analysis: Analysis, start: int, end: int) -> tuple[int, i
     while moved:
         moved = False
         for a, b in names:
-            if b <= start and ORG_LIST_GAP.fullmatch(analysis.text[b:start]):
+            if b <= start and analysis.cues.fullmatch("list_gap", analysis.norm, b, start):
                 start, moved = a, True
-            elif a >= end and ORG_LIST_GAP.fullmatch(analysis.text[end:a]):
+            elif a >= end and analysis.cues.fullmatch("list_gap", analysis.norm, end, a):
                 end, moved = b, True
     return start, end
 
@@ -177,10 +173,10 @@ def _subject_of_later_negation(analysis: Analysis, sentence: Sentence, state: Ma
     """"India and Pakistan, which were still completing their accession, were not represented":
     the negated verb comes after the coordinated subject and an inserted clause, with nothing
     in between that says the state took part."""
-    text, states = analysis.text, sentence.of_kind(*STATE_KINDS)
+    states = sentence.of_kind(*STATE_KINDS)
     end = state.end
     for other in states:  # the end of the coordinated list the state stands in
-        if other.start >= end and LIST_GAP.match(text[end: other.start].lower()):
+        if other.start >= end and analysis.cues.fullmatch("state_list_gap", analysis.norm, end, other.start):
             end = other.end
     negation = analysis.cues.search("negation", analysis.norm, end, sentence.end)
     if negation is None:
