@@ -267,7 +267,14 @@ def _two_sides(analysis: Analysis, sentence: Sentence) -> bool:
 
 def _dateline_city(analysis: Analysis):
     """The city of the report's dateline ("BEIJING, April 24 (APP):", "МОСКВА, 8 қазан."): a city at the
-    start of the headline or of one of the first lines, in the dateline's shape."""
+    start of the headline or of one of the first lines, in the dateline's shape (found once per
+    document: the venue and the press's state both read it)."""
+    if "dateline-city" not in analysis.cache:
+        analysis.cache["dateline-city"] = _find_dateline_city(analysis)
+    return analysis.cache["dateline-city"]
+
+
+def _find_dateline_city(analysis: Analysis):
     starts = [analysis.title.start] if analysis.title is not None else []
     starts += [s.start for s in analysis.body[:LEAD_SENTENCES]
                if analysis.text.rfind("\n", 0, s.start) + 1 == s.start]
