@@ -668,3 +668,13 @@ def test_attendance_told_as_a_visit_to_the_event():
     m = meeting("В Алматы состоялось заседание Совета министров обороны стран СНГ. Мероприятие посетили главы "
                 "оборонных ведомств РФ, Азербайджана, Беларуси.", "ru")
     assert {"RU", "AZ", "BY"} <= set(m.states)
+
+
+@pytest.mark.parametrize("lang, body, states", [
+    ("ru", "В Минске началось заседание Совета министров обороны ОДКБ. На сегодняшнем заседании министры обороны "
+           "Беларуси, России и Армении рассмотрят военно-политическую обстановку.", {"BY", "RU", "AM"}),
+    ("en", "The SCO Council of Foreign Ministers met in Beijing. The foreign ministers of China, India and "
+           "Kazakhstan signed 14 documents.", {"CN", "IN", "KZ"}),
+])
+def test_the_member_states_whose_officials_act_at_the_session_take_part(lang, body, states):
+    assert states <= set(meeting(body, lang).states)

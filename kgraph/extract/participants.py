@@ -335,6 +335,27 @@ def _decision_subject_only(analysis: Analysis, mention: PersonMention) -> bool:
     return True
 
 
+def _officials_states(analysis: Analysis, sentence: Sentence) -> list[str]:
+    """The states whose officials act at the session in a sentence that names no attendance: "На
+    сегодняшнем заседании министры обороны Беларуси, России, Армении … рассмотрят …", "the foreign
+    ministers of China, India and Kazakhstan signed 14 documents". The list must stand right by the
+    title of the council's members, and the sentence must speak of the session (its noun, an act or
+    a discussion of it)."""
+    if not any(analysis.has(cue, sentence.start, sentence.end)
+               for cue in ("meeting_nouns", "session_acts", "session_discussion")):
+        return []
+    if analysis.has("negation", sentence.start, sentence.end) or analysis.has("member_list", sentence.start,
+                                                                              sentence.end):
+        return []
+    states = sentence.of_kind(*STATE_KINDS)
+    found: list[str] = []
+    for head in sentence.of_kind("agency-head"):
+        chain = _coordinated_states(analysis, states, head)
+        if len(chain) >= 2:  # a list of member states' officials, not one state's minister named in passing
+            found += [_state_of(m) for m in chain if not _venue_only(analysis, m)]
+    return found
+
+
 def _states_said_to_take_part(analysis: Analysis, sentence: Sentence) -> bool:
     """A sentence that reports attendance; one that reports an adoption speaks of documents
     ("approved a plan of consultations of representatives of the member states")."""
@@ -361,6 +382,8 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
         if sentences is not None and sentence.index not in sentences:
             continue
         if not _states_said_to_take_part(analysis, sentence):
+            for state in _officials_states(analysis, sentence):
+                _add(result.states, state)
             continue
         states = sentence.of_kind(*STATE_KINDS)
         if analysis.has("member_list", sentence.start, sentence.end):
