@@ -18,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,7 @@ def _floor(name: str) -> float:
 
 
 INPROCESS = REPO / "scripts" / "score_inprocess.py"
+_SPAWN = threading.Lock()
 CLI_CHECKED = "dev"  # scored both ways: through the contract's CLI call and in-process
 
 
@@ -105,10 +107,12 @@ def _score(corpus: Path, out: Path, cli: bool) -> tuple[dict, str]:
     with the same command run in one process (scripts/score_inprocess.py, ~7x faster)."""
     command = [sys.executable, str(SCORER), "--cmd", f"{sys.executable} -m kgraph build {{doc}} -o {{out}}"] \
         if cli else [sys.executable, str(INPROCESS)]
-    proc = subprocess.run([*command, "--corpus", str(corpus), "--json", str(out)],
-                          capture_output=True, text=True, timeout=1200, cwd=REPO)
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    return json.loads(out.read_text(encoding="utf-8")), proc.stdout
+    with _SPAWN:  # one start at a time: concurrent starts from threads failed once with EFAULT in exec
+        proc = subprocess.Popen([*command, "--corpus", str(corpus), "--json", str(out)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=REPO)
+    stdout, stderr = proc.communicate(timeout=1200)
+    assert proc.returncode == 0, stderr[-2000:]
+    return json.loads(out.read_text(encoding="utf-8")), stdout
 
 
 @pytest.fixture(scope="module")

@@ -937,3 +937,12 @@ def test_en_a_council_supporting_a_proposal_adopts_it():
 def test_an_anniversary_of_a_past_signing_is_no_decision(lang, body):
     m, text = meeting(lang, body)
     assert quotes(m, text) == []
+
+
+def test_a_headline_decision_sharing_two_words_with_another_is_its_own():
+    m, text = meeting("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. На заседании были одобрены "
+                            "проект совместной декларации глав государств и проекты сотрудничества в области "
+                            "биологической безопасности.",
+                      title="Совет министров иностранных дел СНГ принял совместное заявление об укреплении Конвенции о "
+                            "запрещении биологического оружия")
+    assert any(q.startswith("Совет министров иностранных дел СНГ принял совместное заявление") for q in quotes(m, text))

@@ -539,7 +539,10 @@ def _retold(analysis: Analysis, item: _Item, earlier: list[_Item]) -> bool:
         if item.kind == "next" and item.title:
             return True
         mine, theirs = _stems(analysis, item.core or item.span), _stems(analysis, other.core or other.span)
-        if item.title and len(mine & theirs) >= 2:
+        if item.title and len(mine & theirs) >= max(2, len(mine) / 2):
+            # a headline retells a decision of the text when it shares half its words with it ("принял
+            # заявление о …"), not when two words recur in another one (a "совместное заявление о
+            # Конвенции" in the headline, a "совместная декларация" in the text)
             return True
         if len(mine) >= 3 and len(mine & theirs) >= 0.8 * len(mine):
             return True
