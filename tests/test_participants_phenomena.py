@@ -678,3 +678,9 @@ def test_attendance_told_as_a_visit_to_the_event():
 ])
 def test_the_member_states_whose_officials_act_at_the_session_take_part(lang, body, states):
     assert states <= set(meeting(body, lang).states)
+
+
+def test_ru_person_who_received_the_ministers_named_after_the_verb():
+    m = meeting("В Астане прошло заседание Совета министров иностранных дел ШОС. Кроме того, министров принял "
+                "президент Казахстана Касым-Жомарт Токаев.", "ru")
+    assert "Токаев" not in surnames(m)
