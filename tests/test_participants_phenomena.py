@@ -684,3 +684,19 @@ def test_ru_person_who_received_the_ministers_named_after_the_verb():
     m = meeting("В Астане прошло заседание Совета министров иностранных дел ШОС. Кроме того, министров принял "
                 "президент Казахстана Касым-Жомарт Токаев.", "ru")
     assert "Токаев" not in surnames(m)
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "The CSTO Council of Foreign Ministers met in Minsk. Russian Foreign Minister Lavrov pointed out that "
+           "all parties should strengthen cooperation.", {"RU": "Lavrov"}),
+    ("ru", "В Минске прошло заседание СМИД ОДКБ. Министр иностранных дел Армении Мирзоян заявил, что ОДКБ должна "
+           "ответить.", {"AM": "Мирзоян"}),
+])
+def test_a_surname_alone_right_after_its_title_is_a_person(lang, body, expected):
+    assert heads(meeting(body, lang)) == expected
+
+
+def test_an_inflected_abbreviation_after_a_title_is_no_person():
+    m = meeting("В Москве прошло заседание Совета министров иностранных дел ОДКБ. Главы МИДов государств-членов ОДКБ "
+                "обсудили актуальные вопросы.", "ru")
+    assert m.persons == []

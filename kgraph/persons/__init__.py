@@ -331,6 +331,8 @@ class _Finder:
         return "full" if 2 <= len(units) <= 3 else None
 
     def _accept(self, units: list[_Unit], lang: str) -> tuple[bool, Any]:
+        if len(units) == 1 and not units[0].initial and not units[0].particle:
+            return self._accept_titled_surname(units[0], lang)
         shape = self.shape(units)
         if shape is None or units[0].particle or units[-1].particle:
             return False, None
@@ -383,6 +385,22 @@ class _Finder:
              (adjacent_title and mid_sentence and shape == "full") or (honorific is not None and shape == "full") \
             or (shape == "full" and is_office_holder(" ".join(self.name_words(units, lang))))
         return ok, (role, (state, source) if state else None, after if before else None)
+
+    def _accept_titled_surname(self, unit: _Unit, lang: str) -> tuple[bool, Any]:
+        """A surname alone right after its holder's title, mid-sentence ("Russian Foreign Minister Lavrov
+        pointed out", "министр Лавров заявил"): the title is the evidence, and the word must have a
+        surname's ending (a capitalised common word after a title stays out)."""
+        before = role_before(self.tt, unit.first, lang, self.cues, self.taken)
+        if before is None or self.tt.sentence_start(unit.first) or not self.tt.tokens[unit.first].is_cap \
+                or not unit.word[1:2].islower():  # "главы МИДов": an inflected abbreviation, not a name
+            return False, None
+        adjacent = is_role_word(self.tt.tokens[before.last], lang, self.cues) or any(
+            m.kind in MATCH_BLOCKING for m in self.tt.tokens[before.last].matches)
+        if not adjacent or before.last != unit.first - 1 or not is_surname_like(unit.word, lang, self.cues) \
+                or not _plausible(self.tt, unit, lang, self.cues) or is_first_name(unit.word, lang, self.cues):
+            return False, None
+        state = self._state_after(unit.last, lang)
+        return True, (before, (state, "after") if state else None, None)
 
     def honorific_before(self, first: int) -> int | None:
         """The index of an honorific right before a name's first word ("Mr. Tasmagambetov", "Engr.
