@@ -946,3 +946,14 @@ def test_a_headline_decision_sharing_two_words_with_another_is_its_own():
                       title="Совет министров иностранных дел СНГ принял совместное заявление об укреплении Конвенции о "
                             "запрещении биологического оружия")
     assert any(q.startswith("Совет министров иностранных дел СНГ принял совместное заявление") for q in quotes(m, text))
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Ташкенте прошло заседание Совета РАТС ШОС. Главный итог - решение о создании универсального центра "
+           "по борьбе с наркопреступностью."),
+    ("en", "The SCO RATS Council met in Tashkent. The main outcome of the meeting was the decision to create a "
+           "universal centre against drug crime."),
+])
+def test_the_outcome_named_as_a_decision_without_a_verb_of_adopting(lang, body):
+    m, text = meeting(lang, body, title="News")
+    assert any("центра" in q or "centre" in q for q in quotes(m, text))
