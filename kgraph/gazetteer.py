@@ -124,10 +124,10 @@ class Gazetteer:
     def default(cls) -> Gazetteer:
         return _default()
 
-    def _scan(self, view: str, origin: list[int], found: list[tuple[int, int, _Entry]],
-              across: list[tuple[int, int]] | None) -> None:
-        """Matches in ``view`` (the text, or the text without parentheticals), mapped back to the
-        text by ``origin``; with ``across``, only those that span one of those parentheticals."""
+    def _scan(self, view: str, found: list[tuple[int, int, _Entry]],
+              origin: list[int] | None = None, across: list[tuple[int, int]] = ()) -> None:
+        """Matches in ``view``: the text itself, or (with ``origin``, each view offset's offset in the
+        text) the text without the parentheticals ``across``, of which a match must span one."""
         for automaton, haystack in ((self._folded, normalise(view)), (self._exact, unify(view))):
             if automaton is None:
                 continue
@@ -137,10 +137,12 @@ class Gazetteer:
                     continue
                 if entry.capital and not view[vstart].isupper():
                     continue
-                start, end = origin[vstart], origin[vend - 1] + 1
-                if across is not None and not any(start < a and b <= end for a, b in across):
+                if origin is None:
+                    found.append((vstart, vend, entry))
                     continue
-                found.append((start, end, entry))
+                start, end = origin[vstart], origin[vend - 1] + 1
+                if any(start < a and b <= end for a, b in across):
+                    found.append((start, end, entry))
 
     def find(self, text: str) -> list[Match]:
         """Leftmost-longest, non-overlapping matches on word boundaries, sorted by start.
@@ -149,7 +151,7 @@ class Gazetteer:
         Independent States) Security Councils", "ШОС (Шанхайская организация сотрудничества)
         Советом министров") is found too, its span covering the parenthetical."""
         found: list[tuple[int, int, _Entry]] = []
-        self._scan(text, list(range(len(text) + 1)), found, across=None)
+        self._scan(text, found)
         gaps = [(m.start(), m.end()) for m in PARENTHETICAL.finditer(text)]
         if gaps:
             kept, origin, last = [], [], 0
@@ -159,7 +161,7 @@ class Gazetteer:
                 last = end
             kept.append(text[last:])
             origin.extend(range(last, len(text) + 1))
-            self._scan("".join(kept), origin, found, across=gaps)
+            self._scan("".join(kept), found, origin, gaps)
         found.sort(key=lambda f: (f[0], f[0] - f[1], f[2].rank()))
         result: list[Match] = []
         last_end = -1

@@ -130,6 +130,8 @@ def _organisation_slug(slug: str, holder: str | None, named_as_participant: bool
 
 SG_BEFORE_GAP = re.compile(r"\s*(of\s+(the\s+)?)?$")
 SG_AFTER_GAP = re.compile(r"(['’]s)?\s*")
+
+
 def _organ_by_title(analysis: Analysis, slug: str, start: int, end: int) -> str:
     """An organisation named with its Secretary General's title ("ШЫҰ Бас хатшысы", "Secretary
     General of the CSTO", "Генеральный секретарь ОДКБ"), with or without his name: its permanent

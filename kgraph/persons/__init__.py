@@ -370,9 +370,7 @@ class _Finder:
         patronymic = len(units) == 3 and any(is_patronymic(u.word, self.cues) for u in units)
         evidence = role is not None or state is not None or speech or patronymic or honorific is not None
         mid_sentence = not self.tt.sentence_start(units[0].first)
-        adjacent_title = before is not None and (
-            is_role_word(self.tt.tokens[before.last], lang, self.cues)
-            or any(m.kind in MATCH_BLOCKING for m in self.tt.tokens[before.last].matches))
+        adjacent_title = before is not None and self._title_word(before.last, lang)
         if shape == "full" and len(units) >= 3 and not patronymics and (
                 len(units) == 4 or (not sur_ok and not is_first_name(units[1].word, lang, self.cues))):
             # "Recep Tayyip Erdogan": a name of three (or four) words stands right after its title in
@@ -386,6 +384,12 @@ class _Finder:
             or (shape == "full" and is_office_holder(" ".join(self.name_words(units, lang))))
         return ok, (role, (state, source) if state else None, after if before else None)
 
+    def _title_word(self, index: int, lang: str) -> bool:
+        """Whether the token that ends a title is a title's own word ("minister") or a name of a state,
+        agency or body ("Minister of Defence of Kazakhstan"), so that a name right after it is its holder's."""
+        token = self.tt.tokens[index]
+        return is_role_word(token, lang, self.cues) or any(m.kind in MATCH_BLOCKING for m in token.matches)
+
     def _accept_titled_surname(self, unit: _Unit, lang: str) -> tuple[bool, Any]:
         """A surname alone right after its holder's title, mid-sentence ("Russian Foreign Minister Lavrov
         pointed out", "министр Лавров заявил"): the title is the evidence, and the word must have a
@@ -394,10 +398,9 @@ class _Finder:
         if before is None or self.tt.sentence_start(unit.first) or not self.tt.tokens[unit.first].is_cap \
                 or not unit.word[1:2].islower():  # "главы МИДов": an inflected abbreviation, not a name
             return False, None
-        adjacent = is_role_word(self.tt.tokens[before.last], lang, self.cues) or any(
-            m.kind in MATCH_BLOCKING for m in self.tt.tokens[before.last].matches)
-        if not adjacent or before.last != unit.first - 1 or not is_surname_like(unit.word, lang, self.cues) \
-                or not _plausible(self.tt, unit, lang, self.cues) or is_first_name(unit.word, lang, self.cues):
+        if not self._title_word(before.last, lang) or before.last != unit.first - 1 \
+                or not is_surname_like(unit.word, lang, self.cues) or not _plausible(self.tt, unit, lang, self.cues) \
+                or is_first_name(unit.word, lang, self.cues):
             return False, None
         state = self._state_after(unit.last, lang)
         return True, (before, (state, "after") if state else None, None)

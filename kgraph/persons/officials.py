@@ -33,22 +33,44 @@ def _key(name: str) -> str:
     return " ".join(name.casefold().replace("ё", "е").split())
 
 
+@dataclass(frozen=True)
+class Holder:
+    names: tuple[tuple[str, tuple[str, ...]], ...]  # language → spellings, preferred first
+    term: Term
+
+    def name_in(self, lang: str) -> str:
+        spellings = dict(self.names)
+        return (spellings.get(lang) or spellings.get("en") or next(iter(spellings.values())))[0]
+
+    def spellings(self) -> list[str]:
+        return [name for _lang, names in self.names for name in names]
+
+
 @cache
-def terms_by_name() -> dict[str, tuple[Term, ...]]:
-    """Every spelling of every office-holder's name (casefolded) → the terms held under it."""
+def holders() -> tuple[Holder, ...]:
+    """Every office-holder of the reference (``officials.yaml``), read and checked once."""
     path = reference_dir() / "officials.yaml"
     data = read_yaml_mapping(path, "office-holders")
-    index: dict[str, list[Term]] = {}
+    out = []
     for k, entry in enumerate(data.get("officials") or []):
         try:
             term = Term(entry["state"], entry["office"], entry["from"], entry.get("to"))
-            names = [n for spellings in entry["names"].values() for n in spellings]
+            names = tuple((lang, tuple(spellings)) for lang, spellings in entry["names"].items())
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"{path}: office-holder {k + 1}: missing or bad field ({exc})") from None
         if not isinstance(term.start, dt.date) or not (term.end is None or isinstance(term.end, dt.date)):
             raise ValueError(f"{path}: office-holder {k + 1}: 'from'/'to' must be dates (YYYY-MM-DD)")
-        for name in names:
-            index.setdefault(_key(name), []).append(term)
+        out.append(Holder(names, term))
+    return tuple(out)
+
+
+@cache
+def terms_by_name() -> dict[str, tuple[Term, ...]]:
+    """Every spelling of every office-holder's name (casefolded) → the terms held under it."""
+    index: dict[str, list[Term]] = {}
+    for holder in holders():
+        for name in holder.spellings():
+            index.setdefault(_key(name), []).append(holder.term)
     return {name: tuple(terms) for name, terms in index.items()}
 
 
@@ -65,27 +87,13 @@ def office_state(name: str, day: dt.date | None) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
-@dataclass(frozen=True)
-class Holder:
-    names: tuple[tuple[str, tuple[str, ...]], ...]  # language → spellings, preferred first
-    term: Term
-
-    def name_in(self, lang: str) -> str:
-        spellings = dict(self.names)
-        return (spellings.get(lang) or spellings.get("en") or next(iter(spellings.values())))[0]
-
-
 @cache
 def holders_by_surname() -> dict[str, tuple[Holder, ...]]:
     """Every spelling's last word (casefolded) → the office-holders who bear it, with their terms."""
-    data = read_yaml_mapping(reference_dir() / "officials.yaml", "office-holders")
     index: dict[str, list[Holder]] = {}
-    for entry in data.get("officials") or []:
-        names = tuple((lang, tuple(spellings)) for lang, spellings in entry["names"].items())
-        holder = Holder(names, Term(entry["state"], entry["office"], entry["from"], entry.get("to")))
-        for _lang, spellings in names:
-            for spelling in spellings:
-                index.setdefault(_key(spelling.split()[-1]), []).append(holder)
+    for holder in holders():
+        for spelling in holder.spellings():
+            index.setdefault(_key(spelling.split()[-1]), []).append(holder)
     return {surname: tuple(dict.fromkeys(found)) for surname, found in index.items()}
 
 
