@@ -941,3 +941,44 @@ def test_the_csto_permanent_council_holds_its_own_sessions():
     f = facts("The Permanent Council of the Collective Security Treaty Organization (CSTO) reviewed the draft "
               "agendas of the Council of Foreign Ministers and decided to submit them to the member states.", "en")
     assert [m.body for m in f.meetings] == ["csto-permanent-council"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "ТМД мемлекеттер басшыларының кеңесі – достастықтың жоғары органы, онда негізгі мәселелер талқыланады. "
+           "ТМД саммиті Қазақстанның төрағалығы аясындағы басты оқиғалардың бірі болмақ."),
+    ("en", "The CIS Council of Heads of State will discuss the main questions of the Commonwealth in Astana. "
+           "The CIS summit is among the main events of Kazakhstan's chairmanship."),
+    ("ru", "Совет глав государств СНГ обсудит в Астане ключевые вопросы Содружества. "
+           "Саммит СНГ - одно из главных событий председательства Казахстана."),
+])
+def test_a_session_named_without_a_verb_takes_the_tense_of_its_text(lang, body):
+    """A nominal mention of a session ("the CIS summit is among the main events") in a text that only puts
+    that session ahead is the previewed session, not a meeting of the report."""
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CIS Council of Heads of State will discuss the main questions of the Commonwealth in Astana. "
+           "The CIS summit was opened by the President of Kazakhstan, who took part in the session."),
+    ("ru", "Глава МИД Киргизии принял участие в заседании Совета министров иностранных дел ШОС в Астане. "
+           "Министры обсудили подготовку саммита ШОС, который пройдет в июле."),
+])
+def test_a_session_reported_held_keeps_its_meeting_beside_a_preview(lang, body):
+    assert len(facts(body, lang).meetings) == 1
+
+
+def test_an_arrangement_in_the_present_passive_is_ahead():
+    """"is planned", "is scheduled for": the event is arranged, not held."""
+    f = facts("A meeting of the President with the heads of the CIS security services is planned via video link. "
+              "\"Yes, the meeting is scheduled for Thursday,\" the press secretary said.", "en")
+    assert f.meetings == []
+
+
+def test_a_headline_previewing_one_session_over_a_text_reporting_another():
+    """The headline names a summit still ahead; the text reports the ministers' joint session that prepared it:
+    that session is the report's meeting."""
+    f = facts("The defence and foreign ministers of the CSTO states met in Minsk on Wednesday. Documents were signed "
+              "at a joint meeting of the Council of Foreign Ministers and the Council of Defence Ministers of the CSTO "
+              "in Minsk. The CSTO heads of state will meet in Minsk on Thursday to approve the drafts.",
+              "en", title="Documents for CSTO summit agreed on")
+    assert [(m.body, m.place) for m in f.meetings] == [("csto", "minsk")]

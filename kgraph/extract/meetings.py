@@ -365,7 +365,7 @@ def _session_number(analysis: Analysis, sentence: Sentence) -> int | None:
     return None
 
 
-def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
+def find_meetings(analysis: Analysis, without_title: bool = False) -> list[MeetingCandidate]:
     mentions = body_mentions(analysis)
     primary: MeetingCandidate | None = None
     announced: list[MeetingCandidate] = []
@@ -375,6 +375,8 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
     lead = {s.index for s in analysis.sentences[:LEAD_SENTENCES]}
     headline = _Headline()
     for sentence in analysis.sentences:
+        if without_title and sentence.is_title:
+            continue
         holders = _holding_bodies(analysis, sentence, mentions)
         if not _is_meeting_sentence(analysis, sentence) and not (
                 primary is None and sentence.index in lead
@@ -431,12 +433,7 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
             body = _agency_body(analysis, sentence) or body
         body = _joint_session(analysis, sentence, holders) or body
         next_session = analysis.has("next_meeting", sentence.start, sentence.end)
-        future = analysis.has("future", sentence.start, sentence.end) or next_session or (
-            sentence.is_title and analysis.has("headline_future", sentence.start, sentence.end))
-        if future and not next_session and (_held_today(analysis, sentence) or _ongoing(analysis, sentence)):
-            # "Today Dushanbe will host the meeting": held on the publication day; "the session taking place
-            # in Minsk, where ministers will discuss …": going on, whatever its agenda will cover
-            future = False
+        future = _future(analysis, sentence)
         if not future and _dated_ahead(analysis, sentence, body):
             future = True  # "the 13th meeting … in Beijing on 21-22 May" in a report of 16 May: a preview
         if primary is not None and primary.sentence.is_title and not sentence.is_title:
@@ -488,6 +485,14 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         # "В Москве стартует заседание Совета" over a text that only says it "will be held" and who "is
         # expected": a headline is the summary of its text, and this text previews the session
         primary = None
+        if not without_title:
+            # "Documents for CSTO summit agreed on" over a text that reports the ministers' joint session
+            # which agreed them: the headline's session is ahead, the session the text reports is the report's
+            again = find_meetings(analysis, without_title=True)
+            if again and not again[0].announced:
+                return again
+    if primary is not None and _nominal_preview(analysis, primary, mentions):
+        primary = None
     if primary is None:
         primary = standing
     if primary is not None and primary.body and not is_organisation(primary.body):
@@ -498,6 +503,46 @@ def find_meetings(analysis: Analysis) -> list[MeetingCandidate]:
         return [m for m in announced if m.announced]
     _locate(analysis, primary, title, mentions)
     return [primary, *(m for m in announced if not _same_session(m, primary))]
+
+
+def _future(analysis: Analysis, sentence: Sentence) -> bool:
+    """The sentence puts its session ahead: a future verb ("will be held", "состоится", "өтеді"), the next
+    session, or headlinese ("ministers to meet"); not when the session is held today or going on ("Today
+    Dushanbe will host the meeting", "the session taking place in Minsk, where ministers will discuss …")."""
+    next_session = analysis.has("next_meeting", sentence.start, sentence.end)
+    future = analysis.has("future", sentence.start, sentence.end) or next_session or (
+        sentence.is_title and analysis.has("headline_future", sentence.start, sentence.end))
+    if future and not next_session and (_held_today(analysis, sentence) or _ongoing(analysis, sentence)):
+        return False
+    return future
+
+
+def _nominal_preview(analysis: Analysis, primary: MeetingCandidate, mentions: list[BodyMention]) -> bool:
+    """A session named without a verb of its own ("the CIS summit will be one of the main events of
+    Kazakhstan's chairmanship", "ТМД саммиті … басты оқиғалардың бірі болмақ") takes the tense of the text
+    around it: where another sentence puts that body's session ahead ("the council … will discuss",
+    "кеңес … талқыланады") and no sentence reports a session held, going on, acting or attended, the text is
+    a preview and the mention is the previewed session, not a meeting of the report."""
+    if _tensed(analysis, primary.sentence):
+        return False
+    previewed = False
+    for sentence in analysis.sentences:
+        future = _future(analysis, sentence)
+        if not future and _tensed(analysis, sentence) and not analysis.has("past", sentence.start, sentence.end):
+            return False
+        if sentence is primary.sentence or not future or any(
+                analysis.has(cue, sentence.start, sentence.end)
+                for cue in ("next_meeting", "session_acts", "session_discussion")):
+            continue  # the next session, or this one's acts with a future aside ("discussed preparing the summit")
+        if any(h.slug == primary.body for h in _holding_bodies(analysis, sentence, mentions)):
+            previewed = True
+    return previewed
+
+
+def _tensed(analysis: Analysis, sentence: Sentence) -> bool:
+    """The sentence has a verb that places a session in time: of holding, acting, taking part, or a future."""
+    return _reports_held(analysis, sentence) or any(
+        analysis.has(cue, sentence.start, sentence.end) for cue in ("participation", "future"))
 
 
 def _same_session(other: MeetingCandidate, primary: MeetingCandidate) -> bool:
