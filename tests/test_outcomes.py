@@ -957,3 +957,30 @@ def test_a_headline_decision_sharing_two_words_with_another_is_its_own():
 def test_the_outcome_named_as_a_decision_without_a_verb_of_adopting(lang, body):
     m, text = meeting(lang, body, title="News")
     assert any("центра" in q or "centre" in q for q in quotes(m, text))
+
+
+@pytest.mark.parametrize("lang, title, body", [
+    ("en", "Several documents signed at SCO summit in Tashkent",
+     "These are:\n- Decision of the SCO Heads of State Council on signing "
+     "the Memorandum of Commitments of India;\n- Decision of the SCO Heads of State Council on signing the "
+     "Memorandum of Commitments of Pakistan;\n- Programme of cooperation in tourism."),
+    ("ru", "Саммит ШОС в Ташкенте",
+     "В Ташкенте прошло заседание Совета глав государств ШОС. Подписан ряд документов.\nВ их числе:\n"
+     "- решение Совета глав государств ШОС о подписании Меморандума об обязательствах Индии;\n"
+     "- решение Совета глав государств ШОС о подписании Меморандума об обязательствах Пакистана;\n"
+     "- программа сотрудничества в области туризма."),
+])
+def test_a_list_led_by_its_own_words_after_documents_adopted(lang, title, body):
+    """"These are:", "В их числе:" lead a list of the documents the sentence (or headline) before reports
+    adopted: one decision per line, also when two lines read alike (India's and Pakistan's memoranda)."""
+    m, text = meeting(lang, body, title=title)
+    got = quotes(m, text)
+    assert len(got) == 3
+    assert "Индии" in got[0] or "India" in got[0]
+    assert "Пакистана" in got[1] or "Pakistan" in got[1]
+
+
+def test_a_list_after_a_sentence_with_no_adoption_is_no_decision():
+    m, text = meeting("ru", "В Ташкенте прошло заседание Совета глав государств ШОС. Обсуждались вопросы:\n"
+                            "- сотрудничество в области туризма;\n- борьба с терроризмом.")
+    assert quotes(m, text) == []

@@ -47,6 +47,7 @@ class _Item:
     vague: bool = False
     title: bool = False
     persons: set[str] = field(default_factory=set)
+    listed: bool = False  # a line of a list: its own item, however like its neighbours it reads
 
 
 # --- shared helpers ---------------------------------------------------------------------------------
@@ -490,6 +491,7 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
         items[0].span = unit
     for item in items:
         item.title = sentence.is_title
+        item.listed = _covered_by_list(item, covered)
         item.persons = _persons_in(analysis, item.span)
         item.vague = _vague(analysis, item.span)
     return items
@@ -529,7 +531,7 @@ def _retold(analysis: Analysis, item: _Item, earlier: list[_Item]) -> bool:
             for other in earlier):
         return True
     for other in earlier:
-        if item.kind != other.kind:
+        if item.kind != other.kind or (item.listed and other.listed):
             continue
         if item.kind == "personnel":
             if item.persons & other.persons or (not item.persons and item.title):
@@ -563,13 +565,33 @@ def _summarised(analysis: Analysis, item: _Item, earlier: list[_Item]) -> int | 
     return None
 
 
+def _continued_list(analysis: Analysis, sentence: Sentence, before: list[_Item], covered: list[Span]) -> list[_Item]:
+    """A list announced by a lead of its own with no verb of adopting ("These are:", "В их числе:",
+    "Олар:") right after a sentence (or the headline) that reports documents adopted ("Several documents
+    signed at the summit", "подписано 12 документов"): each list line is one of those documents."""
+    text = analysis.text
+    if not any(i.kind == "adopt" for i in before) or not text[sentence.start:sentence.end].rstrip().endswith(":"):
+        return []
+    if any(analysis.has(cue, sentence.start, sentence.end) for cue in ("not_decision", "future", "proposal")) \
+            or _cue_groups(analysis, sentence.start, sentence.end):
+        return []
+    line_end = text.find("\n", sentence.end - 1)
+    lines = _list_lines(analysis, len(text) if line_end < 0 else line_end)
+    covered.extend(lines)
+    return [_Item(span, core=span, persons=_persons_in(analysis, span), listed=True) for span in lines]
+
+
 def decisions(analysis: Analysis, skip: set[int] = frozenset()) -> list[Decision]:
     body: list[_Item] = []
     covered: list[Span] = []
+    title = analysis.title
+    before = _sentence_items(analysis, title, []) if title is not None else []
     for sentence in analysis.body:
         if sentence.index in skip:
             continue
-        for item in _sentence_items(analysis, sentence, covered):
+        found = _sentence_items(analysis, sentence, covered) or _continued_list(analysis, sentence, before, covered)
+        before = found
+        for item in found:
             if any(o.span.start < item.span.end and item.span.start < o.span.end for o in body):
                 continue
             if _retold(analysis, item, body):
@@ -579,7 +601,6 @@ def decisions(analysis: Analysis, skip: set[int] = frozenset()) -> list[Decision
                 body[fuller] = item
                 continue
             body.append(item)
-    title = analysis.title
     titled = []
     if title is not None:
         titled = [i for i in _sentence_items(analysis, title, []) if not i.vague and not _retold(analysis, i, body)]
