@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from kgraph import morph
@@ -281,7 +281,19 @@ def find_dates(text: str, lang: str, published: dt.date | None = None) -> list[D
             taken.append((start, end))
             found.append(DateMention(start, end, begin, finish, explicit, deictic=how == ["deictic"],
                                      weekday=how[0] if how and isinstance(how[0], int) else None))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    # "on Tuesday, November 30", "во вторник, 30 ноября": a weekday in apposition to a calendar date names
+    # the same day, which the calendar date gives exactly (a weekday alone resolves against publication):
+    # one mention of both
+    out: list[DateMention] = []
+    for d in found:
+        weekday = out[-1] if out else None
+        if (weekday is not None and weekday.weekday is not None and d.weekday is None and not d.deictic
+                and not norm[weekday.end:d.start].strip(" ,")):
+            out[-1] = replace(d, start=weekday.start)
+        else:
+            out.append(d)
+    return out
 
 
 @dataclass(frozen=True)

@@ -112,3 +112,15 @@ def test_implied_and_paired_dates(lang, text, expected):
 def test_two_days_apart_joined_by_and_are_no_range(lang, text):
     """"2 and 8 October" names two separate days: never the range 2-8 October."""
     assert all(d.finish is None for d in find_dates(text, lang, PUB))
+
+
+@pytest.mark.parametrize("lang, text, day", [
+    ("en", "The meeting was held via videoconference on Tuesday, November 30.", dt.date(2021, 11, 30)),
+    ("ru", "Заседание прошло во вторник, 30 ноября, в Москве.", dt.date(2021, 11, 30)),
+    ("en", "The ministers met on Monday 29 November in Minsk.", dt.date(2021, 11, 29)),
+])
+def test_a_weekday_in_apposition_to_a_calendar_date_is_that_date(lang, text, day):
+    """The calendar date names the day exactly; the weekday before it is the same day, not a second one
+    resolved against the publication date (reports do get the weekday wrong)."""
+    found = find_dates(text, lang, dt.date(2021, 12, 1))
+    assert [d.begin for d in found] == [day]

@@ -984,3 +984,44 @@ def test_a_list_after_a_sentence_with_no_adoption_is_no_decision():
     m, text = meeting("ru", "В Ташкенте прошло заседание Совета глав государств ШОС. Обсуждались вопросы:\n"
                             "- сотрудничество в области туризма;\n- борьба с терроризмом.")
     assert quotes(m, text) == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CIS heads of state met in Minsk. However, no consensus was reached on border demarcation."),
+    ("en", "The CIS heads of state met in Minsk. The leaders failed to agree on the border demarcation."),
+    ("ru", "В Минске прошло заседание Совета глав государств СНГ. Соглашение о демаркации границ так и не подписано."),
+    ("kk", "Минскіде ТМД мемлекет басшылары кеңесінің отырысы өтті. Шекара туралы келісім қабылданбады."),
+])
+def test_a_negated_adoption_is_no_decision(lang, body):
+    m, text = meeting(lang, body)
+    assert quotes(m, text) == []
+
+
+@pytest.mark.parametrize("lang, body, count", [
+    ("ru", "В Душанбе прошло заседание Совета глав государств ШОС. Подписаны документы о плане мер по борьбе с "
+           "пандемией, о совершенствовании механизмов противодействия терроризму.", 2),
+    ("en", "The SCO heads of state met in Dushanbe. They adopted statements on the situation in Syria, on the "
+           "situation in Afghanistan.", 2),
+])
+def test_a_conjunct_repeating_the_modifier_names_one_more_item(lang, body, count):
+    """"документы о A, о B": the item noun is left out of the second conjunct, which names one more document."""
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text)) == count
+
+
+def test_a_list_of_states_inside_an_item_is_not_split():
+    m, text = meeting("ru", "В Душанбе прошло заседание Совета глав государств ШОС. Главы государств утвердили "
+                            "решение о предоставлении Катару, Египту и Саудовской Аравии статуса партнеров по диалогу.")
+    got = quotes(m, text)
+    assert len(got) == 1 and "Катару, Египту и Саудовской Аравии" in got[0]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Душанбе прошло заседание Совета глав государств ШОС. Государства дали старт процедуре приема Ирана."),
+    ("en", "The SCO heads of state met in Dushanbe. The states launched the procedure of admitting Iran."),
+    ("en", "The CIS heads of state met in Minsk. The leaders shall convene again in June 2025 in St. Petersburg."),
+    ("en", "The CIS heads of state met in Minsk. The leaders told their foreign ministers to draft a reform plan."),
+])
+def test_a_start_given_an_instruction_and_the_next_session_fixed_are_decisions(lang, body):
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text)) == 1

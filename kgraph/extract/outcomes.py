@@ -173,6 +173,11 @@ def _segments(analysis: Analysis, start: int, end: int) -> list[tuple[int, int]]
     for a, b in analysis.cues.finditer("coord", norm, start, limit):
         if not inside[a - start]:
             cuts.append((a, b))
+    states = [m for m in analysis.matches if m.kind in ("state", "state-adj") and start <= m.start and m.end <= limit]
+    ends, starts = {m.end for m in states}, {m.start for m in states}
+    # a list of states ("Катару, Египту и Саудовской Аравии", "to Qatar, Egypt and Saudi Arabia") is one
+    # conjunct's words, not a list of items
+    cuts = [(a, b) for a, b in cuts if not (a in ends and b in starts)]
     cuts.sort()
     out, pos = [], start
     for a, b in cuts:
@@ -276,6 +281,10 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
         if object_first and not items and lead is None and _shares_object(analysis, segments, k):
             lead = a  # "decided to organise and conduct an operation": two verbs, one object, one decision
             continue
+        if items and _repeats_modifier(analysis, items[-1], (a, b)):
+            items.append([a, b])  # "документы о плане мер, о совершенствовании механизмов": one more document
+            since = k + 1
+            continue
         if _heads(analysis, a, b) or analysis.has("decision", a, b) or (object_first and not items):
             # "A жөніндегі ынтымақтастық және B жөніндегі ынтымақтастық конвенциясы": an earlier conjunct
             # without an item noun ends with the word written before this one's item noun
@@ -299,6 +308,19 @@ def _split_items(analysis: Analysis, start: int, end: int, object_first: bool = 
     if lead is not None and not items:
         items.append([lead, end])
     return [(a, b) for a, b in items] or [(start, end)]
+
+
+def _repeats_modifier(analysis: Analysis, item: list[int], segment: tuple[int, int]) -> bool:
+    """A conjunct that is only a modifier of the shape the item before has ("документы о плане мер, о
+    совершенствовании механизмов", "statements on Syria, on Afghanistan", "… туралы, … туралы"): the item
+    noun is left out and the conjunct names one more item of that noun."""
+    pattern = analysis.cues.patterns.get("elliptic_item")
+    words = analysis.norm[segment[0]:segment[1]].strip()
+    found = pattern.search(words) if pattern else None
+    if found is None:
+        return False
+    word = found.group(0).strip()
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", analysis.norm[item[0]:item[1]]) is not None
 
 
 SHORT_CONJUNCT = 2  # words: "организовать", "to organise", "бірлесіп әзірлеу"
