@@ -700,3 +700,15 @@ def test_an_inflected_abbreviation_after_a_title_is_no_person():
     m = meeting("В Москве прошло заседание Совета министров иностранных дел ОДКБ. Главы МИДов государств-членов ОДКБ "
                 "обсудили актуальные вопросы.", "ru")
     assert m.persons == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The SCO foreign ministers met in Beijing. Foreign ministers from the four member states, namely China, "
+           "India, Kazakhstan and Russia, signed 14 documents."),
+    ("ru", "В Пекине прошло заседание СМИД ШОС. Министры иностранных дел четырех государств-членов, а именно Китая, "
+           "Индии, Казахстана и России, подписали 14 документов."),
+])
+def test_a_list_of_states_named_after_a_collective_noun_and_namely(lang, body):
+    """"ministers from the member states, namely A, B, C" names the states whose officials acted."""
+    m = meeting(body, lang)
+    assert {"CN", "IN", "KZ", "RU"} <= set(m.states)

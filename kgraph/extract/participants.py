@@ -26,7 +26,6 @@ CLAUSE_SPLIT = re.compile(
     r"|,\s*(?=(who|which|whose|где|котор\w+)\b)")
 CONTRAST = re.compile(r"[;]|\b(while|but|whereas|а|но|однако|ал|алайда|бірақ)\b")
 RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
-AGENCY_GAP_RIGHT = re.compile(r"^\s*(of\s+(the\s+)?|from\s+(the\s+)?)?$")
 STATE_KINDS = ("state", "state-adj")
 PERMANENT_ORGANS = {"cis": "cis-executive-committee", "csto": "csto-secretariat", "sco": "sco-secretariat"}
 
@@ -69,7 +68,7 @@ def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) 
             if not analysis.cues.fullmatch("state_list_gap", analysis.norm, m.end, chain[0].start):
                 break
             chain.insert(0, m)
-    if not chain and after and AGENCY_GAP_RIGHT.match(text[anchor.end: after[0].start].lower()):
+    if not chain and after and analysis.cues.fullmatch("agency_state_gap", analysis.norm, anchor.end, after[0].start):
         chain = [after[0]]
         for m in after[1:]:
             if not analysis.cues.fullmatch("state_list_gap", analysis.norm, chain[-1].end, m.start):
