@@ -982,3 +982,26 @@ def test_a_headline_previewing_one_session_over_a_text_reporting_another():
               "in Minsk. The CSTO heads of state will meet in Minsk on Thursday to approve the drafts.",
               "en", title="Documents for CSTO summit agreed on")
     assert [(m.body, m.place) for m in f.meetings] == [("csto", "minsk")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Астане прошло IX Совещание председателей верховных судов государств-членов ШОС."),
+    ("en", "The 9th Meeting of Chief Justices of the SCO member states was held in Astana."),
+    ("kk", "Астанада Шанхай Ынтымақтастық Ұйымына мүше мемлекеттер Жоғарғы сот төрағаларының IX Кеңесі өтті."),
+])
+def test_a_format_the_reference_does_not_list_is_its_organisations_session(lang, body):
+    """Heads of offices of an organisation's member states meeting in a format with no slug of its own: the
+    organisation's session (CONVENTIONS: a format without a slug counts as its parent)."""
+    assert [(m.body, m.place) for m in facts(body, lang).meetings] == [("sco", "astana")]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Consultations of representatives of the armed forces of the CIS member states were held in Moscow."),
+    ("ru", "Путин проведет встречу с главами делегаций заседания Совета руководителей органов безопасности и "
+           "спецслужб СНГ. Отметим, Путин провел также совещание руководителей органов безопасности "
+           "государств-участников СНГ."),
+])
+def test_an_unlisted_format_needs_heads_and_no_listed_body_beside_it(lang, body):
+    """Representatives (a working level) are no format of heads; a report naming one of the organisation's
+    listed bodies speaks of that body, and an unnamed format beside it is not taken for the report's session."""
+    assert [m.body for m in facts(body, lang).meetings] != ["cis"]

@@ -72,6 +72,11 @@ def _abbreviation_owners() -> dict[str, tuple[str, ...]]:
     return {phrase: tuple(slugs) for phrase, slugs in owners.items() if len(slugs) > 1}
 
 
+def named_organisations(sentence: Sentence) -> list[str]:
+    """The organisations (CIS, CSTO, SCO) the sentence names, by name or by one of their bodies."""
+    return [org for _, org in _org_mentions(sentence)]
+
+
 def _org_mentions(sentence: Sentence) -> list[tuple[int, str]]:
     out = []
     shared = {slug for slugs in _abbreviation_owners().values() for slug in slugs}

@@ -21,6 +21,7 @@ from kgraph.extract.bodies import (
     body_for_agency,
     body_mentions,
     is_organisation,
+    named_organisations,
     organisation_in_context,
     organisation_of,
     tied_to_state,
@@ -129,6 +130,14 @@ def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
         # "ҰҚШҰ-ға мүше елдердің басшылары жиын өткізді", "лидеры стран СНГ по итогам саммита": the
         # organisation's council of heads of state
         return body_for_agency(org, "presidency")
+    if org in named_organisations(sentence) and all(analysis.has(cue, sentence.start, sentence.end)
+                                                    for cue in ("member_states", "top_officials", "meeting_events")) \
+            and not any(organisation_of(m.slug) == org and m.slug != org for m in body_mentions(analysis)):
+        # "the 9th Meeting of Chief Justices of the SCO member states was held in Astana": a format the
+        # reference does not list, held by the heads of offices of the organisation's members, is the organisation's
+        # session (CONVENTIONS: a format with no slug of its own counts as its parent body); in a report
+        # that names one of the organisation's listed bodies, the session is that body's or in passing
+        return org
     return None
 
 
