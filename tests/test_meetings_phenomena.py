@@ -1005,3 +1005,17 @@ def test_an_unlisted_format_needs_heads_and_no_listed_body_beside_it(lang, body)
     """Representatives (a working level) are no format of heads; a report naming one of the organisation's
     listed bodies speaks of that body, and an unnamed format beside it is not taken for the report's session."""
     assert [m.body for m in facts(body, lang).meetings] != ["cis"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "Қасым-Жомарт Тоқаев Ақордада ШЫҰ Сыртқы істер министрлері кеңесінің отырысына қатысушыларды қабылдады. "
+           "Кездесуде Президент ұйымның дамуына тоқталды."),
+    ("kk", "Тоқаев ШЫҰ сыртқы істер министрлерімен кездесті. Мемлекет басшысы министрлерге ШЫҰ саммитінің "
+           "басымдықтары туралы айтып берді."),
+    ("en", "Tokayev met with the SCO foreign ministers. The Head of State told the ministers about the priorities "
+           "of the SCO summit."),
+])
+def test_a_reception_of_the_delegates_in_any_case_form_is_a_side_event(lang, body):
+    """The delegates in the plain accusative ("қатысушыларды қабылдады") as in the possessive one, and a
+    meeting "with" them told without a meeting word: the reception, and what follows it, is no session."""
+    assert facts(body, lang).meetings == []

@@ -387,6 +387,11 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
         if without_title and sentence.is_title:
             continue
         holders = _holding_bodies(analysis, sentence, mentions)
+        if primary is None and analysis.has("side_event", sentence.start, sentence.end):
+            # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
+            # with or without a meeting word; what follows speaks of it until a session is named with a verb
+            after_side_event = True
+            continue
         if not _is_meeting_sentence(analysis, sentence) and not (
                 primary is None and sentence.index in lead
                 and (any(_member_agency(h.slug) for h in holders) or (not holders and _agency_body(analysis, sentence)))
