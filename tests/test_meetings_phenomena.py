@@ -1019,3 +1019,16 @@ def test_a_reception_of_the_delegates_in_any_case_form_is_a_side_event(lang, bod
     """The delegates in the plain accusative ("қатысушыларды қабылдады") as in the possessive one, and a
     meeting "with" them told without a meeting word: the reception, and what follows it, is no session."""
     assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Uzbekistan is preparing to host the SCO summit in Samarkand. The SCO Council of Heads of State summit in "
+           "September is the main event of Uzbekistan's chairmanship."),
+    ("ru", "Узбекистан готовится к проведению саммита ШОС в Самарканде. Саммит Совета глав государств ШОС - главное "
+           "событие председательства Узбекистана."),
+    ("kk", "Өзбекстан Самарқандта ШЫҰ саммитін өткізуге дайындалуда. ШЫҰ мемлекет басшылары кеңесінің саммиті - "
+           "Өзбекстан төрағалығының басты оқиғасы."),
+])
+def test_preparing_for_a_session_puts_it_ahead(lang, body):
+    f = facts(body, lang, published="2022-08-20")
+    assert f.meetings == [] and [a.body for a in f.announced] == ["sco-council-of-heads-of-state"]

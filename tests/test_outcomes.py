@@ -1025,3 +1025,8 @@ def test_a_list_of_states_inside_an_item_is_not_split():
 def test_a_start_given_an_instruction_and_the_next_session_fixed_are_decisions(lang, body):
     m, text = meeting(lang, body)
     assert len(quotes(m, text)) == 1
+
+
+def test_what_is_expected_of_a_session_is_no_decision():
+    m, text = meeting("ru", "В Минске прошло заседание СМИД ОДКБ. Ожидается подписание ряда заявлений.")
+    assert quotes(m, text) == []
