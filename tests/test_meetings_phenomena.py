@@ -1032,3 +1032,19 @@ def test_a_reception_of_the_delegates_in_any_case_form_is_a_side_event(lang, bod
 def test_preparing_for_a_session_puts_it_ahead(lang, body):
     f = facts(body, lang, published="2022-08-20")
     assert f.meetings == [] and [a.body for a in f.announced] == ["sco-council-of-heads-of-state"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "President Tokayev held an official welcoming ceremony for Chinese President Xi Jinping, who arrived in "
+           "Astana on a state visit and to take part in the SCO summit. The leaders held talks in narrow format."),
+    ("ru", "В Акорде состоялась церемония официальной встречи Председателя КНР Си Цзиньпина, прибывшего в Астану с "
+           "государственным визитом и для участия в саммите ШОС. Лидеры провели переговоры в узком составе."),
+    ("kk", "Ақордада мемлекеттік сапармен және ШЫҰ саммитіне қатысу үшін Астанаға келген ҚХР Төрағасы Си Цзиньпинді "
+           "ресми қарсы алу рәсімі өтті. Көшбасшылар шағын құрамда келіссөздер жүргізді."),
+    ("en", "As the SCO summit is under way in Astana, President Xi Jinping paid a state visit to Kazakhstan. Xi and "
+           "Tokayev signed a joint statement."),
+])
+def test_a_state_visit_beside_a_summit_is_not_the_summit(lang, body):
+    """A state visit, its welcoming ceremony and the leaders' talks are the host's bilateral programme; the summit
+    the guest also came for is only named (a leader's "working visit" to a summit is the usual trip, not this)."""
+    assert facts(body, lang, published="2024-07-03").meetings == []
