@@ -1030,3 +1030,16 @@ def test_a_start_given_an_instruction_and_the_next_session_fixed_are_decisions(l
 def test_what_is_expected_of_a_session_is_no_decision():
     m, text = meeting("ru", "В Минске прошло заседание СМИД ОДКБ. Ожидается подписание ряда заявлений.")
     assert quotes(m, text) == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CIS Council of Defence Ministers met in Minsk. The programme was extended until 2030."),
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. Срок действия программы продлен до 2030 года."),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Бағдарламаның қолданылу мерзімі 2030 жылға "
+           "дейін ұзартылды."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk. The heads of delegation put their signatures to a "
+           "protocol on air defence."),
+])
+def test_an_extension_and_signatures_put_to_a_document_are_decisions(lang, body):
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text)) == 1
