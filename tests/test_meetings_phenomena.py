@@ -1048,3 +1048,14 @@ def test_a_state_visit_beside_a_summit_is_not_the_summit(lang, body):
     """A state visit, its welcoming ceremony and the leaders' talks are the host's bilateral programme; the summit
     the guest also came for is only named (a leader's "working visit" to a summit is the usual trip, not this)."""
     assert facts(body, lang, published="2024-07-03").meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("kk", "\"Биыл жарылыс тоқтатылды\", - деді ол ШЫҰ Аймақтық терроризмге қарсы құрылымы кеңесінің ашылуында."),
+    ("ru", "\"В этом году теракт предотвращен\", - сказал он на открытии заседания Совета РАТС ШОС."),
+    ("en", "\"This year an attack was stopped,\" he said at the opening of the meeting of the SCO RATS Council."),
+])
+def test_words_said_at_the_opening_of_a_session_report_it_held(lang, body):
+    """"at the opening of the session" places the speaker at the session; "stopped" said of an attack is no
+    session called off."""
+    assert [m.body for m in facts(body, lang).meetings] == ["sco-rats"]
