@@ -1043,3 +1043,10 @@ def test_what_is_expected_of_a_session_is_no_decision():
 def test_an_extension_and_signatures_put_to_a_document_are_decisions(lang, body):
     m, text = meeting(lang, body)
     assert len(quotes(m, text)) == 1
+
+
+def test_an_adjective_of_law_is_no_item_and_a_signing_ceremony_is_an_occasion():
+    m, text = meeting("ru", "В Минске прошло заседание КСГП СНГ. Прокуроры подписали соглашение о защите прав и "
+                            "законных интересов несовершеннолетних. Как отметил после церемонии подписания генеральный "
+                            "прокурор, соглашения не выходят за рамки законодательств.")
+    assert len(quotes(m, text)) == 1

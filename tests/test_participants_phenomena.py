@@ -712,3 +712,11 @@ def test_a_list_of_states_named_after_a_collective_noun_and_namely(lang, body):
     """"ministers from the member states, namely A, B, C" names the states whose officials acted."""
     m = meeting(body, lang)
     assert {"CN", "IN", "KZ", "RU"} <= set(m.states)
+
+
+def test_heads_of_an_agency_named_with_their_states_who_signed():
+    """"Подписи под документами поставили руководители прокуратур A, B, C": the heads of the agencies of the
+    states listed acted at the session (signatures put, the heads' word beside the agency noun)."""
+    m = meeting("В Минске прошло заседание Координационного совета генеральных прокуроров СНГ. Подписи под "
+                "документами поставили руководители прокуратур Азербайджана, Армении и Беларуси.", "ru")
+    assert {"AZ", "AM", "BY"} <= set(m.states)

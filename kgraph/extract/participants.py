@@ -27,6 +27,7 @@ CLAUSE_SPLIT = re.compile(
 CONTRAST = re.compile(r"[;]|\b(while|but|whereas|а|но|однако|ал|алайда|бірақ)\b")
 RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
 STATE_KINDS = ("state", "state-adj")
+HEAD_WORD_CHARS = 20  # "руководители прокуратур", "прокуратура басшылары": the heads' word right by the agency noun
 PERMANENT_ORGANS = {"cis": "cis-executive-committee", "csto": "csto-secretariat", "sco": "sco-secretariat"}
 
 
@@ -350,7 +351,12 @@ def _officials_states(analysis: Analysis, sentence: Sentence) -> list[str]:
         return []
     states = sentence.of_kind(*STATE_KINDS)
     found: list[str] = []
-    for head in sentence.of_kind("agency-head"):
+    # an agency noun with its heads' word beside it ("руководители прокуратур Азербайджана, Армении …",
+    # "heads of the prosecutor's offices of …") names the officials as an agency head's title does
+    headed = [m for m in sentence.of_kind("agency")
+              if analysis.has("top_officials", max(sentence.start, m.start - HEAD_WORD_CHARS),
+                              min(sentence.end, m.end + HEAD_WORD_CHARS))]
+    for head in sentence.of_kind("agency-head") + headed:
         chain = _coordinated_states(analysis, states, head)
         if len(chain) >= 2:  # a list of member states' officials, not one state's minister named in passing
             found += [_state_of(m) for m in chain if not _venue_only(analysis, m)]
