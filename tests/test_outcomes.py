@@ -1050,3 +1050,15 @@ def test_an_adjective_of_law_is_no_item_and_a_signing_ceremony_is_an_occasion():
                             "законных интересов несовершеннолетних. Как отметил после церемонии подписания генеральный "
                             "прокурор, соглашения не выходят за рамки законодательств.")
     assert len(quotes(m, text)) == 1
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The ministers discussed and approved the plan of joint exercises."),
+    ("en", "The plan of consultations has been considered and agreed upon."),
+    ("ru", "Министры обсудили и утвердили план совместных учений."),
+])
+def test_a_discussion_coordinated_right_before_the_adoption_does_not_veto_it(lang, body):
+    lead = {"en": "The CIS Council of Defence Ministers met in Minsk. ",
+            "ru": "В Минске прошло заседание Совета министров обороны СНГ. "}[lang]
+    m, text = meeting(lang, lead + body)
+    assert len(quotes(m, text)) == 1

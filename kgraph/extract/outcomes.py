@@ -71,9 +71,21 @@ def _vetoed(analysis: Analysis, cue_start: int, cue_end: int | None = None) -> b
                 continue  # part of the cue itself: "the next session will be held in X" fixes the venue
             if a < cue_start and _own_conjunct(analysis, b, cue_start):
                 continue  # "обсудили вопросы X и согласовали план", "discussed X and approved Y": each verb its object
+            if _discussed_then_adopted(analysis, name, a, b, cue_start):
+                continue  # "discussed and approved the plan", "обсудили и утвердили": the adoption ends the discussion
             if a < cue_start or not analysis.has("coord", cue_end, a):
                 return True
     return False
+
+
+def _discussed_then_adopted(analysis: Analysis, name: str, veto_start: int, veto_end: int, cue_start: int) -> bool:
+    """A verb of discussion coordinated right before the adoption verb, the two sharing one object
+    ("discussed and approved the plan", "has been considered and agreed upon", "обсудили и утвердили"): the
+    object was discussed, then adopted. Other vetoes so placed stay ("будет доработан и подписан", an expert
+    group that "доработала и согласовала")."""
+    return (name == "not_decision" and veto_start < cue_start
+            and analysis.has("session_discussion", veto_start, veto_end)
+            and analysis.cues.fullmatch("coord", analysis.norm, veto_end, cue_start))
 
 
 def _own_conjunct(analysis: Analysis, veto_end: int, cue_start: int) -> bool:
