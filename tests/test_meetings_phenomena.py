@@ -1059,3 +1059,14 @@ def test_words_said_at_the_opening_of_a_session_report_it_held(lang, body):
     """"at the opening of the session" places the speaker at the session; "stopped" said of an attack is no
     session called off."""
     assert [m.body for m in facts(body, lang).meetings] == ["sco-rats"]
+
+
+def test_bodies_named_among_the_attendees_do_not_hold_the_session():
+    f = facts("The meeting of the SCO Council of Defence Ministers was held via videoconference. The meeting was "
+              "attended by representatives of Kazakhstan, China, the SCO Secretariat and the Executive Committee of "
+              "the SCO Regional Anti-Terrorist Structure.", "en")
+    assert [m.body for m in f.meetings] == ["sco-council-of-defence-ministers"]
+    f = facts("The meeting was held via videoconference. The meeting was attended by representatives of Kazakhstan, "
+              "China, the SCO Secretariat and the Executive Committee of the SCO Regional Anti-Terrorist Structure.",
+              "en")
+    assert "sco-rats" not in [m.body for m in f.meetings]

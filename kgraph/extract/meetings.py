@@ -26,6 +26,7 @@ from kgraph.extract.bodies import (
     organisation_of,
     tied_to_state,
 )
+from kgraph.extract.participants import holds_a_session
 from kgraph.model import Span
 
 # how far before and after a city name the language's venue marks are looked for (city_venue_before/_after cues)
@@ -103,6 +104,17 @@ def _by_nearness(analysis: Analysis, sentence: Sentence, items: list, body: str 
 def _holding_bodies(analysis: Analysis, sentence: Sentence, mentions: list[BodyMention]) -> list[BodyMention]:
     """Bodies in a meeting sentence that can hold a session (not a bare organisation name)."""
     return [m for m in mentions if m.sentence == sentence.index and not is_organisation(m.slug)]
+
+
+def _attendee(analysis: Analysis, body: BodyMention) -> bool:
+    """A body named after the verb of attendance in its clause, not as a session's holder ("the meeting was
+    attended by representatives of Kazakhstan, China, the SCO Secretariat and the RATS Executive Committee"):
+    a participant of the session, which it does not hold ("took part in the meeting of the Council" names
+    the holder after "meeting of")."""
+    sentence = analysis.sentence_at(body.start)
+    start = sentence.start if sentence is not None else body.start  # a list's commas split clauses: the sentence
+    return analysis.has("participation", start, body.start) and not holds_a_session(
+        analysis, body.start, body.end)
 
 
 def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
@@ -386,7 +398,7 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
     for sentence in analysis.sentences:
         if without_title and sentence.is_title:
             continue
-        holders = _holding_bodies(analysis, sentence, mentions)
+        holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, h)]
         if primary is None and analysis.has("side_event", sentence.start, sentence.end):
             # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
             # with or without a meeting word; what follows speaks of it until a session is named with a verb

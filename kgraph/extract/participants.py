@@ -81,7 +81,7 @@ def _coordinated_states(analysis: Analysis, states: list[Match], anchor: Match) 
 MEETING_OF = re.compile(r"\s*(of\s+(the\s+)?)?$")
 
 
-def _holds_a_session(analysis: Analysis, start: int, end: int) -> bool:
+def holds_a_session(analysis: Analysis, start: int, end: int) -> bool:
     """A body named as the holder of a session ("a meeting of the Council of Defence Ministers was
     held", "заседание Совета министров обороны", "Қорғаныс министрлері кеңесінің отырысы") holds
     its own session; it is not a participant of the one reported. So does a body named by its session
@@ -435,7 +435,7 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
             for state in _coordinated_states(analysis, states, agency):
                 _add(result.agencies, Agency(agency.key, _state_of(state), (Span(agency.start, agency.end),)))
         for body in mentions:
-            if body.sentence == sentence.index and not _holds_a_session(analysis, body.start, body.end):
+            if body.sentence == sentence.index and not holds_a_session(analysis, body.start, body.end):
                 slug = _organisation_slug(_organ_by_title(analysis, body.slug, body.start, body.end), holder,
                                           named_as_participant=True)
                 if slug:
