@@ -1070,3 +1070,15 @@ def test_bodies_named_among_the_attendees_do_not_hold_the_session():
               "China, the SCO Secretariat and the Executive Committee of the SCO Regional Anti-Terrorist Structure.",
               "en")
     assert "sco-rats" not in [m.body for m in f.meetings]
+
+
+def test_the_participation_of_delegations_before_the_council_keeps_it_the_holder():
+    """Only a body standing among the listed attendees (states named between it and the verb of attendance)
+    is an attendee; "with the participation of the heads of delegations, the Council adopted …" names the holder;
+    "documents prepared for the summit" is no preview."""
+    f = facts("With the participation of the heads of delegations, the CSTO Council of Foreign Ministers adopted a "
+              "statement in Minsk.", "en")
+    assert [m.body for m in f.meetings] == ["csto-council-of-foreign-ministers"]
+    f = facts("The CSTO foreign ministers met in Minsk. The ministers approved the documents prepared for the "
+              "summit.", "en")
+    assert [m.body for m in f.meetings] == ["csto-council-of-foreign-ministers"]

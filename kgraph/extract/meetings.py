@@ -112,9 +112,13 @@ def _attendee(analysis: Analysis, body: BodyMention) -> bool:
     a participant of the session, which it does not hold ("took part in the meeting of the Council" names
     the holder after "meeting of")."""
     sentence = analysis.sentence_at(body.start)
-    start = sentence.start if sentence is not None else body.start  # a list's commas split clauses: the sentence
-    return analysis.has("participation", start, body.start) and not holds_a_session(
-        analysis, body.start, body.end)
+    if sentence is None or holds_a_session(analysis, body.start, body.end):
+        return False
+    # the body stands in the list of attendees: after the verb of attendance with states listed between
+    # ("attended by representatives of Kazakhstan, China, the SCO Secretariat"); "with the participation of
+    # the heads of delegations, the Council adopted …" still names the holder
+    cues = [a for a, _ in analysis.find("participation", sentence.start, body.start)]
+    return bool(cues) and any(cues[0] < m.start < body.start for m in sentence.of_kind("state", "state-adj"))
 
 
 def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
