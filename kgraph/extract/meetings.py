@@ -403,9 +403,10 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
         if without_title and sentence.is_title:
             continue
         holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, h)]
-        if primary is None and analysis.has("side_event", sentence.start, sentence.end):
+        if primary is None and not sentence.is_title and analysis.has("side_event", sentence.start, sentence.end):
             # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
             # with or without a meeting word; what follows speaks of it until a session is named with a verb
+            # (a headline's "Гродно принял глав МВД" is a city hosting the session, and the text tells which)
             after_side_event = True
             continue
         if not _is_meeting_sentence(analysis, sentence) and not (
