@@ -19,6 +19,7 @@ import re
 import subprocess
 import sys
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -110,12 +111,18 @@ def _score(corpus: Path, out: Path, cli: bool) -> tuple[dict, str]:
     with the same command run in one process (scripts/score_inprocess.py, ~7x faster)."""
     command = [sys.executable, str(SCORER), "--cmd", f"{sys.executable} -m kgraph build {{doc}} -o {{out}}"] \
         if cli else [sys.executable, str(INPROCESS)]
-    with _SPAWN:  # one start at a time: concurrent starts from threads failed once with EFAULT in exec
-        proc = subprocess.Popen([*command, "--corpus", str(corpus), "--json", str(out)], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, cwd=REPO)
-    stdout, stderr = proc.communicate(timeout=1200)
-    assert proc.returncode == 0, stderr[-2000:]
-    return json.loads(out.read_text(encoding="utf-8")), stdout
+    failures: list[str] = []
+    for _attempt in range(2):
+        with _SPAWN:  # one start at a time: concurrent starts from threads failed once with EFAULT in exec
+            proc = subprocess.Popen([*command, "--corpus", str(corpus), "--json", str(out)], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True, cwd=REPO)
+        stdout, stderr = proc.communicate(timeout=1200)
+        if proc.returncode == 0:
+            if failures:  # a scorer process that died once (seen once, cause not reproduced): say so, keep the figures
+                warnings.warn(f"scoring {corpus.name} failed once, then ran: {failures[0]}", stacklevel=1)
+            return json.loads(out.read_text(encoding="utf-8")), stdout
+        failures.append(stderr[-2000:])
+    raise AssertionError("\n---\n".join(failures))
 
 
 @pytest.fixture(scope="module")
