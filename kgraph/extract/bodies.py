@@ -146,6 +146,14 @@ def tied_to_state(analysis: Analysis, match: Match, sentence: Sentence) -> bool:
 
 
 def body_mentions(analysis: Analysis) -> list[BodyMention]:
+    """The bodies the document names, each resolved once per document (meetings, participants and the
+    session's anchors all read them; callers share the list and do not change it)."""
+    if "body-mentions" not in analysis.cache:
+        analysis.cache["body-mentions"] = _find_body_mentions(analysis)
+    return analysis.cache["body-mentions"]
+
+
+def _find_body_mentions(analysis: Analysis) -> list[BodyMention]:
     fallback = dominant_organisation(analysis)
     mentions = []
     shared = _abbreviation_owners()

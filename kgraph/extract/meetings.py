@@ -106,13 +106,12 @@ def _holding_bodies(analysis: Analysis, sentence: Sentence, mentions: list[BodyM
     return [m for m in mentions if m.sentence == sentence.index and not is_organisation(m.slug)]
 
 
-def _attendee(analysis: Analysis, body: BodyMention) -> bool:
+def _attendee(analysis: Analysis, sentence: Sentence, body: BodyMention) -> bool:
     """A body named after the verb of attendance in its clause, not as a session's holder ("the meeting was
     attended by representatives of Kazakhstan, China, the SCO Secretariat and the RATS Executive Committee"):
     a participant of the session, which it does not hold ("took part in the meeting of the Council" names
     the holder after "meeting of")."""
-    sentence = analysis.sentence_at(body.start)
-    if sentence is None or holds_a_session(analysis, body.start, body.end):
+    if holds_a_session(analysis, body.start, body.end):
         return False
     # the body stands in the list of attendees: after the verb of attendance with states listed between
     # ("attended by representatives of Kazakhstan, China, the SCO Secretariat"); "with the participation of
@@ -402,7 +401,7 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
     for sentence in analysis.sentences:
         if without_title and sentence.is_title:
             continue
-        holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, h)]
+        holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, sentence, h)]
         if primary is None and not sentence.is_title and analysis.has("side_event", sentence.start, sentence.end):
             # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
             # with or without a meeting word; what follows speaks of it until a session is named with a verb

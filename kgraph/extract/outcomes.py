@@ -619,7 +619,8 @@ def decisions(analysis: Analysis, skip: set[int] = frozenset()) -> list[Decision
     body: list[_Item] = []
     covered: list[Span] = []
     title = analysis.title
-    before = _sentence_items(analysis, title, []) if title is not None else []
+    title_items = _sentence_items(analysis, title, []) if title is not None else []
+    before = title_items
     for sentence in analysis.body:
         if sentence.index in skip:
             continue
@@ -635,9 +636,7 @@ def decisions(analysis: Analysis, skip: set[int] = frozenset()) -> list[Decision
                 body[fuller] = item
                 continue
             body.append(item)
-    titled = []
-    if title is not None:
-        titled = [i for i in _sentence_items(analysis, title, []) if not i.vague and not _retold(analysis, i, body)]
+    titled = [i for i in title_items if not i.vague and not _retold(analysis, i, body)]
     items = titled + body
     if any(not i.vague for i in items):  # an umbrella ("a number of documents") when the items are named
         items = [i for i in items if not i.vague]
