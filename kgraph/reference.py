@@ -398,9 +398,16 @@ def _load(directory: Path) -> Reference:
     return ref
 
 
+@cache
+def _default_directory() -> Path:
+    """The project's reference folder, resolved once: extractors ask for the reference thousands of
+    times a build, and resolving a path walks the file system each time."""
+    return reference_dir().resolve()
+
+
 def load_reference(directory: Path | str | None = None) -> Reference:
     """The reference data of ``directory`` (default: the project's), loaded once and checked."""
-    return _load(Path(directory).resolve() if directory is not None else reference_dir().resolve())
+    return _load(Path(directory).resolve() if directory is not None else _default_directory())
 
 
 # ---------------------------------------------------------------- RDF
