@@ -71,6 +71,36 @@ def test_agenda_size_and_documents_signed_stay_figures(lang, sentence, expected)
     assert values(meeting(lang, HEADS[lang] + sentence)) == expected, (lang, sentence)
 
 
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "Since its creation, the Council has adopted more than 200 documents."),
+    ("en", "The Council was established in 1997. Since then, it has prepared over 60 draft agreements."),
+    ("ru", "С момента создания Совет принял более 200 документов."),
+    ("kk", "Кеңес құрылғаннан бері 200-ден астам құжат қабылдады."),
+])
+def test_a_count_since_the_body_was_founded_is_its_history(lang, sentence):
+    """What a body has done since it was founded is background, not a figure of the session."""
+    assert values(meeting(lang, HEADS[lang] + sentence)) == [], (lang, sentence)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("en", "The ministers laid flowers in the park named after 28 Panfilov guardsmen."),
+    ("en", "The 12-member CIS was founded by former Soviet republics."),
+    ("en", "They pledged to fight the «three evils» together."),
+    ("ru", "Министры возложили цветы в парке имени 28 гвардейцев-панфиловцев."),
+    ("ru", "Они обязались вместе бороться с «тремя силами зла»."),
+    ("kk", "Министрлер 28 панфиловшы гвардияшылар атындағы саябаққа гүл қойды."),
+])
+def test_a_number_inside_a_name_or_a_size_adjective_is_not_a_figure(lang, sentence):
+    """A number that is part of a name (named after, a short quoted name) or gives a body's size
+    ("the 12-member CIS") counts nothing the session did."""
+    assert values(meeting(lang, HEADS[lang] + sentence)) == [], (lang, sentence)
+
+
+def test_a_quoted_statement_keeps_its_figure():
+    sentence = "“We signed 15 documents today, and all of them matter,” the minister said."
+    assert values(meeting("en", HEADS["en"] + sentence)) == [15.0]
+
+
 # --- topics -----------------------------------------------------------------------------------------
 
 

@@ -97,6 +97,19 @@ def _membership(analysis: Analysis, offset: int) -> bool:
         not analysis.has("participation", clause.start, clause.end)
 
 
+NAME_QUOTE_MAX = 40  # characters between the marks: a quoted name ("«three evils»"), not a quoted statement
+
+
+def _in_quoted_name(analysis: Analysis, offset: int) -> bool:
+    """A number inside a short quotation is part of a name or a slogan (the «three evils», an
+    operation «Канал-2»), not a count: a quoted statement that reports a figure is longer."""
+    closing = _quoted_until(analysis, offset)
+    if closing is None:
+        return False
+    opening = max(analysis.text.rfind(mark, 0, offset) for mark in QUOTE_MARKS)
+    return closing - opening <= NAME_QUOTE_MAX
+
+
 def _restated(found: list[Statistic], stat: Statistic) -> bool:
     """The same figure told twice ("six heads of state … the six states' ministers"): the same value
     counting a word of the same stem."""
@@ -116,15 +129,17 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
     date_spans = [(d.start, d.end) for d in analysis.dates]
     found: list[Statistic] = []
     for sentence in analysis.body:
-        if sentence.index in skip or _historical(analysis, sentence):
-            continue
+        if sentence.index in skip or _historical(analysis, sentence) or \
+                analysis.has("since_founding", sentence.start, sentence.end):
+            continue  # the body's history ("since its creation the Council has adopted 200 documents")
         for number in sentence.numbers:
             if number.kind not in ("cardinal", "percent"):
                 continue
             if any(a <= number.start < b for a, b in date_spans):
                 continue
             written = analysis.text[number.start: number.end]
-            if _designation_or_time(analysis.text, number.start, number.end):
+            if _designation_or_time(analysis.text, number.start, number.end) or \
+                    _in_quoted_name(analysis, number.start):
                 continue
             if analysis.cues.match_at("numeral_not", analysis.norm, number.start, number.end):
                 continue  # a numeral that is a period word in this form ("тоқсанда": in the quarter)
