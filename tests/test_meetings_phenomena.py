@@ -75,6 +75,34 @@ def test_preview_is_an_announced_session_not_a_meeting(lang, body):
         ("csto-council-of-defence-ministers", dt.date(2024, 10, 20), "bishkek")]
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Совет министров обороны ОДКБ начнет работу в Бишкеке в четверг. Работа Совета начнется со встречи "
+           "с президентом, затем члены Совета продолжат работу в гостинице."),
+    ("en", "The CSTO Council of Defence Ministers will open in Bishkek on Thursday; its work will begin with a "
+           "meeting with the president."),
+    ("kk", "ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы бейсенбіде Бішкекте басталады."),
+])
+def test_a_session_that_will_open_or_begin_is_a_preview(lang, body):
+    """'Will start its work', 'начнется', 'басталады': the session is still ahead."""
+    f = facts(body, lang)
+    assert f.meetings == [], sessions(f)
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Пекине завершилась встреча национальных экспертов. Состоялся обмен мнениями по документам для "
+           "предстоящих в Ташкенте заседаний Совета глав государств ШОС. Обсуждены вопросы, связанные с практической "
+           "реализацией решений Уфимского саммита."),
+    ("en", "A meeting of national experts ended in Beijing. They discussed the implementation of the decisions of "
+           "the Ufa summit of the SCO."),
+    ("kk", "Бейжіңде ұлттық сарапшылардың кездесуі аяқталды. Уфа саммитінің шешімдерін іске асыру мәселелері "
+           "талқыланды."),
+])
+def test_a_session_cited_for_its_decisions_or_ahead_is_not_the_report(lang, body):
+    """The summit whose decisions are being carried out is an earlier one; 'предстоящих в Ташкенте заседаний'
+    (words between 'upcoming' and the session) is ahead: neither is the report's session."""
+    assert facts(body, lang).meetings == []
+
+
 def test_announced_session_is_emitted_apart_from_meetings():
     f = facts("Вчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в Ереване.", "ru")
     doc = from_text(f"date {PUB} News\nВчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в "

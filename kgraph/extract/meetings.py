@@ -56,8 +56,18 @@ class MeetingCandidate:
     sentences: set[int] = field(default_factory=set)  # sentences that belong to this meeting only
 
 
+def _cited(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
+    """Where the sentence cites a session as the source of decisions being carried out ("the
+    implementation of the decisions of the Ufa summit", "реализация решений Душанбинского саммита"): an
+    earlier session, named in passing; neither its noun nor its body names the report's session."""
+    return list(analysis.find("cited_session", sentence.start, sentence.end))
+
+
 def _is_meeting_sentence(analysis: Analysis, sentence: Sentence) -> bool:
-    return analysis.has("meeting_nouns", sentence.start, sentence.end) or analysis.has(
+    """The sentence names a session: a meeting noun (not one of a cited session) or a verb of holding."""
+    cited = _cited(analysis, sentence)
+    return any(not any(a <= start and end <= b for a, b in cited)
+               for start, end in analysis.find("meeting_nouns", sentence.start, sentence.end)) or analysis.has(
         "meeting_events", sentence.start, sentence.end)
 
 
@@ -401,7 +411,9 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
     for sentence in analysis.sentences:
         if without_title and sentence.is_title:
             continue
-        holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, sentence, h)]
+        cited = _cited(analysis, sentence)
+        holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, sentence, h)
+                   and not any(a <= h.start and h.end <= b for a, b in cited)]
         if primary is None and not sentence.is_title and analysis.has("side_event", sentence.start, sentence.end):
             # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
             # with or without a meeting word; what follows speaks of it until a session is named with a verb
@@ -409,7 +421,7 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
             after_side_event = True
             continue
         if not _is_meeting_sentence(analysis, sentence) and not (
-                primary is None and sentence.index in lead
+                primary is None and sentence.index in lead and not cited
                 and (any(_member_agency(h.slug) for h in holders) or (not holders and _agency_body(analysis, sentence)))
                 and (analysis.has("session_acts", sentence.start, sentence.end)
                      or (not holders and analysis.has("session_discussion", sentence.start, sentence.end)
