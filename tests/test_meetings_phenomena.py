@@ -103,6 +103,29 @@ def test_a_session_cited_for_its_decisions_or_ahead_is_not_the_report(lang, body
     assert facts(body, lang).meetings == []
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Бишкеке состоялась встреча руководителя Антитеррористического центра СНГ Петрова И.И. и главы "
+           "офиса ООН Сидорова А.А. Стороны обменялись мнениями об обстановке."),
+    ("en", "In Bishkek, a meeting was held between the head of the CIS Anti-Terrorism Center and the head of the "
+           "UN office. The sides exchanged views."),
+    ("kk", "Бішкекте ТМД Терроризмге қарсы орталығы басшысы мен БҰҰ кеңсесі басшысының кездесуі өтті."),
+])
+def test_a_meeting_of_two_single_officials_is_a_bilateral(lang, body):
+    """'Встреча руководителя X и главы Y': one official met another, not a session of X."""
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Секретариат ОДКБ, Исполком РАТС ШОС и Антитеррористический центр СНГ подписали меморандум о "
+           "взаимопонимании."),
+    ("en", "The CSTO Secretariat, the RATS Executive Committee and the CIS Anti-Terrorism Center signed a "
+           "memorandum of understanding."),
+])
+def test_standing_organs_signing_a_document_hold_no_session(lang, body):
+    """A secretariat's or an executive committee's act is not a council's session."""
+    assert facts(body, lang).meetings == []
+
+
 def test_announced_session_is_emitted_apart_from_meetings():
     f = facts("Вчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в Ереване.", "ru")
     doc = from_text(f"date {PUB} News\nВчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в "

@@ -422,7 +422,8 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
             continue
         if not _is_meeting_sentence(analysis, sentence) and not (
                 primary is None and sentence.index in lead and not cited
-                and (any(_member_agency(h.slug) for h in holders) or (not holders and _agency_body(analysis, sentence)))
+                and (any(_member_agency(h.slug) and not _permanent(h.slug) for h in holders)
+                     or (not holders and _agency_body(analysis, sentence)))
                 and (analysis.has("session_acts", sentence.start, sentence.end)
                      or (not holders and analysis.has("session_discussion", sentence.start, sentence.end)
                          and not _two_sides(analysis, sentence)))):
