@@ -196,6 +196,16 @@ def test_date_of_the_report_is_not_the_date_of_the_session():
     assert sessions(f) == [("cis-council-of-prosecutors-general", None, "dushanbe")]
 
 
+def test_day_a_press_release_was_issued_is_not_the_session_date():
+    """'according to a press release issued by the Secretariat here on Saturday': the words between the
+    reporting verb and its day do not make the day the session's; a session's own day stays."""
+    f = facts("The CSTO foreign ministers held a meeting in Minsk, according to a press release issued by the CSTO "
+              "Secretariat here on Saturday.", "en")
+    assert [m.start for m in f.meetings] == [None]
+    f = facts("The press service announced that the CSTO Council of Foreign Ministers met in Minsk on Monday.", "en")
+    assert [m.start for m in f.meetings] == [dt.date(2024, 10, 7)]
+
+
 def test_date_first_dateline_is_not_the_session_date():
     f = facts("7 октября, Минск /Корр. БЕЛТА/. В Шанхае состоялось заседание Совета министров обороны ШОС.", "ru")
     assert sessions(f) == [("sco-council-of-defence-ministers", None, "shanghai")]
