@@ -720,3 +720,26 @@ def test_heads_of_an_agency_named_with_their_states_who_signed():
     m = meeting("В Минске прошло заседание Координационного совета генеральных прокуроров СНГ. Подписи под "
                 "документами поставили руководители прокуратур Азербайджана, Армении и Беларуси.", "ru")
     assert {"AZ", "AM", "BY"} <= set(m.states)
+
+
+@pytest.mark.parametrize("lang, body, states", [
+    ("en", "The SCO defence ministers met in Bishkek. The communique came after a meeting of defense department "
+           "leaders of China, Kazakhstan and Russia.", ["CN", "KZ", "RU"]),
+    ("ru", "Совещание министров обороны ШОС прошло в Бишкеке. В нем участвовали руководители оборонных ведомств "
+           "Китая, Казахстана и России.", ["CN", "KZ", "RU"]),
+    ("ru", "СМИД СНГ прошел в Минске. Во встрече участвовали главы внешнеполитических ведомств Армении, Беларуси и "
+           "России.", ["AM", "BY", "RU"]),
+])
+def test_ministers_named_by_a_periphrasis_of_their_ministry(lang, body, states):
+    """'Defense department leaders', 'руководители оборонных ведомств', 'главы внешнеполитических
+    ведомств': the ministers, and their states take part."""
+    assert sorted(meeting(body, lang).states) == states
+
+
+def test_a_person_of_another_session_the_report_covers_is_not_this_ones():
+    m = meeting("Today Dushanbe hosts a meeting of the CSTO Committee of Secretaries of Security Councils, and the "
+                "Secretary of the Security Council of Kyrgyzstan Marat Imankulov takes part in it. A meeting of the "
+                "CSTO Council of Defence Ministers was held on 27 April in Dushanbe, attended by Kyrgyzstan's Defence "
+                "Minister Taalaibek Omuraliev.", "en")
+    assert m.body == "csto-committee-of-security-council-secretaries"
+    assert surnames(m) == {"Imankulov"}

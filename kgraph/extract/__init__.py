@@ -42,7 +42,9 @@ def extract(doc: Document) -> DocumentFacts:
     primary, announced = candidates[0], candidates[1:]
     announced_only = set().union(*(c.sentences for c in announced)) if announced else set()
     filed_from_home(analysis, primary.place)
-    who = participation(analysis, primary.body)
+    # the sentences of a second session the report covers (held, not announced) tell its participants
+    elsewhere = frozenset().union(*(c.sentences for c in announced if not c.announced))
+    who = participation(analysis, primary.body, elsewhere=elsewhere)
     meeting = Meeting(spans=primary.evidence, body=primary.body, start=primary.start, end=primary.end,
                       place=primary.place, session_number=primary.session_number)
     meeting.states = who.states

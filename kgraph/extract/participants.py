@@ -378,8 +378,12 @@ def _states_said_to_take_part(analysis: Analysis, sentence: Sentence) -> bool:
     return True
 
 
-def participation(analysis: Analysis, holder: str | None, sentences: set[int] | None = None) -> Participation:
-    """Participants of the meeting held by ``holder`` from the body sentences (or ``sentences``)."""
+def participation(analysis: Analysis, holder: str | None, sentences: set[int] | None = None,
+                  elsewhere: frozenset[int] = frozenset()) -> Participation:
+    """Participants of the meeting held by ``holder`` from the body sentences (or ``sentences``). A person
+    named only in ``elsewhere``, the sentences of another session the report also covers ("a meeting of
+    the defence ministers was held on 27 April, attended by the head of Kyrgyzstan's defence
+    department"), took part in that session, not in this one."""
     result = Participation()
     mentions = body_mentions(analysis)
     # a headline (or a first sentence standing as one) says who took part as the body does: "Tajikistan
@@ -440,18 +444,21 @@ def participation(analysis: Analysis, holder: str | None, sentences: set[int] | 
                                           named_as_participant=True)
                 if slug:
                     _add(result.organizations, slug)
-    _persons(analysis, holder, result, sentences)
+    _persons(analysis, holder, result, sentences, elsewhere)
     result.states = [s for s in result.states if s not in result.absent]
     result.agencies = [a for a in result.agencies if a.state not in result.absent]
     return result
 
 
-def _persons(analysis: Analysis, holder: str | None, result: Participation, sentences: set[int] | None) -> None:
+def _persons(analysis: Analysis, holder: str | None, result: Participation, sentences: set[int] | None,
+             elsewhere: frozenset[int] = frozenset()) -> None:
     heads: dict[str, Person] = {}
     chosen: list[tuple[PersonMention, Person]] = []
     for mention in analysis.persons:
-        if sentences is not None and not any(
-                (s := analysis.sentence_at(span.start)) and s.index in sentences for span in mention.spans):
+        indexes = {s.index for span in mention.spans if (s := analysis.sentence_at(span.start))}
+        if sentences is not None and not indexes & sentences:
+            continue
+        if elsewhere and indexes and indexes <= elsewhere:
             continue
         if _absent_person(analysis, mention, analysis.persons) or _account_source_only(analysis, mention, holder):
             continue
