@@ -126,6 +126,30 @@ def test_standing_organs_signing_a_document_hold_no_session(lang, body):
     assert facts(body, lang).meetings == []
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("en", "SCO member states held a joint anti-terrorism exercise in Pakistan. The decision to hold the exercise "
+           "was announced during the 36th meeting of the Council of the SCO RATS held in Tashkent."),
+    ("ru", "Государства ШОС провели совместные антитеррористические учения в Пакистане. Решение о проведении учений "
+           "было объявлено на 36-м заседании Совета РАТС ШОС в Ташкенте."),
+])
+def test_an_article_led_by_an_exercise_reports_no_session(lang, body):
+    """The lead reports an exercise: a session named later, where it was decided, is background."""
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "The CSTO Committee of Secretaries of Security Councils is discussing information security in Minsk.",
+     "csto-committee-of-security-council-secretaries"),
+    ("ru", "Комитет секретарей советов безопасности ОДКБ обсуждает в Минске информационную безопасность.",
+     "csto-committee-of-security-council-secretaries"),
+    ("en", "The meeting of the Council of Heads of CIS countries in narrow format started in Bishkek.",
+     "cis-council-of-heads-of-state"),
+])
+def test_a_council_discussing_now_holds_its_session(lang, body, expected):
+    """A council named as the subject of 'is discussing' (no meeting word) is in session."""
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
 def test_announced_session_is_emitted_apart_from_meetings():
     f = facts("Вчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в Ереване.", "ru")
     doc = from_text(f"date {PUB} News\nВчера в Минске прошло заседание СМИД ОДКБ. Следующее заседание пройдет в "

@@ -130,6 +130,22 @@ def _attendee(analysis: Analysis, sentence: Sentence, body: BodyMention) -> bool
     return bool(cues) and any(cues[0] < m.start < body.start for m in sentence.of_kind("state", "state-adj"))
 
 
+def _exercise_lead(analysis: Analysis) -> bool:
+    """The headline or the first sentence reports an exercise and names no session: the inverted pyramid
+    puts what the article reports first, so the article is about the exercise."""
+    return any(analysis.has("exercise", s.start, s.end) and not analysis.has("meeting_nouns", s.start, s.end)
+               for s in analysis.sentences[:2])
+
+
+def _discussing_subject(analysis: Analysis, sentence: Sentence, holders: list[BodyMention]) -> bool:
+    """Members who discussed ("CIS foreign ministers discussed security"), or a council named before the
+    verb of discussing, as its subject ("the CSTO Committee of Secretaries is discussing information
+    security"); a council named after the verb is what was discussed ("discussed holding the Committee's
+    meeting")."""
+    cues = [start for start, _ in analysis.find("session_discussion", sentence.start, sentence.end)]
+    return bool(cues) and (not holders or any(h.end <= cues[0] for h in holders))
+
+
 def _agency_body(analysis: Analysis, sentence: Sentence) -> str | None:
     """No body name but "ministers of defence of the CSTO met": the body from agency + organisation
     (the one the sentence names, or the one the report opens with)."""
@@ -425,8 +441,7 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
                 and (any(_member_agency(h.slug) and not _permanent(h.slug) for h in holders)
                      or (not holders and _agency_body(analysis, sentence)))
                 and (analysis.has("session_acts", sentence.start, sentence.end)
-                     or (not holders and analysis.has("session_discussion", sentence.start, sentence.end)
-                         and not _two_sides(analysis, sentence)))):
+                     or (_discussing_subject(analysis, sentence, holders) and not _two_sides(analysis, sentence)))):
             # a council (of heads of states or agencies) that appointed, approved, signed or discussed in the
             # lead met: "the Council of Heads of State appointed X", "the defence ministers of the SCO states
             # signed a communiqué", "CIS foreign ministers discussed security in Minsk" report its session
@@ -536,6 +551,10 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
                 return again
     if primary is not None and _nominal_preview(analysis, primary, mentions):
         primary = None
+    if _exercise_lead(analysis):
+        # "SCO member states held a joint anti-terrorism exercise in Pakistan": the article reports the
+        # exercise; a session it names later (where the exercise was decided) is background
+        return [m for m in announced if m.announced]
     if primary is None:
         primary = standing
     if primary is not None and primary.body and not is_organisation(primary.body):
