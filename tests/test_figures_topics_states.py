@@ -96,6 +96,16 @@ def test_a_number_inside_a_name_or_a_size_adjective_is_not_a_figure(lang, senten
     assert values(meeting(lang, HEADS[lang] + sentence)) == [], (lang, sentence)
 
 
+def test_a_figure_in_the_headline_counts_once():
+    """The headline's figure is the session's ('Главы МИД СНГ одобрили 15 документов'); the text giving it
+    again, worded otherwise, does not make two."""
+    text = "date 2024-05-16 Главы МИД СНГ одобрили 15 документов\nВ Минске прошло заседание СМИД СНГ.\n"
+    assert values(extract(from_text(text, "t-ru.txt", lang="ru")).meetings[0]) == [15.0]
+    text = ("date 2024-05-16 CIS foreign ministers approve fifteen documents\nThe CIS Council of Foreign Ministers "
+            "met in Minsk. The ministers signed 15 texts.\n")
+    assert values(extract(from_text(text, "t-en.txt", lang="en")).meetings[0]) == [15.0]
+
+
 def test_a_quoted_statement_keeps_its_figure():
     sentence = "“We signed 15 documents today, and all of them matter,” the minister said."
     assert values(meeting("en", HEADS["en"] + sentence)) == [15.0]

@@ -128,7 +128,11 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
     by_name = {p.name: p for p in persons}
     date_spans = [(d.start, d.end) for d in analysis.dates]
     found: list[Statistic] = []
-    for sentence in analysis.body:
+    # the headline's figures too ("Главы МИД СНГ одобрили 15 документов"), after the text's: a value the
+    # text gives again is the text's (the headline words it differently: "fifteen documents" / "15 texts")
+    title = [analysis.title] if analysis.title is not None else []
+    for sentence in analysis.body + title:
+        told = {(s.value, s.unit) for s in found} if sentence in title else set()
         if sentence.index in skip or _historical(analysis, sentence) or \
                 analysis.has("since_founding", sentence.start, sentence.end):
             continue  # the body's history ("since its creation the Council has adopted 200 documents")
@@ -169,7 +173,7 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
                 unit = "percent"
             span = Span(number.start, max(number.end, indicator_end))
             stat = Statistic(float(number.value), indicator, [span], unit=unit)
-            if not percent and _restated(found, stat):
+            if (not percent and _restated(found, stat)) or (stat.value, stat.unit) in told:
                 continue
             stat.topics = topics_in(analysis, analysis.quote_unit(number.start))
             speaker = _reporter(analysis, sentence, number.start)
