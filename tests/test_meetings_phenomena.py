@@ -137,6 +137,17 @@ def test_an_article_led_by_an_exercise_reports_no_session(lang, body):
     assert facts(body, lang).meetings == []
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("en", "Defence ministers of the CSTO met in Bishkek on Wednesday and approved a plan of joint exercises. The "
+           "session of the CSTO Council of Defence Ministers was attended by delegations of Armenia and Belarus."),
+    ("ru", "Министры обороны ОДКБ собрались в Бишкеке и утвердили план совместных учений. В заседании Совета "
+           "министров обороны ОДКБ приняли участие делегации Армении и Беларуси."),
+])
+def test_members_who_met_about_exercises_held_their_session(lang, body):
+    """A lead where the members gather or act on the exercises reports their session, not an exercise."""
+    assert [m.body for m in facts(body, lang).meetings] == ["csto-council-of-defence-ministers"]
+
+
 @pytest.mark.parametrize("lang, body, expected", [
     ("en", "The CSTO Committee of Secretaries of Security Councils is discussing information security in Minsk.",
      "csto-committee-of-security-council-secretaries"),

@@ -131,10 +131,14 @@ def _attendee(analysis: Analysis, sentence: Sentence, body: BodyMention) -> bool
 
 
 def _exercise_lead(analysis: Analysis) -> bool:
-    """The headline or the first sentence reports an exercise and names no session: the inverted pyramid
-    puts what the article reports first, so the article is about the exercise."""
-    return any(analysis.has("exercise", s.start, s.end) and not analysis.has("meeting_nouns", s.start, s.end)
-               for s in analysis.sentences[:2])
+    """The headline or the first sentence reports an exercise, and neither names a session, members
+    gathering, or a council's act or discussion: the inverted pyramid puts what the article reports first,
+    so the article is about the exercise. "Defence ministers met in Bishkek and approved a plan of joint
+    exercises" reports their session."""
+    lead = analysis.sentences[:2]
+    return any(analysis.has("exercise", s.start, s.end) for s in lead) and not any(
+        analysis.has(cue, s.start, s.end) for s in lead
+        for cue in ("meeting_nouns", "gathered", "session_acts", "session_discussion"))
 
 
 def _discussing_subject(analysis: Analysis, sentence: Sentence, holders: list[BodyMention]) -> bool:
