@@ -132,7 +132,7 @@ def statistics(analysis: Analysis, persons: list[Person], skip: set[int] = froze
     # text gives again is the text's (the headline words it differently: "fifteen documents" / "15 texts")
     title = [analysis.title] if analysis.title is not None else []
     for sentence in analysis.body + title:
-        told = {(s.value, s.unit) for s in found} if sentence in title else set()
+        told = {(s.value, s.unit) for s in found} if sentence is analysis.title else set()
         if sentence.index in skip or _historical(analysis, sentence) or \
                 analysis.has("since_founding", sentence.start, sentence.end):
             continue  # the body's history ("since its creation the Council has adopted 200 documents")

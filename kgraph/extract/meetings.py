@@ -63,10 +63,16 @@ def _cited(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     return list(analysis.find("cited_session", sentence.start, sentence.end))
 
 
-def _is_meeting_sentence(analysis: Analysis, sentence: Sentence) -> bool:
-    """The sentence names a session: a meeting noun (not one of a cited session) or a verb of holding."""
-    cited = _cited(analysis, sentence)
-    return any(not any(a <= start and end <= b for a, b in cited)
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _is_meeting_sentence(analysis: Analysis, sentence: Sentence,
+                         cited: list[tuple[int, int]] | None = None) -> bool:
+    """The sentence names a session: a meeting noun (not one of a cited session) or a verb of holding.
+    ``cited``: the sentence's cited sessions, where the caller has them already."""
+    cited = _cited(analysis, sentence) if cited is None else cited
+    return any(not _within(cited, start, end)
                for start, end in analysis.find("meeting_nouns", sentence.start, sentence.end)) or analysis.has(
         "meeting_events", sentence.start, sentence.end)
 
@@ -433,14 +439,14 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
             continue
         cited = _cited(analysis, sentence)
         holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, sentence, h)
-                   and not any(a <= h.start and h.end <= b for a, b in cited)]
+                   and not _within(cited, h.start, h.end)]
         if primary is None and not sentence.is_title and analysis.has("side_event", sentence.start, sentence.end):
             # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
             # with or without a meeting word; what follows speaks of it until a session is named with a verb
             # (a headline's "Гродно принял глав МВД" is a city hosting the session, and the text tells which)
             after_side_event = True
             continue
-        if not _is_meeting_sentence(analysis, sentence) and not (
+        if not _is_meeting_sentence(analysis, sentence, cited) and not (
                 primary is None and sentence.index in lead and not cited
                 and (any(_member_agency(h.slug) and not _permanent(h.slug) for h in holders)
                      or (not holders and _agency_body(analysis, sentence)))
