@@ -38,6 +38,9 @@ D = dt.date
         ("ru", "Об этом сообщили вчера.", ("вчера", D(2024, 10, 8), None, False)),
         ("ru", "Встреча пройдет завтра.", ("завтра", D(2024, 10, 10), None, False)),
         ("ru", "Министры встретились в понедельник.", ("в понедельник", D(2024, 10, 7), None, False)),
+        # agency datelines shorten the month to three letters ("БАКУ, 28 мар – Sputnik")
+        ("ru", "БАКУ, 28 мар – Sputnik. Министры встретились.", ("28 мар", D(2024, 3, 28), None, False)),
+        ("ru", "МИНСК, 4 июн – Sputnik. Совет заседал.", ("4 июн", D(2024, 6, 4), None, False)),
         ("en", "The council met on 1 October in Baku.", ("1 October", D(2024, 10, 1), None, False)),
         ("en", "It was signed on 5 March 2021.", ("5 March 2021", D(2021, 3, 5), None, True)),
         ("en", "It was signed on March 5, 2021, in Minsk.", ("March 5, 2021", D(2021, 3, 5), None, True)),
