@@ -106,6 +106,21 @@ def test_en_next_session_will_be_held_is_one_decision():
     assert len(quotes(m, text)) == 1
 
 
+@pytest.mark.parametrize(("lang", "body"), [
+    ("ru", "В Душанбе прошло заседание Совета глав правительств СНГ. Главы правительств приняли решение о ходе "
+           "реализации Договора о зоне свободной торговли от 18 октября 2011 года."),
+    ("en", "The CIS Council of Heads of Government met in Dushanbe. The heads of government made a decision on "
+           "the implementation of the Treaty of 18 October 2011 on a free trade zone."),
+    ("kk", "Душанбеде ТМД Үкімет басшылары кеңесінің отырысы өтті. Үкімет басшылары 2011 жылғы 18 қазандағы "
+           "Еркін сауда аймағы туралы шартты іске асыру туралы шешім қабылдады."),
+])
+def test_a_document_dated_years_back_does_not_date_the_act(lang, body):
+    """The date in a document's title (Договор от 18 октября 2011 года) says when it was signed; the
+    act told with it is the session's."""
+    m, text = meeting(lang, body, published="2015-10-30")
+    assert len(quotes(m, text)) == 1
+
+
 # --- not decisions ----------------------------------------------------------------------------------
 
 

@@ -121,7 +121,8 @@ def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: in
     if published is None:
         return False
     if any(d.year_explicit and (published - (d.finish or d.begin)).days > EARLIER_DAYS
-           and sentence.start <= d.start < clause_end for d in sentence.dates):
+           and sentence.start <= d.start < clause_end and not _dates_a_document(analysis, d)
+           for d in sentence.dates):
         return True
     years = [int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", analysis.norm[sentence.start:sentence.end])]
     for name in ("year_point", "year_adverbial"):
@@ -140,6 +141,18 @@ def _dated_earlier(analysis: Analysis, offset: int, cue_end: int, clause_end: in
             if not in_date and year < published.year:
                 return True
     return False
+
+
+DOCUMENT_DATE_WINDOW = 12  # characters before a date where its preposition stands ("Договора от ")
+
+
+def _dates_a_document(analysis: Analysis, date) -> bool:
+    """A date that names a document ("Договора о зоне свободной торговли от 18 октября 2011 года",
+    "the Treaty of 15 May 1992", "2011 жылғы 18 қазандағы Шарт") is part of its title: it says when the
+    document was signed, not when this act was done."""
+    before = analysis.norm[max(0, date.start - DOCUMENT_DATE_WINDOW):date.start]
+    return analysis.cues.search("document_date_before", before) is not None or \
+        analysis.cues.search("document_date_form", analysis.norm[date.start:date.end]) is not None
 
 
 HISTORY_YEARS = 2  # a year this far back closing the act's clause dates the act: a report's period is the last year
