@@ -107,6 +107,20 @@ def test_en_next_session_will_be_held_is_one_decision():
 
 
 @pytest.mark.parametrize(("lang", "body"), [
+    ("ru", "В Душанбе прошло заседание Совета глав правительств СНГ. Совет утвердил Владимира Иванова "
+           "председателем Статистического комитета и продлил на три года полномочия Марата Асанова."),
+    ("en", "The CIS Council of Heads of Government met in Dushanbe. The Council elected Vladimir Ivanov chairman "
+           "of the Statistical Committee and extended the term of Marat Asanov by three years."),
+    ("kk", "Душанбеде ТМД Үкімет басшылары кеңесінің отырысы өтті. Кеңес Владимир Ивановты Статистика комитетінің "
+           "төрағасы етіп бекітті және Марат Асановтың өкілеттігін үш жылға ұзартты."),
+])
+def test_two_verbs_each_after_its_own_object_are_two_decisions(lang, body):
+    """'утвердил X председателем и продлил полномочия Y': two acts coordinated, each with its object."""
+    m, text = meeting(lang, body, published="2015-10-30")
+    assert len(quotes(m, text)) == 2
+
+
+@pytest.mark.parametrize(("lang", "body"), [
     ("ru", "В Душанбе прошло заседание Совета глав правительств СНГ. Главы правительств приняли решение о ходе "
            "реализации Договора о зоне свободной торговли от 18 октября 2011 года."),
     ("en", "The CIS Council of Heads of Government met in Dushanbe. The heads of government made a decision on "

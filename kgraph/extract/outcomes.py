@@ -255,6 +255,7 @@ def _cue_groups(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
     """Decision cues of a sentence; cues joined only by a conjunction ("подписали и приняли",
     "signed and adopted") are one group."""
     hits = sorted(set(analysis.find("decision", start, end)) | set(analysis.find("decision_next", start, end)))
+    head_final = "decision_item_after" in analysis.cues.patterns  # objects stand before their verb
     groups: list[list[int]] = []
     for a, b in hits:
         if groups and a <= groups[-1][1]:
@@ -264,11 +265,26 @@ def _cue_groups(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
         if groups:
             gap = analysis.norm[groups[-1][1]:a]
             if (not gap.strip() or (coord is not None and coord.fullmatch(gap))
-                    or not (re.search(r"[,;:]", gap) or _has_item(analysis, groups[-1][1], a))):
+                    or not (re.search(r"[,;:]", gap) or _has_item(analysis, groups[-1][1], a)
+                            or _own_object_coordinated(coord, gap, head_final))):
                 groups[-1][1] = b  # one clause, one decision: "тағайындалғаны туралы шешім қабылданды"
                 continue
         groups.append([a, b])
     return [(a, b) for a, b in groups]
+
+
+def _own_object_coordinated(coord: re.Pattern[str] | None, gap: str, head_final: bool) -> bool:
+    """Two verbs coordinated, each with its own object between them: after the first verb's object
+    where objects follow their verb ("утвердил X председателем комитета и продлил полномочия Y",
+    "elected X chairman and extended the term of Y"), right after the first verb where they precede it
+    ("X-ті төраға етіп бекітті және Y-тің өкілеттігін ұзартты"): two acts."""
+    if coord is None:
+        return False
+    if head_final:
+        first = coord.match(gap)
+        return first is not None and bool(gap[first.end():].strip())
+    matches = list(coord.finditer(gap))
+    return bool(matches) and matches[-1].end() == len(gap) and bool(gap[:matches[-1].start()].strip())
 
 
 def _has_item(analysis: Analysis, start: int, end: int) -> bool:
