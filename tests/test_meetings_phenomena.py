@@ -973,6 +973,10 @@ def test_members_named_in_the_plural_who_met(lang, body, expected):
     ("en", "The plan of cooperation will be signed during the meeting of the SCO defence ministers in Minsk on Tuesday."),
     ("en", "The CSTO Secretariat hosted the second expert meeting on preparations for the meeting of the CSTO "
            "Committee of Secretaries of Security Councils. The expert meeting was held in Minsk."),
+    # the session's acts in the future passive put it ahead ("по итогам заседания будут приняты решения")
+    ("ru", "По итогам заседания Совета министров обороны ОДКБ в Ереване будут приняты решения о системе связи."),
+    ("ru", "На заседании Совета министров обороны СНГ в Минске будет подписан план сотрудничества."),
+    ("kk", "ҰҚШҰ Қорғаныс министрлері кеңесінің Ереванда отырысы қорытындысы бойынша шешімдер қабылданады."),
     ("ru", "Делегация приняла участие в заседании руководителей структурных подразделений министерств обороны "
            "государств – членов ШОС. Встреча представителей министерств обороны государств – членов ШОС прошла в "
            "Минске."),
