@@ -985,6 +985,16 @@ def test_future_passives_and_meetings_below_the_council_are_not_sessions(lang, b
     assert facts(body, lang).meetings == []
 
 
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "Предыдущее заседание Совета генеральных прокуроров ШОС прошло в Алма-Ате."),
+    ("en", "The previous meeting of the SCO Council of Defence Ministers was held in Almaty."),
+    ("kk", "ШЫҰ Қорғаныс министрлері кеңесінің алдыңғы отырысы Алматыда өтті."),
+])
+def test_the_previous_session_told_in_passing_is_no_meeting(lang, body):
+    """A preview of the next session often recalls where the previous one was held: that is history."""
+    assert facts(body, lang).meetings == []
+
+
 def test_heads_of_several_councils_agencies_meeting_together_hold_the_organisations_joint_session():
     f = facts("Главы МИД, Совбезов и Министерств обороны стран ОДКБ встретились в Минске. Главы МИД государств "
               "ОДКБ совместно с министрами обороны и секретарями Советов безопасности встретились в Минске.", "ru")

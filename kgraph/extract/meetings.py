@@ -473,12 +473,14 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
         if analysis.has("not_held", sentence.start, sentence.end):
             continue  # "the summit was postponed", "заседание перенесено", "отырыс шегерілді": not held
         if (analysis.has("background_frame", sentence.start, sentence.end)
-                or analysis.has("past", sentence.start, sentence.end)) and not (
+                or analysis.has("past", sentence.start, sentence.end)
+                or analysis.has("previous_session", sentence.start, sentence.end)) and not (
                 _held_today(analysis, sentence) or _ongoing(analysis, sentence)):
             # "напомним, заседание Совета прошло в апреле", "еске сала кетейік, ... отырысында", "as reported
             # earlier, the council met": a reminder tells known history, a session mentioned in passing; so does
-            # a session placed in the past ("ранее", "last year", "былтыр", "at the previous session");
-            # "еске салсақ, бүгін саммит өтіп жатыр" (today, going on) is still the report's session
+            # a session placed in the past ("ранее", "last year", "былтыр", "at the previous session") or
+            # named as the previous one ("Предыдущее заседание прошло в Алма-Ате", "the previous meeting was
+            # held in Almaty"); "еске салсақ, бүгін саммит өтіп жатыр" (today, going on) is still the report's session
             continue
         if all(_permanent(h.slug) for h in holders) and analysis.has("exercise", sentence.start, sentence.end) \
                 and not analysis.has(
