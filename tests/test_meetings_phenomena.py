@@ -1098,6 +1098,10 @@ def test_a_headline_previewing_one_session_over_a_text_reporting_another():
     ("ru", "В Астане прошло IX Совещание председателей верховных судов государств-членов ШОС."),
     ("en", "The 9th Meeting of Chief Justices of the SCO member states was held in Astana."),
     ("kk", "Астанада Шанхай Ынтымақтастық Ұйымына мүше мемлекеттер Жоғарғы сот төрағаларының IX Кеңесі өтті."),
+    # the members named as the organisation's countries, the heads as chiefs ("начальников … стран СНГ")
+    ("ru", "В Астане завершилось Совещание начальников спецслужб стран ШОС."),
+    ("en", "The meeting of chiefs of special services of the SCO countries ended in Astana."),
+    ("kk", "Астанада ШЫҰ елдерінің арнаулы қызмет бастықтарының кеңесі өтті."),
 ])
 def test_a_format_the_reference_does_not_list_is_its_organisations_session(lang, body):
     """Heads of offices of an organisation's member states meeting in a format with no slug of its own: the
