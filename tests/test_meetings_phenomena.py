@@ -986,6 +986,16 @@ def test_future_passives_and_meetings_below_the_council_are_not_sessions(lang, b
 
 
 @pytest.mark.parametrize("lang, body", [
+    ("ru", "Вчера в Ташкенте в здании Исполкома РАТС ШОС прошло торжество, посвященное годовщине образования РАТС."),
+    ("en", "A ceremony marking the anniversary of the SCO RATS was held at the RATS Executive Committee in Tashkent."),
+    ("kk", "Ташкентте ШЫҰ ӨТҚҚ Атқарушы комитетінде құрылғанына жыл толуына орай салтанатты жиын өтті."),
+])
+def test_an_anniversary_celebration_is_no_session(lang, body):
+    """Festivities for a body's anniversary, held by its standing organ, are not a session of a council."""
+    assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
     ("ru", "Предыдущее заседание Совета генеральных прокуроров ШОС прошло в Алма-Ате."),
     ("en", "The previous meeting of the SCO Council of Defence Ministers was held in Almaty."),
     ("kk", "ШЫҰ Қорғаныс министрлері кеңесінің алдыңғы отырысы Алматыда өтті."),

@@ -489,6 +489,8 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
             # (not a standing organ) named as meeting ("the RATS Council met and agreed a plan of
             # exercises") still is
             continue
+        if _ceremony(analysis, sentence):
+            continue  # "прошло торжество, посвященное годовщине РАТС", "a ceremony marking the anniversary"
         if not holders and analysis.has("national_session", sentence.start, sentence.end):
             continue  # "the interior ministry's board discussed CIS cooperation": a national session
         if after_side_event and not (holders and (analysis.has("meeting_events", sentence.start, sentence.end)
@@ -577,6 +579,17 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
         return [m for m in announced if m.announced]
     _locate(analysis, primary, title, mentions)
     return [primary, *(m for m in announced if not _same_session(m, primary))]
+
+
+def _ceremony(analysis: Analysis, sentence: Sentence) -> bool:
+    """A celebration (an anniversary's festivities, a gala, a solemn gathering) held by or for a body is
+    not its session: the sentence names the ceremony and no meeting word outside it ("салтанатты жиын"
+    names both at once)."""
+    ceremonies = list(analysis.find("ceremony", sentence.start, sentence.end))
+    if not ceremonies:
+        return False
+    return not any(not any(a <= m < b for a, b in ceremonies)
+                   for m, _ in analysis.find("meeting_nouns", sentence.start, sentence.end))
 
 
 def _future(analysis: Analysis, sentence: Sentence) -> bool:
