@@ -743,3 +743,21 @@ def test_a_person_of_another_session_the_report_covers_is_not_this_ones():
                 "Minister Taalaibek Omuraliev.", "en")
     assert m.body == "csto-committee-of-security-council-secretaries"
     assert surnames(m) == {"Imankulov"}
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The SCO Council of Foreign Ministers met in Tianjin. The meeting was attended by Nurlan Yermekbayev, SCO "
+           "Secretary General, Maxim Ryzhenkov, Foreign Minister of the Republic of Belarus, Murat Nurtleu, Foreign "
+           "Minister of the Republic of Kazakhstan, Sergei Lavrov, Foreign Minister of the Russian Federation."),
+    ("ru", "В Тяньцзине прошло заседание Совета министров иностранных дел ШОС. В заседании приняли участие Максим "
+           "Рыженков, министр иностранных дел Республики Беларусь, Мурат Нуртлеу, министр иностранных дел Республики "
+           "Казахстан, Сергей Лавров, министр иностранных дел Российской Федерации."),
+])
+def test_names_each_followed_by_its_title_take_the_title_after(lang, body):
+    """'X, Foreign Minister of Belarus, Y, Foreign Minister of Kazakhstan': the title between two names is
+    the name before's; the next name's title follows it."""
+    m = meeting(body, lang)
+    states = {p.name.split()[-1].casefold(): p.state for p in m.persons}
+    assert {k: v for k, v in states.items() if k in ("ryzhenkov", "рыженков", "nurtleu", "нуртлеу", "lavrov", "лавров")} \
+        == ({"ryzhenkov": "BY", "nurtleu": "KZ", "lavrov": "RU"} if lang == "en" else
+            {"рыженков": "BY", "нуртлеу": "KZ", "лавров": "RU"})

@@ -31,7 +31,15 @@ from kgraph.persons.names import (
     surname_shaped,
 )
 from kgraph.persons.officials import assign_office_states, is_office_holder, surname_only_holders
-from kgraph.persons.roles import MATCH_BLOCKING, is_role_word, match_state, role_after, role_before, role_text
+from kgraph.persons.roles import (
+    MATCH_BLOCKING,
+    RolePhrase,
+    is_role_word,
+    match_state,
+    role_after,
+    role_before,
+    role_text,
+)
 from kgraph.persons.sides import assign_side_states
 from kgraph.persons.tokens import TokenizedText, parses, tokenize, word_is_known
 from kgraph.reference import load_reference
@@ -207,6 +215,20 @@ def _join_name(words: list[str]) -> str:
     return out
 
 
+def _title_of_the_name_before(tt: TokenizedText, before: RolePhrase) -> bool:
+    """A title set off by commas between two names ("Maxim Ryzhenkov, Foreign Minister of Belarus, Murat
+    Nurtleu, Foreign Minister of Kazakhstan"): in a list of names each followed by its title, the title
+    before a name that has its own after it belongs to the name before."""
+    toks = tt.tokens
+    comma_after = before.last + 1 < len(toks) and toks[before.last + 1].text == ","
+    comma_before = before.first >= 2 and toks[before.first - 1].text == ","
+    if not (comma_after and comma_before):
+        return False
+    previous = toks[before.first - 2]
+    return previous.kind == "w" and previous.text[:1].isupper() and not any(
+        m.kind in MATCH_BLOCKING for m in previous.matches)
+
+
 class _Finder:
     """Finds the names (capitalised runs accepted on evidence) and runs the later stages over them:
     elided and stated lists (lists.py), coreference (coref.py), shared and respective titles
@@ -352,6 +374,8 @@ class _Finder:
         honorific = self.honorific_before(first_i)
         before = role_before(self.tt, honorific if honorific is not None else first_i, lang, self.cues, self.taken)
         after = role_after(self.tt, last_i, lang, self.cues)
+        if before is not None and after is not None and _title_of_the_name_before(self.tt, before):
+            before = None  # "X, Foreign Minister of Belarus, Y, Foreign Minister of Kazakhstan": Y's is the next
         role = before or after
         state = self._state_after(last_i, lang)
         source = "after"
