@@ -106,6 +106,21 @@ def test_en_next_session_will_be_held_is_one_decision():
     assert len(quotes(m, text)) == 1
 
 
+@pytest.mark.parametrize(("lang", "body", "expected"), [
+    ("ru", "В Сиане прошло заседание Совета министров обороны ШОС. Стороны решили принять меры по защите границ, "
+           "расширить сотрудничество в борьбе с преступностью и обеспечить обмен информацией.", 3),
+    ("en", "The SCO Council of Defence Ministers met in Xi'an. The ministers agreed to expand cooperation in "
+           "combating transnational crime and to hold joint exercises next year.", 2),
+    # a relative clause's verb is no action of its own: one decision
+    ("ru", "В Сиане прошло заседание Совета министров обороны ШОС. Стороны решили принять меры, которые позволят "
+           "укрепить границы.", 1),
+])
+def test_coordinated_actions_after_a_verb_of_deciding_are_decisions_each(lang, body, expected):
+    """'решили принять меры …, расширить сотрудничество … и обеспечить обмен …': one decision per action."""
+    m, text = meeting(lang, body, published="2023-11-20")
+    assert len(quotes(m, text)) == expected
+
+
 @pytest.mark.parametrize(("lang", "body"), [
     ("ru", "В Душанбе прошло заседание Совета глав правительств СНГ. Совет утвердил Владимира Иванова "
            "председателем Статистического комитета и продлил на три года полномочия Марата Асанова."),

@@ -485,6 +485,31 @@ def _elliptic_items(analysis: Analysis, start: int, end: int) -> list[tuple[int,
     return [(a, b) for a, b in items] if len(items) >= 2 else []
 
 
+def _infinitive_items(analysis: Analysis, cue_start: int, cue_end: int, end: int) -> list[tuple[int, int]] | None:
+    """A verb of deciding followed by coordinated actions ("решили принять меры …, расширить
+    сотрудничество … и обеспечить условия …"): each action is its own decision (CONVENTIONS: several
+    decisions coordinated in one sentence). The language's data says which verbs take the actions
+    (``decision_to_verb``) and how an action's verb starts its conjunct (``infinitive_start``)."""
+    if not analysis.cues.search("decision_to_verb", analysis.norm, cue_start, cue_end):
+        return None
+    segments = _segments(analysis, cue_end, end)
+    starts = [a for a, _ in segments if analysis.cues.match_at("infinitive_start", analysis.norm, a)]
+    if len(starts) < 2 or not segments or starts[0] != segments[0][0]:
+        return None
+    items: list[tuple[int, int]] = []
+    lone = False  # the action before is its verb alone: "организовать и провести учения" share one object
+    for a, b in segments:  # a conjunct without a verb of its own belongs to the action before it
+        if a in starts and not lone:
+            items.append((a, b))
+        else:
+            items[-1] = (items[-1][0], b)
+        lone = len(analysis.norm[a:b].split()) == 1
+    if len(items) < 2:
+        return None
+    items[0] = (cue_start, items[0][1])
+    return items
+
+
 def _kind(analysis: Analysis, a: int, b: int) -> str:
     if analysis.has("decision_next", a, b):
         return "next"
@@ -518,6 +543,11 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
                 areas[0] = (a, areas[0][1])
                 raw += [(s, e, kind) for s, e in areas]
                 continue
+        infinitives = _infinitive_items(analysis, a, b, after_end) if kind == "adopt" else None
+        if infinitives:  # "решили усилить X, расширить Y и обеспечить Z": one decision per action
+            raw += [(s, e, kind) for s, e in infinitives]
+            took_after = True
+            continue
         colon = text.find(":", b, after_end)
         if analysis.has("decision_next_object", b, after_end):
             kind = "next"  # "решено провести следующее, 36-е заседание в Минске": one fact
