@@ -588,8 +588,8 @@ def _ceremony(analysis: Analysis, sentence: Sentence) -> bool:
     ceremonies = list(analysis.find("ceremony", sentence.start, sentence.end))
     if not ceremonies:
         return False
-    return not any(not any(a <= m < b for a, b in ceremonies)
-                   for m, _ in analysis.find("meeting_nouns", sentence.start, sentence.end))
+    return all(_within(ceremonies, start, end)
+               for start, end in analysis.find("meeting_nouns", sentence.start, sentence.end))
 
 
 def _future(analysis: Analysis, sentence: Sentence) -> bool:

@@ -255,7 +255,7 @@ def _cue_groups(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
     """Decision cues of a sentence; cues joined only by a conjunction ("подписали и приняли",
     "signed and adopted") are one group."""
     hits = sorted(set(analysis.find("decision", start, end)) | set(analysis.find("decision_next", start, end)))
-    head_final = "decision_item_after" in analysis.cues.patterns  # objects stand before their verb
+    head_final = _head_final(analysis)
     groups: list[list[int]] = []
     for a, b in hits:
         if groups and a <= groups[-1][1]:
@@ -271,6 +271,12 @@ def _cue_groups(analysis: Analysis, start: int, end: int) -> list[tuple[int, int
                 continue
         groups.append([a, b])
     return [(a, b) for a, b in groups]
+
+
+def _head_final(analysis: Analysis) -> bool:
+    """Whether the language puts heads last and objects before their verb (Kazakh): its cue data says
+    where an item's head noun stands (``decision_item_after``)."""
+    return "decision_item_after" in analysis.cues.patterns
 
 
 def _own_object_coordinated(coord: re.Pattern[str] | None, gap: str, head_final: bool) -> bool:
@@ -494,7 +500,7 @@ def _infinitive_items(analysis: Analysis, cue_start: int, cue_end: int, end: int
         return None
     segments = _segments(analysis, cue_end, end)
     starts = [a for a, _ in segments if analysis.cues.match_at("infinitive_start", analysis.norm, a)]
-    if len(starts) < 2 or not segments or starts[0] != segments[0][0]:
+    if len(starts) < 2 or starts[0] != segments[0][0]:
         return None
     items: list[tuple[int, int]] = []
     lone = False  # the action before is its verb alone: "организовать и провести учения" share one object
@@ -522,7 +528,7 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
     if not groups:
         return []
     unit = sentence.span if sentence.is_title else analysis.quote_unit(groups[0][0])
-    head_final = "decision_item_after" in analysis.cues.patterns  # heads last, objects before the verb
+    head_final = _head_final(analysis)
     text, raw = analysis.text, []
     took_after = False  # the group before took the words after its verb, up to this cue, as its object
     for i, (a, b) in enumerate(groups):
