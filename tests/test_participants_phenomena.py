@@ -348,6 +348,25 @@ def test_deputy_who_also_holds_a_full_office_can_head():
     assert "AM" not in heads(m)
 
 
+@pytest.mark.parametrize("lang, body, state, surname", [
+    ("en", "The CIS Council of Foreign Ministers met in Minsk. Kyrgyzstan's Deputy Prime Minister and Foreign "
+           "Minister Erlan Abdyldaev took part in the meeting.", "KG", "Abdyldaev"),
+    ("ru", "В Минске прошло заседание Совета министров иностранных дел СНГ. В нем принял участие заместитель "
+           "председателя правительства и министр иностранных дел Киргизии Эрлан Абдылдаев.", "KG", "Абдылдаев"),
+    ("kk", "Минскіде ТМД Сыртқы істер министрлері кеңесінің отырысы өтті. Отырысқа Қазақстан Премьер-министрінің "
+           "орынбасары әрі Сыртқы істер министрі Ержан Қазыханов қатысты.", "KZ", "Қазыханов"),
+])
+def test_deputy_coordinated_with_a_full_office_can_head(lang, body, state, surname):
+    # "Deputy Prime Minister and Foreign Minister": two offices joined by "and", the second his council's
+    assert heads(meeting(body, lang)).get(state) == surname
+
+
+def test_coordinator_inside_one_office_is_no_second_office():
+    m = meeting("The CIS Council of Foreign Ministers met in Minsk. Deputy Minister of Foreign Affairs and "
+                "International Cooperation of Tajikistan Sodiq Imomov took part in the meeting.", "en")
+    assert "TJ" not in heads(m)
+
+
 def test_kk_stacked_title_with_a_rank_after_the_comma():
     m = meeting("Астанада Қазақстан Республикасының Қорғаныс министрі, генерал-полковник Нұрлан Сейітовтың "
                 "төрағалығымен ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті.", "kk")

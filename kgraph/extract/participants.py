@@ -18,6 +18,8 @@ from kgraph.extract.bodies import ORGANISATIONS, ancestors, body_mentions
 from kgraph.gazetteer import Match
 from kgraph.model import Agency, Delegation, Person, Span
 from kgraph.persons import PersonMention
+from kgraph.persons.cues import load_cues
+from kgraph.persons.roles import is_title_word
 from kgraph.reference import CONTRACT_BODIES
 from kgraph.text import normalise
 
@@ -27,6 +29,8 @@ CLAUSE_SPLIT = re.compile(
 CONTRAST = re.compile(r"[;]|\b(while|but|whereas|а|но|однако|ал|алайда|бірақ)\b")
 RELATIVE = re.compile(r",\s*(who|which|whose|где|котор\w+)\b")
 STATE_KINDS = ("state", "state-adj")
+TITLE_SEGMENTS = re.compile(r"\s*,\s*|\s+[-–—]\s+")
+TITLE_WORDS_AFTER_COORD = 3  # "and Foreign Minister", "и министр иностранных дел": the title word comes soon
 HEAD_WORD_CHARS = 20  # "руководители прокуратур", "прокуратура басшылары": the heads' word right by the agency noun
 PERMANENT_ORGANS = {"cis": "cis-executive-committee", "csto": "csto-secretariat", "sco": "sco-secretariat"}
 
@@ -51,6 +55,23 @@ def _clauses(analysis: Analysis, sentence: Sentence) -> list[Span]:
 def _add(items: list, item) -> None:
     if item not in items:
         items.append(item)
+
+
+def _title_parts(analysis: Analysis, title: str) -> list[tuple[int, int]]:
+    """The offices a stack of titles names, as offsets into ``title``: titles are stacked with commas
+    and dashes ("Deputy Prime Minister of X, Chairman of the Committee", "вице-премьер – министр") or
+    coordinated where a title word follows the coordinator ("Deputy Prime Minister and Foreign
+    Minister", "заместитель премьер-министра и министр иностранных дел"); a coordinator inside one
+    office's complement ("Minister of Foreign Affairs and International Cooperation") cuts nothing."""
+    cuts = [m.end() for m in TITLE_SEGMENTS.finditer(title)]
+    low = normalise(title)
+    cues = load_cues()
+    for _, end in analysis.cues.finditer("coord", low):
+        words = low[end:].split()[:TITLE_WORDS_AFTER_COORD]
+        if any(is_title_word(w, analysis.lang, cues) for w in words):
+            cuts.append(end)
+    bounds = [0, *sorted(cuts), len(title)]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if title[a:b].strip(" ,–—-")]
 
 
 def _state_of(match: Match) -> str:
@@ -515,8 +536,8 @@ def _offices(analysis: Analysis, mention: PersonMention) -> set[str]:
     role = mention.role_span
     if role is None:
         return set()
-    cuts = [role.start] + [role.start + m.end() for m in TITLE_SEGMENTS.finditer(analysis.text[role.start:role.end])]
-    return set().union(*(_offices_in(analysis, a, b) for a, b in itertools.pairwise([*cuts, role.end])))
+    parts = _title_parts(analysis, analysis.text[role.start:role.end])
+    return set().union(*(_offices_in(analysis, role.start + a, role.start + b) for a, b in parts))
 
 
 def _offices_in(analysis: Analysis, start: int, end: int) -> set[str]:
@@ -582,8 +603,8 @@ def _other_office(analysis: Analysis, mention: PersonMention, holder: str | None
     # stacked titles ("Deputy Prime Minister of X, Chairman of the State Committee for National
     # Security"): the office written last, nearest the name, is the one he attends in; it must name
     # another kind of office (a rank or an office the reference data do not know says nothing)
-    cuts = [role.start] + [role.start + m.end() for m in TITLE_SEGMENTS.finditer(analysis.text[role.start:role.end])]
-    segments = [Span(a, b) for a, b in itertools.pairwise([*cuts, role.end]) if analysis.text[a:b].strip()]
+    segments = [Span(role.start + a, role.start + b)
+                for a, b in _title_parts(analysis, analysis.text[role.start:role.end])]
     offices: set[str] = set()
     for segment in reversed(segments):
         if analysis.cues.search("rank_only", normalise(analysis.text[segment.start:segment.end])):
@@ -600,18 +621,18 @@ def _guest(analysis: Analysis, person: Person) -> bool:
     return any(analysis.cues.match_at("guest_after", analysis.norm, span.end) for span in person.spans)
 
 
-TITLE_SEGMENTS = re.compile(r"\s*,\s*|\s+[-–—]\s+")
 
 
 def _deputy(analysis: Analysis, person: Person) -> bool:
     """A deputy (deputy minister, deputy secretary) is not his state's member of the council, so
     being the only person named for his state does not make him its head. Stacked titles name
     several offices: one who is also a full office holder ("Deputy Prime Minister of X, Chairman of
-    the State Committee for National Security", "вице-премьер, председатель комитета") is no
-    deputy there; a rank alone ("Deputy Minister, Colonel General") is no office."""
+    the State Committee for National Security", "вице-премьер, председатель комитета", "Deputy Prime Minister
+    and Foreign Minister") is no deputy there; a rank alone ("Deputy Minister, Colonel General") is no office."""
     if not person.role:
         return False
-    segments = [s for s in TITLE_SEGMENTS.split(normalise(person.role)) if s.strip()]
+    role = normalise(person.role)
+    segments = [role[a:b] for a, b in _title_parts(analysis, role)]
     offices = [s for s in segments if not analysis.cues.search("rank_only", s)] or segments
     return all(analysis.cues.search("deputy", s) for s in offices)
 

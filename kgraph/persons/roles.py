@@ -54,6 +54,11 @@ def is_role_word(tok: Token, lang: str, cues: PersonCues) -> bool:
     return _role_word(tok.text, cues.word_lang(tok.text, lang), cues)
 
 
+def is_title_word(word: str, lang: str, cues: PersonCues) -> bool:
+    """Whether a word of a ``lang`` text is a title word ("minister", "министра", "төрағасы")."""
+    return _role_word(word, cues.word_lang(word, lang), cues)
+
+
 @lru_cache(maxsize=1 << 16)
 def _role_word(text: str, lang: str, cues: PersonCues) -> bool:
     """Per word (and language): the same words are asked about again and again. How a title word
