@@ -361,8 +361,9 @@ def _decision_subject_only(analysis: Analysis, mention: PersonMention) -> bool:
 def _officials_states(analysis: Analysis, sentence: Sentence) -> list[str]:
     """The states whose officials act at the session in a sentence that names no attendance: "На
     сегодняшнем заседании министры обороны Беларуси, России, Армении … рассмотрят …", "the foreign
-    ministers of China, India and Kazakhstan signed 14 documents". The list must stand right by the
-    title of the council's members, and the sentence must speak of the session (its noun, an act or
+    ministers of China, India and Kazakhstan signed 14 documents", "ministers of Russia, Belarus and
+    Armenia discuss …". The list must stand right by the title of the council's members (or the bare
+    title of officials), and the sentence must speak of the session (its noun, an act or
     a discussion of it)."""
     if not any(analysis.has(cue, sentence.start, sentence.end)
                for cue in ("meeting_nouns", "session_acts", "session_discussion")):
@@ -377,7 +378,11 @@ def _officials_states(analysis: Analysis, sentence: Sentence) -> list[str]:
     headed = [m for m in sentence.of_kind("agency")
               if analysis.has("top_officials", max(sentence.start, m.start - HEAD_WORD_CHARS),
                               min(sentence.end, m.end + HEAD_WORD_CHARS))]
-    for head in sentence.of_kind("agency-head") + headed:
+    # the members' bare title by the list ("ministers of Russia, Belarus and Armenia discuss …",
+    # "министры России, Белоруссии и Армении", "Ресей, Беларусь және Армения министрлері")
+    titled = [Match("officials", "", (), a, b, None)
+              for a, b in analysis.find("top_officials", sentence.start, sentence.end)]
+    for head in sentence.of_kind("agency-head") + headed + titled:
         chain = _coordinated_states(analysis, states, head)
         if len(chain) >= 2:  # a list of member states' officials, not one state's minister named in passing
             found += [_state_of(m) for m in chain if not _venue_only(analysis, m)]
