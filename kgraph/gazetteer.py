@@ -231,6 +231,21 @@ def _abbreviation(kind: str, key: str, candidates: tuple[str, ...], phrase: str)
                 yield kind, key, candidates, surface, case, True, False
 
 
+def _names_with_organisation(body: Any, parent: Any) -> dict[str, list[str]]:
+    """The body's core names with its organisation's abbreviation written inside them, per language
+    (``morph.names_with_organisation``)."""
+    if parent is None:
+        return {}
+    abbreviations: dict[str, str] = {}
+    for lang, abbreviation in _by_lang(_field(parent, "abbreviations")):
+        abbreviations.setdefault(lang, abbreviation)  # the first of each language
+    names: dict[str, list[str]] = {}
+    for lang, core in _by_lang(_field(body, "core")):
+        if lang in abbreviations:
+            names.setdefault(lang, []).extend(sorted(morph.names_with_organisation(core, abbreviations[lang], lang)))
+    return names
+
+
 def _reference_entries(ref: Any):
     for state in _values(_field(ref, "states")):
         code = _field(state, "code")
@@ -243,9 +258,12 @@ def _reference_entries(ref: Any):
                 yield "state-adj", code, (code,), surface, case, False, False
     cores: dict[str, list[str]] = {}
     core_phrases: dict[str, list[tuple[str, str]]] = {}
-    for body in _values(_field(ref, "bodies")):
+    bodies = {_field(body, "slug"): body for body in _values(_field(ref, "bodies"))}
+    for body in bodies.values():
         slug = _field(body, "slug")
         yield from _named("body", slug, (slug,), _field(body, "names"), False)
+        inside = _names_with_organisation(body, bodies.get(_field(body, "parent")))
+        yield from _named("body", slug, (slug,), inside, False)
         for _lang, phrase in _by_lang(_field(body, "abbreviations")):
             yield from _abbreviation("org-abbrev", slug, (slug,), phrase)
         for lang, phrase in _by_lang(_field(body, "core")):

@@ -1206,3 +1206,61 @@ def test_the_participation_of_delegations_before_the_council_keeps_it_the_holder
     f = facts("The CSTO foreign ministers met in Minsk. The ministers approved the documents prepared for the "
               "summit.", "en")
     assert [m.body for m in f.meetings] == ["csto-council-of-foreign-ministers"]
+
+
+# ---------------------------------------------------------------- round 10: names, standing organs, officials
+
+@pytest.mark.parametrize("body, expected", [
+    ("Fifteen documents were signed after a meeting of the council of heads of CIS governments in Minsk on "
+     "Tuesday.", "cis-council-of-heads-of-government"),
+    ("The Council of CSTO Defence Ministers met in Minsk on Tuesday and approved the plan.",
+     "csto-council-of-defence-ministers"),
+])
+def test_en_organisation_written_inside_the_body_name(body, expected):
+    # "council of heads of CIS governments": the organisation's abbreviation inside the core name
+    assert [m.body for m in facts(body, "en").meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло пятое заседание Межгосударственного совета по противодействию коррупции."),
+    ("en", "The fifth session of the Interstate Council for Countering Corruption was held in Minsk on Tuesday."),
+    ("kk", "Минскіде Сыбайлас жемқорлыққа қарсы іс-қимыл жөніндегі мемлекетаралық кеңестің бесінші отырысы өтті."),
+])
+def test_cis_anti_corruption_council_is_a_cis_body(lang, body):
+    from kgraph.reference import load_reference
+
+    (m,) = facts(body, lang).meetings
+    assert m.body == "cis-anti-corruption-council" and m.place == "minsk"
+    assert load_reference().bodies["cis-anti-corruption-council"].parent == "cis"
+
+
+@pytest.mark.parametrize("lang, body, expected", [
+    ("en", "The 24th session of the CIS Council of Heads of Migration Agencies was held in Yerevan today.",
+     "cis-council-of-migration-heads"),
+    ("ru", "В Алматы прошло 21-е заседание координационного совета по борьбе с незаконной миграцией ОДКБ.",
+     "csto-migration-council"),
+])
+def test_press_short_names_of_migration_councils(lang, body, expected):
+    assert [m.body for m in facts(body, lang).meetings] == [expected]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The meeting of the heads of the CIS anti-terrorist centres will be held on 20 October in Moscow. "
+           "The topic of the meeting will be cooperation, the press service of the CIS Executive Committee said."),
+    ("ru", "Заседание Совета министров внутренних дел СНГ состоится 20 октября в Москве. Темой заседания станет "
+           "сотрудничество, сообщает пресс-служба Исполнительного комитета СНГ."),
+])
+def test_standing_organ_quoted_on_a_preview_holds_no_session(lang, body):
+    f = facts(body, lang)
+    assert f.meetings == [] and f.announced
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "4 октября в Секретариате ОДКБ прошло совещание уполномоченных представителей государств – членов "
+           "Организации по вопросам миграции."),
+    ("en", "On 4 October a meeting of authorised representatives of the CSTO member states on migration took "
+           "place at the CSTO Secretariat."),
+    ("kk", "4 қазанда ҰҚШҰ Хатшылығында ұйымға мүше мемлекеттердің уәкілетті өкілдерінің кеңесі өтті."),
+])
+def test_meeting_of_authorised_representatives_is_working_level(lang, body):
+    assert facts(body, lang).meetings == []

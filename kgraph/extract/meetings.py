@@ -569,7 +569,11 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
         # "SCO member states held a joint anti-terrorism exercise in Pakistan": the article reports the
         # exercise; a session it names later (where the exercise was decided) is background
         return [m for m in announced if m.announced]
-    if primary is None:
+    if primary is None and standing is not None and not (
+            any(m.announced for m in announced) and not _reports_held(analysis, standing.sentence)):
+        # a standing organ's session, unless the report previews a session and the organ's sentence does
+        # not say it was held ("the topic of the meeting will be …, the press service of the Executive
+        # Committee said": the organ is the source of the preview)
         primary = standing
     if primary is not None and primary.body and not is_organisation(primary.body):
         primary.body = _joint_session_reported(analysis, primary, mentions) or primary.body

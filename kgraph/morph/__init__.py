@@ -69,6 +69,14 @@ def name_variants(phrase: str, lang: str) -> set[str]:
     return vary(phrase) if vary else {phrase}
 
 
+def names_with_organisation(core: str, abbreviation: str, lang: str) -> set[str]:
+    """A body's core name with its organisation's abbreviation written inside it, as the press does
+    ("council of heads of CIS governments", "Council of CSTO Defence Ministers"): names that identify
+    the body on their own. Empty where the language has no such habit (or it is listed as names)."""
+    inside = getattr(module(lang), "names_with_organisation", None)
+    return inside(core, abbreviation) if inside else set()
+
+
 def is_genitive_noun(word: str, lang: str) -> bool:
     """Whether ``word`` reads as a noun in the genitive, where the language's morphology can tell
     (Russian, by pymorphy3); ``False`` where it cannot."""

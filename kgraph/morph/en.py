@@ -30,6 +30,21 @@ def name_variants(phrase: str) -> set[str]:
     return set(variants) | {phrase}
 
 
+def names_with_organisation(core: str, abbreviation: str) -> set[str]:
+    """The organisation's abbreviation after each "of" of a core name, the last noun in the singular or
+    the plural ("Council of Heads of Government" → "Council of CIS Heads of Government", "Council of
+    Heads of CIS Government(s)"; "Council of Defence Ministers" → "Council of CSTO Defence Ministers")."""
+    words = core.split()
+    last = words[-1]
+    endings = {last} if last.endswith("s") or last.isupper() else {last, _plural(last)}
+    names = set()
+    for i, word in enumerate(words[:-1]):
+        if word.lower() == "of" and words[i + 1].lower() != "the":
+            for ending in endings:
+                names.add(" ".join([*words[:i + 1], abbreviation, *words[i + 1:-1], ending]))
+    return names
+
+
 def forms(phrase: str) -> dict[str, set[str]]:
     """``nom``: as written (and the plural of a lowercase phrase); ``gen``: "Kazakhstan's", "Belarus'"."""
     phrase = phrase.strip()
