@@ -392,6 +392,27 @@ def test_coordinator_inside_one_office_is_no_second_office():
     assert "TJ" not in heads(m)
 
 
+@pytest.mark.parametrize("lang, body, name", [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. В нем принял участие министр обороны России "
+           "Шойгу Сергей Кужугетович.", "Сергей Кужугетович Шойгу"),
+    ("en", "The CIS Council of Prosecutors General met in Minsk. Prosecutor General of Kyrgyzstan Dzhamshitov "
+           "Otkurbek Asilbekovich took part.", "Otkurbek Asilbekovich Dzhamshitov"),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Отырысқа Қазақстан Қорғаныс министрі "
+           "Жақсылықов Руслан Фазылұлы қатысты.", "Руслан Фазылұлы Жақсылықов"),
+])
+def test_surname_first_name_with_a_patronymic_is_named_surname_last(lang, body, name):
+    # "Surname First Patronymic" (official lists, thanks): the surname is the first word, in any script
+    m = meeting(body, lang)
+    assert [p.name for p in m.persons] == [name] and [d.head.name for d in m.delegations] == [name]
+
+
+def test_ru_adjectival_surname_in_the_genitive_is_named_in_the_nominative():
+    # "Александра Горового" (genitive of "Александр Горовой"): "-ого" is a declined ending, not "Шевченко"
+    m = meeting("В Бишкеке прошло заседание Совета министров внутренних дел СНГ под председательством первого "
+                "заместителя министра внутренних дел России генерал-полковника Александра Горового.", "ru")
+    assert [p.name for p in m.persons] == ["Александр Горовой"]
+
+
 def test_kk_stacked_title_with_a_rank_after_the_comma():
     m = meeting("Астанада Қазақстан Республикасының Қорғаныс министрі, генерал-полковник Нұрлан Сейітовтың "
                 "төрағалығымен ҰҚШҰ Қорғаныс министрлері кеңесінің отырысы өтті.", "kk")

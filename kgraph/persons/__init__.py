@@ -499,10 +499,13 @@ class _Finder:
     def _add(self, units: list[_Unit], lang: str, info: Any) -> PersonMention:
         words = self.name_words(units, lang)
         name = _join_name(words)
-        reversed_order = (self.cues.profile(lang).patronymics and len(words) == 3
-                          and is_patronymic(words[-1], self.cues)) \
-            or self._surname_first(words)
+        # surname, first name, patronymic ("Шойгу Сергей Кужугетович", "Dzhamshitov Otkurbek Asilbekovich",
+        # "Тоқаев Қасым-Жомарт Кемелұлы"): a patronymic ends a name only in that order, in any script
+        with_patronymic = len(words) == 3 and is_patronymic(words[-1], self.cues)
+        reversed_order = with_patronymic or self._surname_first(words)  # (a Chinese name keeps its order)
         surname = words[0] if reversed_order else words[-1]
+        if with_patronymic:  # named in the usual order, surname last, as the text names him elsewhere
+            name = _join_name([*words[1:], words[0]])
         first = next((w for w in words if w != surname), "")
         person = self._same_person(name, surname, first)
         span = Span(self.tt.tokens[units[0].first].start, self.tt.tokens[units[-1].last].end)

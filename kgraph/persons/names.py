@@ -196,6 +196,8 @@ def _indeclinable(word: str, cues: PersonCues) -> bool:
     low = _low(word)
     if any("Fixd" in p.tag and "Surn" in p.tag for p in parses(word)):
         return True
+    if low.endswith(("ого", "его")):  # "Горового", "Толстого": an adjectival surname's genitive, not "Шевченко"
+        return False
     return any(low.endswith(s) for s in cues.ru_indeclinable if len(s) > 1) or low[-1:] in {"о", "и", "э", "ы"}
 
 
