@@ -1264,3 +1264,17 @@ def test_standing_organ_quoted_on_a_preview_holds_no_session(lang, body):
 ])
 def test_meeting_of_authorised_representatives_is_working_level(lang, body):
     assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "16 мая в Пекине завершилось очередное заседание Совета национальных координаторов государств-членов "
+           "ШОС. В ходе дискуссий были рассмотрены вопросы подготовки заседания секретарей советов безопасности "
+           "государств – членов ШОС."),
+    ("en", "The regular meeting of the Council of National Coordinators of the SCO member states ended in Beijing "
+           "on 16 May. The participants discussed preparations for the meeting of the SCO Security Council "
+           "Secretaries."),
+    ("kk", "16 мамырда Бейжіңде ШЫҰ-ға мүше мемлекеттердің ұлттық үйлестірушілері кеңесінің кезекті отырысы өтті. "
+           "Отырыста ШЫҰ Қауіпсіздік кеңестері хатшыларының кездесуіне дайындық талқыланды."),
+])
+def test_national_coordinators_prepare_sessions_and_hold_none(lang, body):
+    assert facts(body, lang).meetings == []

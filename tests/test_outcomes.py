@@ -1106,3 +1106,38 @@ def test_a_discussion_coordinated_right_before_the_adoption_does_not_veto_it(lan
             "ru": "В Минске прошло заседание Совета министров обороны СНГ. "}[lang]
     m, text = meeting(lang, lead + body)
     assert len(quotes(m, text)) == 1
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. Следующее заседание, в 2025 году, пройдет в "
+           "Казахстане."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk. The next meeting, in 2025, will be held in "
+           "Kazakhstan."),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Келесі отырыс, 2025 жылы, Қазақстанда "
+           "өтеді."),
+])
+def test_next_session_with_a_parenthetical_after_its_noun_is_fixed(lang, body):
+    # "Следующее заседание, в 2025 году, пройдет …": the comma after the noun does not hide the next venue
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text)) == 1 and "2025" in quotes(m, text)[0]
+
+
+def test_en_attribution_after_the_items_is_no_decision():
+    # "…, the ministry reported": the report's source split off as a conjunct names no adopted item
+    m, text = meeting("en", "The CIS Council of Defence Ministers met in Minsk. The ministers signed the plan of "
+                            "cooperation and the agreement on air defence, the ministry reported.")
+    assert quotes(m, text) == ["signed the plan of cooperation", "the agreement on air defence"]
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("ru", "В Минске прошло заседание Совета министров обороны СНГ. Участники приняли ряд решений. Следующее "
+           "заседание пройдет в Астане."),
+    ("en", "The CIS Council of Defence Ministers met in Minsk. The participants adopted a number of decisions. The "
+           "next meeting will be held in Astana."),
+    ("kk", "Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы өтті. Қатысушылар бірқатар шешімдер қабылдады. "
+           "Келесі отырыс Астанада өтеді."),
+])
+def test_umbrella_decision_stays_beside_the_next_venue(lang, body):
+    # "adopted a number of decisions" is dropped only where the adopted items are named; the next venue is none
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text)) == 2

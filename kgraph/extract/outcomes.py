@@ -583,7 +583,7 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
     items = []
     for s, e, kind in raw:
         span = _trim(text, s, e)
-        if len(raw) > 1 and analysis.has("not_decision", span.start, span.end):
+        if len(raw) > 1 and (analysis.has("not_decision", span.start, span.end) or _attribution(analysis, span)):
             continue
         items.append(_Item(span, kind, core=span))
     if len(items) == 1 and not _covered_by_list(items[0], covered):
@@ -594,6 +594,20 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
         item.persons = _persons_in(analysis, item.span)
         item.vague = _vague(analysis, item.span)
     return items
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _attribution(analysis: Analysis, span: Span) -> bool:
+    """The report's attribution split off as a conjunct ("…, RIA Novosti news agency reported", "…, деп
+    хабарлады"): a verb of saying with no adopted item and no verb of adopting is the source, not a decision."""
+    said = list(analysis.find("statement", span.start, span.end))
+    if not said or any(analysis.has(cue, span.start, span.end) for cue in ("decision", "decision_next")):
+        return False
+    # an item noun that is the verb of saying itself ("reported", "report") names no item
+    return all(_within(said, a, b) for a, b in analysis.find("decision_item", span.start, span.end))
 
 
 def _vague(analysis: Analysis, span: Span) -> bool:
@@ -703,7 +717,9 @@ def decisions(analysis: Analysis, skip: set[int] = frozenset()) -> list[Decision
             body.append(item)
     titled = [i for i in title_items if not i.vague and not _retold(analysis, i, body)]
     items = titled + body
-    if any(not i.vague for i in items):  # an umbrella ("a number of documents") when the items are named
+    if any(not i.vague and i.kind == "adopt" for i in items):
+        # an umbrella ("a number of documents") when the items adopted are named; the next session's venue
+        # or an election names none of them
         items = [i for i in items if not i.vague]
     out = []
     for item in items:
