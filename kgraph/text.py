@@ -7,6 +7,7 @@ maps to exactly one character.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -93,9 +94,22 @@ def _continues(prev: str, nxt: str) -> bool:
     return bool(_NEXT_LOWER.match(nxt))
 
 
+# a sentence end with its space lost ("…in 2019.In addition, …"): a dot after two lowercase letters or
+# digits, right before a capitalised word (not "ASTANA.KAZINFORM", "В.В.Путин", "kazinform.kz", "г.Минск")
+_JOINED_END = re.compile(r"(?<=[a-zа-яёәғқңөұүһі\d]{2}[.!?])(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі])")
+
+
+def _split_joined(line: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """razdel's piece cut again where a sentence end lost its space, unless the word is an abbreviation."""
+    cuts = [m.start() for m in _JOINED_END.finditer(line, start, stop)
+            if (tail := _TAIL_WORD.search(line, start, m.start())) is None
+            or tail.group(1).lower() not in _abbreviations()]
+    return list(itertools.pairwise([start, *cuts, stop]))
+
+
 @cache
 def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
-    pieces = [(s.start, s.stop) for s in sentenize(line)]
+    pieces = [piece for s in sentenize(line) for piece in _split_joined(line, s.start, s.stop)]
     merged: list[list[int]] = []
     for start, stop in pieces:
         if merged and _continues(line[merged[-1][0] : merged[-1][1]], line[start:stop]):

@@ -1,3 +1,5 @@
+import pytest
+
 from kgraph.text import normalise, sentences
 
 
@@ -68,3 +70,17 @@ def test_hard_wrap_inside_a_sentence_is_no_sentence_break():
     quoted = [text[s.start:s.end] for s in sentences(text)]
     assert quoted == ["date 2024-01-01 Headline", "The ministers of Russia,\nBelarus and Kazakhstan\nattended.",
                       "A new line."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The parties met in 2019.In addition, they discussed it.", ["The parties met in 2019.", "In addition, they discussed it."]),
+    ("Прошло заседание.Участники обсудили вопросы.", ["Прошло заседание.", "Участники обсудили вопросы."]),
+    ("Отырыс өтті.Қатысушылар мәселелерді талқылады.", ["Отырыс өтті.", "Қатысушылар мәселелерді талқылады."]),
+    # not a lost space: a dateline, initials, an abbreviation, a web address
+    ("ASTANA.KAZINFORM - The meeting opened.", ["ASTANA.KAZINFORM - The meeting opened."]),
+    ("В.В.Путин прибыл в г.Минск.", ["В.В.Путин прибыл в г.Минск."]),
+    ("Встреча на ул.Ленина прошла.", ["Встреча на ул.Ленина прошла."]),
+    ("See kazinform.kz for more.", ["See kazinform.kz for more."]),
+])
+def test_sentence_end_that_lost_its_space(text, expected):
+    assert [text[s.start:s.end] for s in sentences(text)] == expected
