@@ -1278,3 +1278,16 @@ def test_meeting_of_authorised_representatives_is_working_level(lang, body):
 ])
 def test_national_coordinators_prepare_sessions_and_hold_none(lang, body):
     assert facts(body, lang).meetings == []
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The meeting of the CIS Council of Defence Ministers ended in Minsk on Wednesday. The meeting, held under "
+           "the chairmanship of Belarus, had started on 7 October."),
+    ("ru", "В среду в Минске завершилось заседание Совета министров обороны СНГ. Заседание Совета, проходящее под "
+           "председательством Беларуси, стартовало 7 октября."),
+    ("kk", "Сәрсенбіде Минскіде ТМД Қорғаныс министрлері кеңесінің отырысы аяқталды. Беларусь төрағалық еткен "
+           "кеңес отырысы 7 қазанда басталды."),
+])
+def test_session_of_several_days_is_dated_by_its_first_day(lang, body):
+    (m,) = facts(body, lang).meetings
+    assert (m.start, m.end) == (dt.date(2024, 10, 7), DAY)

@@ -813,6 +813,7 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                 meeting.evidence.append(city[1])
         if meeting.session_number is None and not sentence.is_title:
             meeting.session_number = _session_number(analysis, sentence)
+    _first_day(analysis, meeting, order)
     if meeting.place is None:
         # no sentence names the venue, but the lead says where the participants came for the session
         for sentence in [*lead, *([title] if title is not None else [])]:
@@ -850,6 +851,27 @@ def _locate(analysis: Analysis, meeting: MeetingCandidate, title: Sentence | Non
                     meeting.start = analysis.doc.published
                     meeting.evidence.append(found)
                     break
+
+
+SESSION_DAYS = 7  # a session lasts a few days: a start day this much earlier is the same session's
+
+
+def _first_day(analysis: Analysis, meeting: MeetingCandidate, order: list[Sentence]) -> None:
+    """A session of several days dated by its last day ("culminated on Friday") while a sentence about it
+    says when it began ("had started on June 15", "стартовал 15 июня", "15 маусымда басталды"): its date
+    is the first day, its end the day found first."""
+    if meeting.start is None:
+        return
+    for sentence in order:
+        if not analysis.has("session_began", sentence.start, sentence.end):
+            continue
+        for d in sentence.dates:
+            if d.finish is None and d.begin < meeting.start and (meeting.start - d.begin).days <= SESSION_DAYS \
+                    and not _in_dateline(analysis, d.start) and not _report_date(analysis, sentence, d.start):
+                meeting.end = meeting.end or meeting.start
+                meeting.start = d.begin
+                meeting.evidence.append(Span(d.start, d.end))
+                return
 
 
 def _bare_meeting_word(analysis: Analysis, sentence: Sentence) -> bool:
