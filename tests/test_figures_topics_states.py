@@ -208,3 +208,16 @@ def test_a_second_session_the_report_covers_has_its_own_states():
 ])
 def test_a_body_named_by_its_coming_summit_is_not_a_participant(lang, body):
     assert meeting(lang, body).organizations == [], (lang, body)
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The SCO Council of Defence Ministers met in Astana. The SCO, comprising eight member states, seized 12 "
+           "tonnes of drugs last year, the ministers said."),
+    ("en", "The CSTO Council of Defence Ministers met in Minsk. The ministers discussed threats to the CSTO region, "
+           "which includes 6 states, and seized 12 tonnes of drugs."),
+    ("ru", "В Минске прошло заседание Совета министров обороны ОДКБ. Организация, включающая 6 государств, за год "
+           "изъяла 12 тонн наркотиков."),
+])
+def test_the_organisations_size_is_no_figure(lang, body):
+    # "comprising eight member states", "which includes 6 states", "включающая 6 государств": background
+    assert values(meeting(lang, body)) == [12.0]
