@@ -1141,3 +1141,29 @@ def test_umbrella_decision_stays_beside_the_next_venue(lang, body):
     # "adopted a number of decisions" is dropped only where the adopted items are named; the next venue is none
     m, text = meeting(lang, body)
     assert len(quotes(m, text)) == 2
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO Council of Foreign Ministers met in Yerevan. All parties should strengthen regional cooperation "
+           "on Afghanistan, Foreign Minister of Kazakhstan Murat Nurtleu said."),
+    ("ru", "В Ереване прошло заседание Совета министров иностранных дел ОДКБ. Необходимо укрепить региональное "
+           "сотрудничество по Афганистану, заявил министр иностранных дел Казахстана Мурат Нуртлеу."),
+    ("kk", "Ереванда ҰҚШҰ Сыртқы істер министрлері кеңесінің отырысы өтті. Ауғанстан бойынша өңірлік "
+           "ынтымақтастықты нығайту қажет, деді Қазақстанның Сыртқы істер министрі Мұрат Нұртілеу."),
+])
+def test_a_call_told_as_what_should_be_done_is_a_proposal(lang, body):
+    m, text = meeting(lang, body)
+    assert len(quotes(m, text, "proposals")) == 1 and m.proposals[0].by_state == "KZ"
+
+
+@pytest.mark.parametrize("lang, body", [
+    ("en", "The CSTO Council of Foreign Ministers met in Yerevan. It should be noted that Foreign Minister of "
+           "Kazakhstan Murat Nurtleu said the talks were useful."),
+    ("en", "The CSTO Council of Foreign Ministers met in Yerevan. Ministers should prepare the reform by June, "
+           "Foreign Minister of Kazakhstan Murat Nurtleu told a closing news conference."),
+    ("ru", "В Ереване прошло заседание Совета министров иностранных дел ОДКБ. Следует отметить, что министр "
+           "иностранных дел Казахстана Мурат Нуртлеу заявил о пользе переговоров."),
+])
+def test_no_call_in_a_remark_or_at_a_news_conference(lang, body):
+    m, text = meeting(lang, body)
+    assert quotes(m, text, "proposals") == []

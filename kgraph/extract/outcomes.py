@@ -773,6 +773,15 @@ def _represents(analysis: Analysis, sentence: Sentence, cue: int) -> bool:
     return any(m.case == "acc" and clause.start <= m.start < cue for m in sentence.of_kind("state"))
 
 
+def _speaker_states(analysis: Analysis, sentence: Sentence) -> bool:
+    """The sentence reports what a named speaker said at the session ("…, the minister said", "X атап өтті"),
+    not to the press afterwards ("told a closing news conference": no call made at the session)."""
+    if analysis.has("press_briefing", sentence.start, sentence.end):
+        return False
+    return analysis.has("statement", sentence.start, sentence.end) and any(
+        sentence.start <= span.start < sentence.end for m in analysis.persons for span in m.spans)
+
+
 def _proposal_items(analysis: Analysis, start: int, end: int, unit: Span) -> list[Span]:
     """A list of proposed actions after the verb ("предлагаем возобновить …, пересмотреть …,
     разработать …", "called for A, as well as for B", "призвал к A, а также к B"): one span per
@@ -800,6 +809,9 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
         if sentence.index in skip:
             continue
         cues = list(analysis.find("proposal", sentence.start, sentence.end))
+        call = not cues and _speaker_states(analysis, sentence)
+        if call:  # "all parties should …, the minister said": the speaker, wherever named, made the call
+            cues = list(analysis.find("proposal_call", sentence.start, sentence.end))[:1]
         for k, (start, end) in enumerate(cues):
             if _represents(analysis, sentence, start) or analysis.has("past", *_clause(analysis, start)):
                 continue
@@ -822,8 +834,10 @@ def proposals(analysis: Analysis, holder: str | None, persons: list[Person],
                     continue  # the lead retells the quote (or the quote the lead)
                 text = span.quote(analysis.text).strip()
                 proposal = Proposal(text, [span], topics=topics_in(analysis, span) or ["other"])
-                in_sentence = [m for m in analysis.persons if any(unit.start <= s.start < start for s in m.spans)]
-                state = _state_before(sentence, start, unit.start) or _state_after(analysis, sentence, start)
+                before = sentence.end if call else start
+                in_sentence = [m for m in analysis.persons if any(unit.start <= s.start < before for s in m.spans)]
+                state = None if call else (_state_before(sentence, start, unit.start)
+                                           or _state_after(analysis, sentence, start))
                 author = in_sentence[-1] if in_sentence else (None if state else _speaker_before(analysis, start))
                 if author is not None:
                     proposal.by_person = by_name.get(author.name)
