@@ -24,6 +24,11 @@ CLAUSE_BREAKS = ",;:()\"—"
 QUOTE_CHARS = 500  # the scorer and readers take a quote of a few lines, not a page
 
 
+def within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` lies inside one of ``spans`` (a cue's matches, a list's lines)."""
+    return any(a <= start and end <= b for a, b in spans)
+
+
 @dataclass
 class Sentence:
     index: int

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kgraph.dates import MonthMention, find_month_mentions
-from kgraph.extract.analysis import Analysis, Sentence
+from kgraph.extract.analysis import Analysis, Sentence, within
 from kgraph.extract.bodies import (
     BodyMention,
     body_for_agency,
@@ -63,16 +63,12 @@ def _cited(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     return list(analysis.find("cited_session", sentence.start, sentence.end))
 
 
-def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
-
-
 def _is_meeting_sentence(analysis: Analysis, sentence: Sentence,
                          cited: list[tuple[int, int]] | None = None) -> bool:
     """The sentence names a session: a meeting noun (not one of a cited session) or a verb of holding.
     ``cited``: the sentence's cited sessions, where the caller has them already."""
     cited = _cited(analysis, sentence) if cited is None else cited
-    return any(not _within(cited, start, end)
+    return any(not within(cited, start, end)
                for start, end in analysis.find("meeting_nouns", sentence.start, sentence.end)) or analysis.has(
         "meeting_events", sentence.start, sentence.end)
 
@@ -439,7 +435,7 @@ def find_meetings(analysis: Analysis, without_title: bool = False) -> list[Meeti
             continue
         cited = _cited(analysis, sentence)
         holders = [h for h in _holding_bodies(analysis, sentence, mentions) if not _attendee(analysis, sentence, h)
-                   and not _within(cited, h.start, h.end)]
+                   and not within(cited, h.start, h.end)]
         if primary is None and not sentence.is_title and analysis.has("side_event", sentence.start, sentence.end):
             # "Тоқаев ШЫҰ министрлерімен кездесті", "the President received the delegates": a side event,
             # with or without a meeting word; what follows speaks of it until a session is named with a verb
@@ -592,7 +588,7 @@ def _ceremony(analysis: Analysis, sentence: Sentence) -> bool:
     ceremonies = list(analysis.find("ceremony", sentence.start, sentence.end))
     if not ceremonies:
         return False
-    return all(_within(ceremonies, start, end)
+    return all(within(ceremonies, start, end)
                for start, end in analysis.find("meeting_nouns", sentence.start, sentence.end))
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kgraph.extract.analysis import Analysis, Sentence
+from kgraph.extract.analysis import Analysis, Sentence, within
 from kgraph.extract.topics import topics_in
 from kgraph.model import Decision, Person, Proposal, Span
 from kgraph.persons import PersonMention
@@ -596,10 +596,6 @@ def _sentence_items(analysis: Analysis, sentence: Sentence, covered: list[Span])
     return items
 
 
-def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
-
-
 def _attribution(analysis: Analysis, span: Span) -> bool:
     """The report's attribution split off as a conjunct ("…, RIA Novosti news agency reported", "…, деп
     хабарлады"): a verb of saying with no adopted item and no verb of adopting is the source, not a decision."""
@@ -607,7 +603,7 @@ def _attribution(analysis: Analysis, span: Span) -> bool:
     if not said or any(analysis.has(cue, span.start, span.end) for cue in ("decision", "decision_next")):
         return False
     # an item noun that is the verb of saying itself ("reported", "report") names no item
-    return all(_within(said, a, b) for a, b in analysis.find("decision_item", span.start, span.end))
+    return all(within(said, a, b) for a, b in analysis.find("decision_item", span.start, span.end))
 
 
 def _vague(analysis: Analysis, span: Span) -> bool:

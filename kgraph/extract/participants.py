@@ -626,8 +626,6 @@ def _guest(analysis: Analysis, person: Person) -> bool:
     return any(analysis.cues.match_at("guest_after", analysis.norm, span.end) for span in person.spans)
 
 
-
-
 def _deputy(analysis: Analysis, person: Person) -> bool:
     """A deputy (deputy minister, deputy secretary) is not his state's member of the council, so
     being the only person named for his state does not make him its head. Stacked titles name

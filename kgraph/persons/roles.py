@@ -49,9 +49,7 @@ class RolePhrase:
 
 
 def is_role_word(tok: Token, lang: str, cues: PersonCues) -> bool:
-    if not tok.is_word:
-        return False
-    return _role_word(tok.text, cues.word_lang(tok.text, lang), cues)
+    return tok.is_word and is_title_word(tok.text, lang, cues)
 
 
 def is_title_word(word: str, lang: str, cues: PersonCues) -> bool:
